@@ -1,0 +1,38 @@
+import { ValidationError } from './errors.js';
+
+/** The production API base. */
+export const DEFAULT_BASE_URL = 'https://business.bfinance.app/external/api';
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Checks a base URL and strips its trailing slash: `https:` only, except on a loopback host
+ * (local sandboxes and tests), so card data never crosses a network in clear text.
+ *
+ * @throws {ValidationError} for an unparseable URL, another scheme, or credentials in the URL.
+ */
+export function checkBaseUrl(value: string): string {
+  const hint = `Use ${DEFAULT_BASE_URL}, or http://127.0.0.1:<port>/… for a local sandbox.`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ValidationError('baseUrl is not a valid URL.', { field: 'baseUrl', rule: 'url', hint });
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  if (!secure) {
+    throw new ValidationError('baseUrl must use https: (http: is allowed only for a loopback host).', {
+      field: 'baseUrl',
+      rule: 'https',
+      hint,
+    });
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ValidationError('baseUrl must not carry credentials, a query or a fragment.', {
+      field: 'baseUrl',
+      rule: 'plain_url',
+      hint,
+    });
+  }
+  return url.href.replace(/\/+$/, '');
+}

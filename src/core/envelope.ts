@@ -1,0 +1,39 @@
+import type { ResponseIssue } from './errors.js';
+
+/** What a response body says once the `{status, data | message}` envelope is taken off. */
+export type Unwrapped =
+  | { ok: true; data: unknown }
+  | { ok: false; message: string | undefined; errorId: string | undefined };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Takes the envelope off a parsed body. A body is an envelope only when its `status` is
+ * `"success"` or `"error"`: card objects carry their own `status` (`"active"`), and some endpoints
+ * answer with the bare object. A success with only a `message` unwraps to `{ message }`.
+ */
+export function unwrap(body: unknown): Unwrapped {
+  if (!isRecord(body) || (body.status !== 'success' && body.status !== 'error'))
+    return { ok: true, data: body };
+  if (body.status === 'error') {
+    return {
+      ok: false,
+      message: typeof body.message === 'string' ? body.message : undefined,
+      errorId: typeof body.errorId === 'string' ? body.errorId : undefined,
+    };
+  }
+  if (body.data !== undefined) return { ok: true, data: body.data };
+  return { ok: true, data: typeof body.message === 'string' ? { message: body.message } : {} };
+}
+
+/** Parses JSON text; returns an issue instead of throwing, and never echoes the text. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: ResponseIssue } {
+  if (text.trim() === '') return { ok: false, issue: { path: '', code: 'empty_body' } };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, issue: { path: '', code: 'invalid_json' } };
+  }
+}

@@ -1,0 +1,252 @@
+const BRAND = Symbol.for('bfinance-cards.error');
+
+/** Fields every SDK error can carry. */
+export interface CardsErrorInit {
+  /** One sentence saying what to do next. */
+  hint: string;
+  /** The SDK operation, e.g. `funds.topUp`. */
+  operation?: string | undefined;
+  /** A sanitised underlying error. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of everything the SDK throws. Messages are redacted before they are stored, and
+ * `toJSON` lists only safe fields, so an error can be logged whole.
+ */
+export class CardsError extends Error {
+  override readonly name: string = 'CardsError';
+  /** What to do next, in one sentence. */
+  readonly hint: string;
+  /** The SDK operation that failed, e.g. `cards.issue`. */
+  readonly operation: string | undefined;
+
+  /** Builds an error from a redacted message. */
+  constructor(message: string, init: CardsErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.hint = init.hint;
+    this.operation = init.operation;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** A plain, secret-free view for `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined && typeof value !== 'function') out[key] = value;
+    }
+    return out;
+  }
+}
+
+/**
+ * True for any error thrown by bfinance-cards, including one from another copy of the package
+ * (an ESM and a CJS build loaded side by side), where `instanceof` cannot see it.
+ */
+export function isCardsError(value: unknown): value is CardsError {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+/** What a response told us about a failed call. */
+export interface ApiErrorInit extends CardsErrorInit {
+  /** HTTP status of the response (200 when the body said `status: "error"`). */
+  status: number;
+  /** The server's `errorId`, for bfinance support. */
+  errorId?: string | undefined;
+  /** A request id from the response headers, when the server sends one. */
+  requestId?: string | undefined;
+}
+
+/** The API answered with an error: a non-2xx status, or a 2xx body with `status: "error"`. */
+export class ApiError extends CardsError {
+  override readonly name: string = 'ApiError';
+  /** HTTP status of the response; 200 when the error arrived inside a 2xx envelope. */
+  readonly status: number;
+  /** The server's `errorId`, for bfinance support. */
+  readonly errorId: string | undefined;
+  /** A request id from the response headers, when present. */
+  readonly requestId: string | undefined;
+
+  /** Builds an API error; `message` is the server's text after redaction. */
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, init);
+    this.status = init.status;
+    this.errorId = init.errorId;
+    this.requestId = init.requestId;
+  }
+}
+
+/** HTTP 400: the API refused the request as invalid. */
+export class BadRequestError extends ApiError {
+  override readonly name: string = 'BadRequestError';
+}
+
+/** HTTP 401, or no token configured: the API token is missing, invalid or expired. */
+export class AuthenticationError extends ApiError {
+  override readonly name: string = 'AuthenticationError';
+}
+
+/** HTTP 403: the token is valid but may not do this. */
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+
+/** HTTP 404: the customer, card, budget or dispute does not exist. */
+export class NotFoundError extends ApiError {
+  override readonly name: string = 'NotFoundError';
+}
+
+/** HTTP 409: the request conflicts with the current state or a reused idempotency key. */
+export class ConflictError extends ApiError {
+  override readonly name: string = 'ConflictError';
+}
+
+/** HTTP 422: the request was understood but breaks a business rule. */
+export class UnprocessableEntityError extends ApiError {
+  override readonly name: string = 'UnprocessableEntityError';
+}
+
+/** HTTP 429: too many requests. */
+export class RateLimitError extends ApiError {
+  override readonly name: string = 'RateLimitError';
+  /** How long the server asked us to wait, in milliseconds, when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  /** Builds a rate-limit error. */
+  constructor(message: string, init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
+    super(message, init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** HTTP 5xx: bfinance failed to handle the request. */
+export class ServerError extends ApiError {
+  override readonly name: string = 'ServerError';
+}
+
+/** Card issuance named a `typeId` that is unknown or inactive for this account. */
+export class InvalidCardTypeError extends ApiError {
+  override readonly name: string = 'InvalidCardTypeError';
+}
+
+/** The customer is not verified yet, or has not been granted access to the product. */
+export class CustomerNotVerifiedError extends ApiError {
+  override readonly name: string = 'CustomerNotVerifiedError';
+}
+
+/** A compliance rule (nationality, country or program restriction) refused the request. */
+export class ComplianceRestrictionError extends ApiError {
+  override readonly name: string = 'ComplianceRestrictionError';
+}
+
+/** The card program needs a `customerId`, or a budget card was issued without `budgetId`. */
+export class MissingCardholderError extends ApiError {
+  override readonly name: string = 'MissingCardholderError';
+}
+
+/** The organization, card or budget balance is too low for this movement. */
+export class InsufficientFundsError extends ApiError {
+  override readonly name: string = 'InsufficientFundsError';
+}
+
+/** The card's state (frozen, blocked, deleted, expired) does not allow this action. */
+export class CardStateError extends ApiError {
+  override readonly name: string = 'CardStateError';
+}
+
+/** The dispute is no longer pending, so it cannot be changed. */
+export class DisputeStateError extends ApiError {
+  override readonly name: string = 'DisputeStateError';
+}
+
+/** No response arrived: DNS, refused or reset connection, TLS failure. */
+export class ConnectionError extends CardsError {
+  override readonly name: string = 'ConnectionError';
+}
+
+/** No complete response arrived within `timeoutMs`. */
+export class TimeoutError extends ConnectionError {
+  override readonly name: string = 'TimeoutError';
+}
+
+/** The caller's `AbortSignal` fired. */
+export class RequestAbortedError extends CardsError {
+  override readonly name: string = 'RequestAbortedError';
+}
+
+/** One failing place in a response body: a field path and a zod issue code, never the value. */
+export interface ResponseIssue {
+  /** Dotted path of the field, e.g. `card.id` (empty for the whole body). */
+  path: string;
+  /** Why it failed, e.g. `invalid_type`, `invalid_json`, `too_large`. */
+  code: string;
+}
+
+/** A 2xx response whose body is not what the API contract says (or not JSON at all). */
+export class ResponseValidationError extends CardsError {
+  override readonly name: string = 'ResponseValidationError';
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The failing fields, paths and codes only. */
+  readonly issues: readonly ResponseIssue[];
+  /** A request id from the response headers, when present. */
+  readonly requestId: string | undefined;
+
+  /** Builds a response validation error. */
+  constructor(
+    message: string,
+    init: CardsErrorInit & { status: number; issues: ResponseIssue[]; requestId?: string | undefined },
+  ) {
+    super(message, init);
+    this.status = init.status;
+    this.issues = init.issues;
+    this.requestId = init.requestId;
+  }
+}
+
+/** Identifies a logical create/move call so its outcome can be settled later. */
+export interface OutcomeUnknownInit extends CardsErrorInit {
+  operation: string;
+  /** The `Idempotency-Key` every attempt of the call carried. */
+  idempotencyKey: string;
+  /** Number of attempts made. */
+  attempts: number;
+}
+
+/**
+ * A call that issues a card or moves money may or may not have been applied: the request left,
+ * and no definite answer came back. Re-send with the same `idempotencyKey`, or read the card,
+ * budget or card list to see whether it happened.
+ */
+export class OutcomeUnknownError extends CardsError {
+  override readonly name: string = 'OutcomeUnknownError';
+  override readonly operation: string;
+  /** The `Idempotency-Key` every attempt carried; re-use it for a safe retry. */
+  readonly idempotencyKey: string;
+  /** Attempts made before giving up. */
+  readonly attempts: number;
+
+  /** Builds an outcome-unknown error. */
+  constructor(message: string, init: OutcomeUnknownInit) {
+    super(message, init);
+    this.operation = init.operation;
+    this.idempotencyKey = init.idempotencyKey;
+    this.attempts = init.attempts;
+  }
+}
+
+/** Bad input caught before any byte was sent. */
+export class ValidationError extends CardsError {
+  override readonly name: string = 'ValidationError';
+  /** The parameter at fault, e.g. `amount` or `initialBalance`. */
+  readonly field: string;
+  /** The rule it broke, e.g. `positive`, `max_decimals`, `required`. */
+  readonly rule: string;
+
+  /** Builds a validation error; the message never contains the rejected value. */
+  constructor(message: string, init: CardsErrorInit & { field: string; rule: string }) {
+    super(message, init);
+    this.field = init.field;
+    this.rule = init.rule;
+  }
+}

@@ -1,0 +1,38 @@
+import { checkDeclaredLength, readCapped, SendError, type Sender, toSendError } from './types.js';
+
+type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+/** A sender over the WHATWG `fetch` (the global one unless the caller passes their own). */
+export function createFetchSender(fetchImpl?: FetchLike): Sender {
+  return async (req) => {
+    const doFetch: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+    try {
+      const res = await doFetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        ...(req.body === undefined ? {} : { body: req.body }),
+        signal: req.signal,
+        redirect: 'error',
+      });
+      checkDeclaredLength(res.headers.get('content-length'), req.maxResponseBytes);
+      const body = res.body ? await readCapped(chunksOf(res.body), req.maxResponseBytes) : '';
+      return { status: res.status, header: (name) => res.headers.get(name) ?? undefined, body };
+    } catch (error) {
+      if (error instanceof SendError) throw error;
+      throw toSendError(error, req.signal);
+    }
+  };
+}

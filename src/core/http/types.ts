@@ -1,0 +1,108 @@
+/** One HTTP attempt as the transport hands it to a sender. */
+export interface SendRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  /** Fires on the caller's abort or the attempt's timeout; the transport tells them apart. */
+  signal: AbortSignal;
+  /** Largest body to read; a larger one fails with a `too-large` {@link SendError}. */
+  maxResponseBytes: number;
+}
+
+/** A complete HTTP response with its body read as text. */
+export interface SendResponse {
+  status: number;
+  header(name: string): string | undefined;
+  body: string;
+}
+
+/**
+ * Where a failed attempt stopped. `connect`: the request provably never reached the server (DNS,
+ * refused, TLS, connect timeout), so even a money movement may be re-sent. `sent`: it may have.
+ */
+export type SendPhase = 'connect' | 'sent';
+
+/** A sanitised transport failure: a code and a phase, nothing that could hold a header or body. */
+export class SendError extends Error {
+  override readonly name: string = 'SendError';
+  /** A stable code such as `ECONNREFUSED`, `UND_ERR_SOCKET`, `ABORTED`, `TOO_LARGE`. */
+  readonly code: string;
+  readonly phase: SendPhase;
+
+  /** Builds a send error; `message` must not contain request data. */
+  constructor(message: string, code: string, phase: SendPhase) {
+    super(message);
+    this.code = code;
+    this.phase = phase;
+  }
+}
+
+/** Sends one attempt. Throws {@link SendError} only. */
+export type Sender = (request: SendRequest) => Promise<SendResponse>;
+
+const CONNECT_CODES: ReadonlySet<string> = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+/**
+ * Turns whatever a runtime threw into a {@link SendError}, keeping only its code. Walks `cause`
+ * because fetch wraps the socket error (`TypeError: fetch failed` → `cause.code`).
+ */
+export function toSendError(error: unknown, signal: AbortSignal): SendError {
+  if (error instanceof SendError) return error;
+  if (signal.aborted) return new SendError('The request was aborted.', 'ABORTED', 'sent');
+  let code: string | undefined;
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const candidate = (current as { code?: unknown }).code;
+    if (typeof candidate === 'string') {
+      code = candidate;
+      break;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  const safeCode = code ?? 'NETWORK_ERROR';
+  const phase: SendPhase = CONNECT_CODES.has(safeCode) || safeCode.startsWith('ERR_TLS') ? 'connect' : 'sent';
+  return new SendError(`The connection failed (${safeCode}).`, safeCode, phase);
+}
+
+/** Fails fast when a declared Content-Length is already over the cap. */
+export function checkDeclaredLength(value: string | null | undefined, max: number): void {
+  if (value && Number(value) > max) {
+    throw new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
+  }
+}
+
+/** Collects body chunks up to `max` bytes and decodes them as UTF-8. */
+export async function readCapped(chunks: AsyncIterable<Uint8Array>, max: number): Promise<string> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > max)
+      throw new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
+    parts.push(chunk);
+  }
+  if (parts.length === 1 && parts[0]) return new TextDecoder().decode(parts[0]);
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}

@@ -1,0 +1,32 @@
+import { ValidationError } from './errors.js';
+
+/** A request path with its ids encoded, and the same path with `:id` placeholders for logs. */
+export interface RequestPath {
+  /** The path to send, every id percent-encoded into exactly one segment. */
+  readonly path: string;
+  /** The path with every id replaced by `:id`, safe to log. */
+  readonly template: string;
+}
+
+/**
+ * Tagged template that builds a {@link RequestPath}: `path\`/cards/${id}/topup\``.
+ *
+ * @throws {ValidationError} when an id is not a string, is empty, or is `.` or `..`.
+ */
+export function path(strings: TemplateStringsArray, ...ids: unknown[]): RequestPath {
+  let out = strings[0] ?? '';
+  let template = out;
+  ids.forEach((id, i) => {
+    if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') {
+      throw new ValidationError('An id in the request path is missing or not a valid id.', {
+        field: 'id',
+        rule: 'path_segment',
+        hint: 'Pass the id string the API returned (for example card.id), not an empty value or an object.',
+      });
+    }
+    const rest = strings[i + 1] ?? '';
+    out += encodeURIComponent(id) + rest;
+    template += `:id${rest}`;
+  });
+  return { path: out, template };
+}

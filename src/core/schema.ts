@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { Sensitive, type SensitiveKind } from './redact.js';
+
+/** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
+export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
+  return z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((value) => new Sensitive(typeof value === 'number' ? String(value) : value, kind)),
+  );
+}
+
+/** An optional field that may also be `null` on the wire; `null` is kept. */
+export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | undefined, unknown> {
+  return z.optional(z.nullable(schema));
+}
+
+/** The body of endpoints that answer only `{status: "success", message}`. */
+export interface ActionResult {
+  /** The server's confirmation text, e.g. `Card has been frozen`. */
+  message: string;
+}
+
+/** Schema of {@link ActionResult}; tolerates an empty `data: {}` success. */
+export const actionResult: z.ZodMiniType<ActionResult, unknown> = z.pipe(
+  z.object({ message: z.optional(z.string()) }),
+  z.transform((value): ActionResult => ({ message: value.message ?? '' })),
+);
+
+/** The last four digits of a PAN, from the masked number or the PAN itself. */
+export function last4Of(...candidates: Array<string | Sensitive | null | undefined>): string | undefined {
+  for (const candidate of candidates) {
+    if (candidate instanceof Sensitive) {
+      if (candidate.last4) return candidate.last4;
+    } else if (typeof candidate === 'string') {
+      const digits = candidate.replace(/\D/g, '');
+      if (digits.length >= 4) return digits.slice(-4);
+    }
+  }
+  return undefined;
+}

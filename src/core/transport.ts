@@ -1,0 +1,388 @@
+import type { ZodMiniType } from 'zod/mini';
+import { safeParse } from 'zod/mini';
+import { parseJson, unwrap } from './envelope.js';
+import { errorFromResponse } from './error-map.js';
+import {
+  type ApiError,
+  AuthenticationError,
+  type CardsError,
+  ConnectionError,
+  OutcomeUnknownError,
+  RequestAbortedError,
+  type ResponseIssue,
+  ResponseValidationError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+import { SendError, type Sender, type SendResponse } from './http/types.js';
+import type { LogSink } from './logger.js';
+import type { RequestPath } from './path.js';
+import { redact } from './redact.js';
+import { backoffMs, type OperationClass, parseRetryAfter, RETRYABLE_STATUSES, sleep } from './retry.js';
+
+/** Per-call options every SDK method takes as its last argument. */
+export interface RequestOptions {
+  /** Cancels the call, including retries and backoff waits. */
+  signal?: AbortSignal;
+  /** Timeout of each attempt, in milliseconds (client default 30000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (client default 2); 0 disables retries. */
+  maxRetries?: number;
+  /** `Idempotency-Key` for the call; generated for calls that issue cards or move money. */
+  idempotencyKey?: string;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** Everything a resource says about one endpoint call; the transport does the rest. */
+export interface RequestSpec<T> {
+  /** Public name of the operation, e.g. `funds.topUp`. */
+  operation: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: RequestPath;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Schema of the unwrapped response data. */
+  schema: ZodMiniType<T>;
+  /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
+  kind: OperationClass;
+}
+
+/** A token, or a function returning one (called per call, so tokens can rotate). */
+export type TokenSource = string | (() => string | Promise<string>) | undefined;
+
+/** The transport's resolved configuration. */
+export interface TransportConfig {
+  baseUrl: string;
+  token: TokenSource;
+  timeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  headers: Record<string, string>;
+  userAgent: string;
+  retryUnknownOutcomes: boolean;
+  sender: Sender;
+  log: LogSink;
+  /** Secrets to mask in messages and logs (the tokens seen so far). */
+  secrets: Set<string>;
+  /** Injected in tests for deterministic backoff. */
+  random?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Why an attempt failed, and whether another attempt may fix it. */
+interface Failure {
+  error: CardsError;
+  retryable: boolean;
+  /** The request may have been applied (no definite answer). */
+  maybeApplied: boolean;
+  retryAfterMs?: number | undefined;
+}
+
+function checkCount(value: number, field: string, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new ValidationError(`${field} must be a whole number from 0 to ${max}.`, {
+      field,
+      rule: 'range',
+      hint: `Set ${field} to a whole number between 0 and ${max}.`,
+    });
+  }
+  return value;
+}
+
+/** The one place that talks to the network: builds, sends, retries, unwraps and validates calls. */
+export class Transport {
+  readonly #config: TransportConfig;
+
+  /** Creates a transport from resolved configuration. */
+  constructor(config: TransportConfig) {
+    this.#config = config;
+  }
+
+  /**
+   * Runs one logical call with its retries and returns the validated response data.
+   *
+   * @throws {CardsError} a subclass for every failure; see the README's error table.
+   */
+  async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> {
+    const config = this.#config;
+    const maxRetries = checkCount(options.maxRetries ?? config.maxRetries, 'maxRetries', 10);
+    const timeoutMs = checkCount(options.timeoutMs ?? config.timeoutMs, 'timeoutMs', 600_000);
+    const idempotencyKey =
+      options.idempotencyKey ?? (spec.kind === 'create' ? globalThis.crypto.randomUUID() : undefined);
+    const signal = options.signal;
+    if (signal?.aborted) throw this.#aborted(spec, false);
+    const headers = this.#headers(await this.#token(spec), idempotencyKey, options.headers);
+    const url = this.#url(spec);
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const pause = config.sleep ?? sleep;
+    const fields = {
+      operation: spec.operation,
+      method: spec.method,
+      path: spec.path.template,
+      idempotencyKey,
+    };
+
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      config.log.log('debug', 'request', { ...fields, attempt });
+      const outcome = await this.#attempt(spec, { url, headers, body, timeoutMs, signal });
+      const durationMs = Date.now() - started;
+      if (outcome.ok) {
+        config.log.log('debug', 'response', { ...fields, attempt, status: outcome.status, durationMs });
+        return outcome.value;
+      }
+      const failure = outcome.failure;
+      const retriesLeft = attempt <= maxRetries;
+      const mayRetry =
+        failure.retryable &&
+        retriesLeft &&
+        (spec.kind !== 'create' || !failure.maybeApplied || config.retryUnknownOutcomes);
+      if (mayRetry) {
+        const delayMs = failure.retryAfterMs ?? backoffMs(attempt - 1, config.random);
+        config.log.log('warn', 'retrying', {
+          ...fields,
+          attempt,
+          durationMs,
+          delayMs,
+          reason: failure.error.name,
+        });
+        try {
+          await pause(delayMs, signal);
+        } catch {
+          throw this.#aborted(spec, false);
+        }
+        continue;
+      }
+      const error =
+        spec.kind === 'create' && failure.maybeApplied && idempotencyKey !== undefined
+          ? new OutcomeUnknownError(
+              `${spec.operation}: the request was sent but no definite answer came back (${failure.error.name}); it may or may not have been applied.`,
+              {
+                operation: spec.operation,
+                idempotencyKey,
+                attempts: attempt,
+                cause: failure.error,
+                hint: 'Re-send with the same idempotencyKey (the safe retry), or read the card, budget or card list to see whether it was applied.',
+              },
+            )
+          : failure.error;
+      config.log.log('error', 'failed', {
+        ...fields,
+        attempt,
+        durationMs,
+        error: error.name,
+        status: (failure.error as Partial<ApiError>).status,
+        errorId: (failure.error as Partial<ApiError>).errorId,
+      });
+      throw error;
+    }
+  }
+
+  async #attempt<T>(
+    spec: RequestSpec<T>,
+    req: {
+      url: string;
+      headers: Record<string, string>;
+      body: string | undefined;
+      timeoutMs: number;
+      signal: AbortSignal | undefined;
+    },
+  ): Promise<{ ok: true; value: T; status: number } | { ok: false; failure: Failure }> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, req.timeoutMs);
+    const onAbort = (): void => controller.abort();
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    let res: SendResponse;
+    try {
+      res = await this.#config.sender({
+        method: spec.method,
+        url: req.url,
+        headers: req.headers,
+        body: req.body,
+        signal: controller.signal,
+        maxResponseBytes: this.#config.maxResponseBytes,
+      });
+    } catch (error) {
+      return { ok: false, failure: this.#sendFailure(spec, error, timedOut, req.timeoutMs) };
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+    return this.#interpret(spec, res);
+  }
+
+  #sendFailure(spec: RequestSpec<unknown>, error: unknown, timedOut: boolean, timeoutMs: number): Failure {
+    const sendError =
+      error instanceof SendError ? error : new SendError('The request failed.', 'UNKNOWN', 'sent');
+    const operation = spec.operation;
+    if (timedOut) {
+      const timeout = new TimeoutError(`${operation}: no complete response within ${timeoutMs} ms.`, {
+        operation,
+        hint: 'Retry later or raise timeoutMs; for a money movement settle the outcome before re-sending.',
+      });
+      return { error: timeout, retryable: true, maybeApplied: true };
+    }
+    if (sendError.code === 'ABORTED') {
+      // The caller cancelled: never retried, but a create call may already have been applied.
+      return { error: this.#aborted(spec, true), retryable: false, maybeApplied: true };
+    }
+    if (sendError.code === 'TOO_LARGE') {
+      return {
+        error: this.#invalid(spec, 200, [{ path: '', code: 'too_large' }], undefined),
+        retryable: false,
+        maybeApplied: true,
+      };
+    }
+    const connection = new ConnectionError(`${operation}: ${sendError.message}`, {
+      operation,
+      hint: 'Check the network and baseUrl; the SDK already retried what was safe to retry.',
+      cause: { code: sendError.code, phase: sendError.phase },
+    });
+    return { error: connection, retryable: true, maybeApplied: sendError.phase === 'sent' };
+  }
+
+  #interpret<T>(
+    spec: RequestSpec<T>,
+    res: SendResponse,
+  ): { ok: true; value: T; status: number } | { ok: false; failure: Failure } {
+    const requestId = res.header('x-request-id') ?? res.header('request-id');
+    const parsed = parseJson(res.body);
+    const envelope = parsed.ok ? unwrap(parsed.value) : undefined;
+    if (res.status >= 300 || (envelope && !envelope.ok)) {
+      const retryAfterMs = parseRetryAfter(res.header('retry-after'));
+      const message =
+        envelope && !envelope.ok && envelope.message
+          ? redact(envelope.message, this.#config.secrets)
+          : undefined;
+      const error = errorFromResponse({
+        status: res.status,
+        message,
+        errorId: envelope && !envelope.ok ? envelope.errorId : undefined,
+        requestId,
+        operation: spec.operation,
+        retryAfterMs,
+      });
+      if (res.status === 429)
+        return { ok: false, failure: { error, retryable: true, maybeApplied: false, retryAfterMs } };
+      const unsettled = res.status >= 500 || res.status === 408 || res.status === 409;
+      return {
+        ok: false,
+        failure: {
+          error,
+          retryable: RETRYABLE_STATUSES.has(res.status),
+          maybeApplied: unsettled,
+          retryAfterMs,
+        },
+      };
+    }
+    if (!parsed.ok || !envelope?.ok) {
+      const issues = parsed.ok ? [] : [parsed.issue];
+      return {
+        ok: false,
+        failure: {
+          error: this.#invalid(spec, res.status, issues, requestId),
+          retryable: false,
+          maybeApplied: true,
+        },
+      };
+    }
+    const result = safeParse(spec.schema, envelope.data);
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
+      return {
+        ok: false,
+        failure: {
+          error: this.#invalid(spec, res.status, issues, requestId),
+          retryable: false,
+          maybeApplied: true,
+        },
+      };
+    }
+    return { ok: true, value: result.data, status: res.status };
+  }
+
+  #invalid(
+    spec: RequestSpec<unknown>,
+    status: number,
+    issues: ResponseIssue[],
+    requestId: string | undefined,
+  ): ResponseValidationError {
+    const where = issues.map((i) => `${i.path || '(body)'}: ${i.code}`).join(', ');
+    return new ResponseValidationError(
+      `${spec.operation}: the response does not match the API contract (${where}).`,
+      {
+        operation: spec.operation,
+        status,
+        issues,
+        requestId,
+        hint: 'Upgrade bfinance-cards; if the newest version fails too, report the field paths (not the values) as an issue.',
+      },
+    );
+  }
+
+  #aborted(spec: RequestSpec<unknown>, inFlight: boolean): RequestAbortedError {
+    return new RequestAbortedError(
+      `${spec.operation}: the call was aborted${inFlight ? ' while in flight' : ''}.`,
+      {
+        operation: spec.operation,
+        hint: 'The AbortSignal passed in options fired; nothing to do unless the abort was unexpected.',
+      },
+    );
+  }
+
+  async #token(spec: RequestSpec<unknown>): Promise<string> {
+    const source = this.#config.token;
+    const missing = (why: string): AuthenticationError =>
+      new AuthenticationError(`${spec.operation}: ${why}`, {
+        status: 401,
+        operation: spec.operation,
+        hint: 'Pass apiToken to new CardsClient({ apiToken }) or set the BFINANCE_API_TOKEN environment variable.',
+      });
+    let token: unknown;
+    try {
+      token = typeof source === 'function' ? await source() : source;
+    } catch {
+      throw missing('the apiToken function failed to return a token.');
+    }
+    if (typeof token !== 'string' || token.trim() === '') throw missing('no API token is configured.');
+    if (/[\r\n]/.test(token)) throw missing('the API token contains a line break.');
+    this.#config.secrets.add(token);
+    return token;
+  }
+
+  #headers(
+    token: string,
+    idempotencyKey: string | undefined,
+    extra: Record<string, string> | undefined,
+  ): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': this.#config.userAgent,
+    };
+    for (const source of [this.#config.headers, extra ?? {}]) {
+      for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
+    }
+    headers.authorization = `Bearer ${token}`;
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+    return headers;
+  }
+
+  #url(spec: RequestSpec<unknown>): string {
+    let url = this.#config.baseUrl + spec.path.path;
+    if (spec.query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(spec.query)) {
+        if (value !== undefined) params.set(key, String(value));
+      }
+      const query = params.toString();
+      if (query) url += `?${query}`;
+    }
+    return url;
+  }
+}

@@ -1,0 +1,76 @@
+import { type ActionResult, actionResult } from '../core/schema.js';
+import type { RequestOptions } from '../core/transport.js';
+import { type CardRef, cardPath, resolveCard } from './card-ref.js';
+import { Resource } from './resource.js';
+
+/**
+ * Card status changes: freeze, unfreeze and delete, for standalone and budget cards alike.
+ *
+ * @example
+ * ```ts
+ * await client.status.freeze(card);   // transactions are declined, the balance is kept
+ * await client.status.unfreeze(card);
+ * await client.funds.withdraw(card, { amount: 12.5 }); // empty a standalone card first
+ * await client.status.delete(card);   // irreversible
+ * ```
+ */
+export class StatusResource extends Resource {
+  /**
+   * Freezes an active card: transactions are declined until it is unfrozen.
+   *
+   * @throws {CardStateError} when the card is not active (frozen, blocked, expired or deleted).
+   */
+  freeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    return this.transport.request(
+      {
+        operation: 'status.freeze',
+        method: 'POST',
+        path: cardPath(ref, '/freeze'),
+        schema: actionResult,
+        kind: 'state',
+      },
+      options,
+    );
+  }
+
+  /**
+   * Unfreezes a frozen card. Blocked cards cannot be unfrozen through the API.
+   *
+   * @throws {CardStateError} when the card is not frozen.
+   */
+  unfreeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    return this.transport.request(
+      {
+        operation: 'status.unfreeze',
+        method: 'POST',
+        path: cardPath(ref, '/unfreeze'),
+        schema: actionResult,
+        kind: 'state',
+      },
+      options,
+    );
+  }
+
+  /**
+   * Deletes a card for good; withdraw a standalone card's balance first. Sent with an
+   * `Idempotency-Key` and never blindly re-sent, since a repeat cannot be told from a second delete.
+   *
+   * @throws {CardStateError} when the card is already deleted.
+   * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
+   */
+  delete(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    return this.transport.request(
+      {
+        operation: 'status.delete',
+        method: 'DELETE',
+        path: cardPath(ref, '/delete'),
+        schema: actionResult,
+        kind: 'create',
+      },
+      options,
+    );
+  }
+}

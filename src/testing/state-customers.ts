@@ -1,0 +1,161 @@
+import { fail, text } from './errors.js';
+import type { CustomerRecord, QuestionnaireRecord, SandboxStore } from './state.js';
+import type { SandboxAccessType, SandboxFeatureAccess } from './types.js';
+
+const INDIVIDUAL_FIELDS = [
+  'level',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'nationality',
+  'nationalId',
+  'address',
+  'email',
+  'phone',
+] as const;
+
+/** The questions every sandbox questionnaire asks; loosely typed like the API's. */
+export const QUESTIONNAIRE_QUESTIONS = Object.freeze([
+  { id: 'occupation', text: 'What is your occupation?', type: 'text', required: true },
+  {
+    id: 'sourceOfFunds',
+    text: 'What is the main source of funds?',
+    type: 'select',
+    options: ['salary', 'business', 'savings', 'other'],
+    required: true,
+  },
+  { id: 'monthlyVolume', text: 'Expected monthly card spend (USD)', type: 'number', required: false },
+]);
+
+/** `POST /customers`: a new customer starts `pending`, with two open questionnaires. */
+export function createCustomer(store: SandboxStore, body: Record<string, unknown>): CustomerRecord {
+  if (body.type !== 'individual' && body.type !== 'business') fail(400, 'CUSTOMER_TYPE_INVALID');
+  const individualData: Record<string, unknown> = {};
+  for (const field of INDIVIDUAL_FIELDS) if (body[field] !== undefined) individualData[field] = body[field];
+  const questionnaires: QuestionnaireRecord[] = ['Source of funds', 'Expected card usage'].map((name) => ({
+    id: store.random.id(),
+    name,
+    completed: false,
+  }));
+  const customer: CustomerRecord = {
+    id: store.random.id(),
+    type: body.type,
+    status: 'pending',
+    individualData,
+    rejectionReasons: [],
+    featuresAccess: [],
+    questionnaires,
+  };
+  store.customers.set(customer.id, customer);
+  return customer;
+}
+
+/** `DELETE /customers/{id}`. */
+export function deleteCustomer(store: SandboxStore, id: string): void {
+  store.customer(id);
+  store.customers.delete(id);
+}
+
+/** `POST /customers/{id}/request`: only verified customers may ask for a product. */
+export function requestAccess(
+  store: SandboxStore,
+  id: string,
+  body: Record<string, unknown>,
+): SandboxFeatureAccess {
+  const customer = store.customer(id);
+  const type = body.accessType;
+  if (type !== 'cards' && type !== 'virtual-account') fail(400, 'ACCESS_TYPE_INVALID');
+  const cardType = type === 'cards' ? text(body.cardType) : undefined;
+  if (type === 'cards') {
+    if (cardType === undefined) fail(400, 'CARD_TYPE_REQUIRED');
+    if (store.cardTypes.get(cardType)?.active !== true) fail(400, 'CARD_TYPE_INVALID');
+  }
+  if (customer.status !== 'active') fail(403, 'CUSTOMER_NOT_VERIFIED');
+  const existing = customer.featuresAccess.find((a) => a.type === type && a.cardType === cardType);
+  if (existing !== undefined) {
+    if (existing.status === 'rejected') {
+      existing.status = 'requested';
+      existing.rejectionReasons = [];
+    }
+    return existing;
+  }
+  const access: SandboxFeatureAccess = {
+    id: store.random.id(),
+    type,
+    ...(cardType !== undefined ? { cardType } : {}),
+    status: 'requested',
+    rejectionReasons: [],
+  };
+  customer.featuresAccess.push(access);
+  return access;
+}
+
+/** Finds a customer's questionnaire; 404 otherwise. */
+export function questionnaire(store: SandboxStore, customerId: string, id: string): QuestionnaireRecord {
+  const found = store.customer(customerId).questionnaires.find((q) => q.id === id);
+  return found ?? fail(404, 'QUESTIONNAIRE_NOT_FOUND');
+}
+
+/** `POST /customers/{id}/questionnaires/{qid}/submit`: any non-empty answers complete it. */
+export function submitQuestionnaire(
+  store: SandboxStore,
+  customerId: string,
+  id: string,
+  body: Record<string, unknown>,
+): QuestionnaireRecord {
+  const found = questionnaire(store, customerId, id);
+  const answers = body.answers;
+  const empty =
+    answers === undefined ||
+    answers === null ||
+    typeof answers !== 'object' ||
+    Object.keys(answers as object).length === 0;
+  if (empty) fail(400, 'ANSWERS_REQUIRED');
+  found.answers = answers;
+  found.completed = true;
+  return found;
+}
+
+/** Control: moves a customer's verification to a new state. */
+export function setCustomerStatus(
+  store: SandboxStore,
+  id: string,
+  status: CustomerRecord['status'],
+  reasons: readonly string[] = [],
+): void {
+  const customer = store.customer(id);
+  customer.status = status;
+  customer.rejectionReasons = [...reasons];
+}
+
+/**
+ * Control: decides a customer's access requests of `type` (optionally only for one card program).
+ * With no open request, one is created already decided, so tests can skip the request step.
+ */
+export function decideAccess(
+  store: SandboxStore,
+  customerId: string,
+  type: SandboxAccessType,
+  status: 'granted' | 'rejected',
+  options: { cardType?: string; reasons?: readonly string[] } = {},
+): void {
+  const customer = store.customer(customerId);
+  const targets = customer.featuresAccess.filter(
+    (a) => a.type === type && (options.cardType === undefined || a.cardType === options.cardType),
+  );
+  if (targets.length === 0) {
+    const access: SandboxFeatureAccess = {
+      id: store.random.id(),
+      type,
+      ...(options.cardType !== undefined ? { cardType: options.cardType } : {}),
+      status,
+      rejectionReasons: [],
+    };
+    customer.featuresAccess.push(access);
+    targets.push(access);
+  }
+  for (const access of targets) {
+    access.status = status;
+    access.rejectionReasons = status === 'rejected' ? [...(options.reasons ?? [])] : [];
+  }
+}

@@ -1,0 +1,2 @@
+/** The SDK version, sent in the User-Agent. */
+export const VERSION = '0.1.0';
