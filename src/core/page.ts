@@ -1,4 +1,40 @@
+import { RequestAbortedError, ValidationError } from './errors.js';
 import type { RequestOptions } from './transport.js';
+
+/** Paging of list methods. */
+export interface PageParams {
+  /** Page to start from (1-based). Default 1. */
+  page?: number;
+  /** Items per page. Default 10. */
+  limit?: number;
+}
+
+/**
+ * Checks paging numbers and applies the defaults (page 1, 10 per page).
+ *
+ * @throws {ValidationError} for a page or limit that is not a whole number of 1 or more.
+ */
+export function checkPageParams(
+  params: PageParams | undefined,
+  operation: string,
+): { page: number; limit: number } {
+  const page = params?.page ?? 1;
+  const limit = params?.limit ?? 10;
+  for (const [field, value] of [
+    ['page', page],
+    ['limit', limit],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new ValidationError(`${field} must be a whole number of 1 or more.`, {
+        field,
+        rule: 'range',
+        operation,
+        hint: `Set ${field} to a whole number from 1, or leave it out for the default.`,
+      });
+    }
+  }
+  return { page, limit };
+}
 
 /** One page of a list, as the API returned it. */
 export interface PageData<T> {
@@ -37,7 +73,13 @@ async function* itemsFrom<T>(first: Page<T>, signal: AbortSignal | undefined): A
   let current: Page<T> = first;
   while (true) {
     yield* current.data;
-    if (!current.hasNextPage() || signal?.aborted) return;
+    if (!current.hasNextPage()) return;
+    // Ending quietly would look like the last page to the caller, so an abort is an error.
+    if (signal?.aborted) {
+      throw new RequestAbortedError('The list iteration was aborted before the next page.', {
+        hint: 'The AbortSignal passed in options fired; the items seen so far are not the whole list.',
+      });
+    }
     current = await current.nextPage();
   }
 }

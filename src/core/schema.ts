@@ -3,9 +3,16 @@ import { Sensitive, type SensitiveKind } from './redact.js';
 
 /** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
 export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
+  // Numbers become strings first, so a missing value reports `invalid_type`, not a union failure.
+  const asString = z.pipe(
+    z.transform((value: unknown) =>
+      typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value,
+    ),
+    z.string(),
+  );
   return z.pipe(
-    z.union([z.string(), z.number()]),
-    z.transform((value) => new Sensitive(typeof value === 'number' ? String(value) : value, kind)),
+    asString,
+    z.transform((value) => new Sensitive(value, kind)),
   );
 }
 

@@ -20,7 +20,7 @@ export class StatusResource extends Resource {
    *
    * @throws {CardStateError} when the card is not active (frozen, blocked, expired or deleted).
    */
-  freeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
+  async freeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
     return this.transport.request(
       {
@@ -39,7 +39,7 @@ export class StatusResource extends Resource {
    *
    * @throws {CardStateError} when the card is not frozen.
    */
-  unfreeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
+  async unfreeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
     return this.transport.request(
       {
@@ -60,7 +60,7 @@ export class StatusResource extends Resource {
    * @throws {CardStateError} when the card is already deleted.
    * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
    */
-  delete(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
+  async delete(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
     return this.transport.request(
       {

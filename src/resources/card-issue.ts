@@ -1,0 +1,154 @@
+import { ValidationError } from '../core/errors.js';
+import { type Amount, toAmount } from '../core/money.js';
+
+/** Card configuration at issuance. */
+export interface CardConfiguration {
+  /** Name printed or shown on the card. */
+  displayName?: string;
+  /** Billing address; `countryCode` is ISO-3 (e.g. `USA`). */
+  address?: {
+    line1?: string;
+    line2?: string;
+    city?: string;
+    region?: string;
+    postalCode?: string;
+    countryCode?: string;
+  };
+}
+
+/** Who holds the card: a customer, or a name (2+ characters each) for programs that allow it. */
+export type Cardholder =
+  | { customerId: string; firstName?: string; lastName?: string }
+  | { customerId?: undefined; firstName: string; lastName: string };
+
+/** Fields shared by both card models. */
+export interface IssueCommonParams {
+  /** Card program id from `cards.types()`. */
+  typeId: string;
+  /** Your label for the card, e.g. `Travel`. */
+  label?: string;
+  /** Your own id for the card; card endpoints also accept it in place of the card id. */
+  externalId?: string;
+  configuration?: CardConfiguration;
+}
+
+/** Issue a standalone (stored-balance) card funded from the organization balance. */
+export type IssueStandaloneCardParams = IssueCommonParams &
+  Cardholder & {
+    model: 'card';
+    /** Starting balance in major units, moved from the organization balance. */
+    initialBalance: Amount;
+    budgetId?: never;
+  };
+
+/** Issue a budget card that spends from a budget. */
+export type IssueBudgetCardParams = IssueCommonParams &
+  Cardholder & {
+    model: 'budget';
+    /** The budget the card spends from; it also pays the issuance fee. */
+    budgetId: string;
+    initialBalance?: never;
+  };
+
+/** Parameters of `cards.issue`: a standalone card or a budget card. */
+export type IssueCardParams = IssueStandaloneCardParams | IssueBudgetCardParams;
+
+function invalid(field: string, rule: string, message: string, hint: string): never {
+  throw new ValidationError(message, { field, rule, operation: 'cards.issue', hint });
+}
+
+function text(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * Checks `cards.issue` parameters as the types do, for JavaScript callers, and builds the wire
+ * body (everything but `model`).
+ *
+ * @throws {ValidationError} naming the field and rule.
+ */
+export function issueBody(params: IssueCardParams): Record<string, unknown> {
+  if (typeof params !== 'object' || params === null) {
+    invalid(
+      'params',
+      'required',
+      'cards.issue needs a parameters object.',
+      "Pass { model: 'card' | 'budget', typeId, … }.",
+    );
+  }
+  const { model, ...body } = params as IssueCardParams & Record<string, unknown>;
+  if (model !== 'card' && model !== 'budget') {
+    invalid(
+      'model',
+      'enum',
+      "model must be 'card' or 'budget'.",
+      "Use model: 'card' for a standalone card, 'budget' for a budget card.",
+    );
+  }
+  if (!text(body.typeId)) {
+    invalid(
+      'typeId',
+      'required',
+      'typeId is required.',
+      'Call client.cards.types() and pass one of its ids as typeId.',
+    );
+  }
+  if (body.customerId !== undefined && !text(body.customerId)) {
+    invalid(
+      'customerId',
+      'format',
+      'customerId must be a non-empty string.',
+      'Pass the id returned by client.customers.create().',
+    );
+  }
+  if (body.customerId === undefined) {
+    for (const field of ['firstName', 'lastName'] as const) {
+      const name = body[field];
+      if (typeof name !== 'string' || name.trim().length < 2) {
+        invalid(
+          field,
+          'min_length',
+          `${field} is required (2 characters or more) when no customerId is given.`,
+          'Pass customerId, or both firstName and lastName of at least 2 characters.',
+        );
+      }
+    }
+  }
+  if (model === 'card') {
+    if (body.budgetId !== undefined) {
+      invalid(
+        'budgetId',
+        'not_allowed',
+        'budgetId applies only to budget cards.',
+        "Use model: 'budget' to issue a card on a budget.",
+      );
+    }
+    if (body.initialBalance === undefined) {
+      invalid(
+        'initialBalance',
+        'required',
+        'initialBalance is required for a standalone card.',
+        'Pass initialBalance in major units, e.g. 50.',
+      );
+    }
+    body.initialBalance = toAmount(body.initialBalance, 'initialBalance');
+  } else {
+    if (body.initialBalance !== undefined) {
+      invalid(
+        'initialBalance',
+        'not_allowed',
+        'initialBalance applies only to standalone cards.',
+        'Fund the budget with client.funds.topUpBudget() instead.',
+      );
+    }
+    if (!text(body.budgetId)) {
+      invalid(
+        'budgetId',
+        'required',
+        'budgetId is required for a budget card.',
+        'Pass the id of the budget the card spends from.',
+      );
+    }
+  }
+  return body;
+}

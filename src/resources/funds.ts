@@ -1,0 +1,266 @@
+import * as z from 'zod/mini';
+import { type Amount, MIN_CARD_TOP_UP, toAmount } from '../core/money.js';
+import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
+import { path } from '../core/path.js';
+import { type ActionResult, actionResult, maybe } from '../core/schema.js';
+import type { RequestOptions } from '../core/transport.js';
+import { type CardRef, cardPath, requireModel, resolveCard } from './card-ref.js';
+import { Resource } from './resource.js';
+
+/** What `funds.topUp` sends. */
+export interface TopUpParams {
+  /** Major units, at least 1.01, at most 2 decimals: `25.5` or `"25.50"`. */
+  amount: Amount;
+  /** An internal note stored with the top-up. */
+  note?: string;
+}
+
+/** What `funds.withdraw` sends. */
+export interface WithdrawParams {
+  /** Major units, at most 2 decimals: `25.5` or `"25.50"`. */
+  amount: Amount;
+}
+
+/** What `funds.topUpBudget` sends. */
+export interface TopUpBudgetParams {
+  /** USD, major units, at most 2 decimals: `25.5` or `"25.50"`. */
+  amount: Amount;
+}
+
+/** The card a budget transaction was made with. */
+export interface BudgetTransactionCard {
+  /** The card id. */
+  id: string;
+  /** The masked number, e.g. `**** **** **** 1234` (masked, so safe to show). */
+  maskedCardNumber?: string | null | undefined;
+  /** Your own id of the card. */
+  externalId?: string | null | undefined;
+}
+
+/** One transaction on a budget's cards. */
+export interface BudgetTransaction {
+  /** The transaction id. */
+  id: string;
+  /** The card it was made with. */
+  card: BudgetTransactionCard;
+  /** Amount in `currency`, major units. */
+  amount: number;
+  /** Currency of `amount`. */
+  currency: string;
+  /** The amount in USD. */
+  usdAmount: number;
+  /** Merchant name. */
+  merchant?: string | null | undefined;
+  /** Merchant category code, e.g. `5734`. */
+  mcc?: string | null | undefined;
+  /** Transaction status as the API sends it; values are not documented. */
+  status: string;
+  /** Transaction type as the API sends it; values are not documented. */
+  type: string;
+  /** When it happened, an ISO 8601 date-time. */
+  transactionDate: string;
+  /** The network's transaction id; use it to file a dispute. */
+  transactionId: string;
+  /** Fee charged, major units. */
+  fee: number;
+}
+
+/** The organization balance that funds card and budget top-ups. */
+export interface OrganizationBalance {
+  /** EUR balance, major units. */
+  eur: number;
+  /** USD balance, major units. */
+  usd: number;
+  /**
+   * A single balance as older API versions sent it.
+   *
+   * @deprecated Read `eur` and `usd`.
+   */
+  balance?: string | undefined;
+}
+
+const budgetTransactionSchema: z.ZodMiniType<BudgetTransaction, unknown> = z.object({
+  id: z.string(),
+  card: z.object({
+    id: z.string(),
+    maskedCardNumber: maybe(z.string()),
+    externalId: maybe(z.string()),
+  }),
+  amount: z.number(),
+  currency: z.string(),
+  usdAmount: z.number(),
+  merchant: maybe(z.string()),
+  mcc: maybe(z.string()),
+  status: z.string(),
+  type: z.string(),
+  transactionDate: z.string(),
+  transactionId: z.string(),
+  fee: z.number(),
+});
+
+const budgetTransactionPageSchema: z.ZodMiniType<PageData<BudgetTransaction>, unknown> = z.pipe(
+  z.object({ transactions: z.array(budgetTransactionSchema), page: z.number(), limit: z.number() }),
+  z.transform((value) => ({ data: value.transactions, page: value.page, limit: value.limit })),
+);
+
+const balanceSchema: z.ZodMiniType<OrganizationBalance, unknown> = z.object({
+  eur: z.number(),
+  usd: z.number(),
+  balance: z.optional(z.string()),
+});
+
+/**
+ * Money movements: card top-ups and withdrawals (standalone cards), budget funding, budget
+ * transactions and the organization balance. Amounts are major units, a number or a decimal
+ * string, checked before anything is sent; every movement carries an `Idempotency-Key` and is
+ * never blindly re-sent.
+ *
+ * @example
+ * ```ts
+ * const { usd } = await client.funds.balance();
+ * await client.funds.topUp(card, { amount: '25.50', note: 'Travel' });
+ * await client.funds.withdraw(card, { amount: 10 });
+ * await client.funds.topUpBudget(budgetId, { amount: 500 });
+ * for await (const tx of client.funds.budgetTransactions(budgetId)) console.log(tx.amount, tx.merchant);
+ * ```
+ */
+export class FundsResource extends Resource {
+  /**
+   * Moves money from the organization balance to a standalone card.
+   *
+   * @throws {ValidationError} for an amount below 1.01 or with more than 2 decimals, or a budget
+   * card (fund its budget with `funds.topUpBudget`).
+   * @throws {InsufficientFundsError} when the organization balance is too low.
+   * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
+   */
+  async topUp(card: CardRef, params: TopUpParams, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    requireModel(
+      ref,
+      'card',
+      'funds.topUp',
+      'Budget cards spend from their budget: fund it with client.funds.topUpBudget(budgetId, { amount }).',
+    );
+    const body = {
+      amount: toAmount(params?.amount, 'amount', MIN_CARD_TOP_UP),
+      ...(params.note === undefined ? {} : { note: params.note }),
+    };
+    return this.transport.request(
+      {
+        operation: 'funds.topUp',
+        method: 'POST',
+        path: cardPath(ref, '/topup'),
+        body,
+        schema: actionResult,
+        kind: 'create',
+      },
+      options,
+    );
+  }
+
+  /**
+   * Moves money from a standalone card back to the organization balance.
+   *
+   * @throws {ValidationError} for a non-positive amount, more than 2 decimals, or a budget card.
+   * @throws {InsufficientFundsError} when the card balance is too low.
+   * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
+   */
+  async withdraw(card: CardRef, params: WithdrawParams, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    requireModel(
+      ref,
+      'card',
+      'funds.withdraw',
+      'Budget cards hold no balance of their own: their funds stay in the budget.',
+    );
+    const body = { amount: toAmount(params?.amount, 'amount') };
+    return this.transport.request(
+      {
+        operation: 'funds.withdraw',
+        method: 'POST',
+        path: cardPath(ref, '/withdraw'),
+        body,
+        schema: actionResult,
+        kind: 'create',
+      },
+      options,
+    );
+  }
+
+  /**
+   * Moves USD from the organization balance to a budget. The API answers with an empty `data`,
+   * so the result's `message` is empty unless bfinance starts sending one.
+   *
+   * @throws {ValidationError} for a non-positive amount or more than 2 decimals.
+   * @throws {InsufficientFundsError} when the organization balance is too low.
+   * @throws {NotFoundError} when the budget does not exist.
+   * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
+   */
+  async topUpBudget(
+    budgetId: string,
+    params: TopUpBudgetParams,
+    options?: RequestOptions,
+  ): Promise<ActionResult> {
+    const target = path`/budgets/${budgetId}/topup`;
+    const body = { amount: toAmount(params?.amount, 'amount') };
+    return this.transport.request(
+      {
+        operation: 'funds.topUpBudget',
+        method: 'POST',
+        path: target,
+        body,
+        schema: actionResult,
+        kind: 'create',
+      },
+      options,
+    );
+  }
+
+  /**
+   * Lists the transactions of a budget's cards: await it for one page, or `for await` over every
+   * transaction of every page (fetched lazily; iteration ends at the first short page).
+   *
+   * @throws {ValidationError} for a `page` or `limit` that is not a whole number of 1 or more.
+   * @throws {NotFoundError} when the budget does not exist.
+   */
+  budgetTransactions(
+    budgetId: string,
+    params: PageParams = {},
+    options?: RequestOptions,
+  ): PagePromise<BudgetTransaction> {
+    const fetchPage = async (page: number): Promise<PageData<BudgetTransaction>> => {
+      const target = path`/budgets/${budgetId}/transactions`;
+      const { limit } = checkPageParams(params, 'funds.budgetTransactions');
+      return this.transport.request(
+        {
+          operation: 'funds.budgetTransactions',
+          method: 'GET',
+          path: target,
+          query: { page, limit },
+          schema: budgetTransactionPageSchema,
+          kind: 'read',
+        },
+        options,
+      );
+    };
+    return new PagePromise(fetchPage, params?.page ?? 1, options);
+  }
+
+  /**
+   * Reads the organization balance in EUR and USD.
+   *
+   * @throws {AuthenticationError} when the token is missing or invalid.
+   */
+  async balance(options?: RequestOptions): Promise<OrganizationBalance> {
+    return this.transport.request(
+      {
+        operation: 'funds.balance',
+        method: 'GET',
+        path: path`/balance`,
+        schema: balanceSchema,
+        kind: 'read',
+      },
+      options,
+    );
+  }
+}

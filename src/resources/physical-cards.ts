@@ -1,0 +1,110 @@
+import { ValidationError } from '../core/errors.js';
+import { path } from '../core/path.js';
+import { type ActionResult, actionResult } from '../core/schema.js';
+import type { RequestOptions } from '../core/transport.js';
+import { type CardRef, type ResolvedCard, resolveCard } from './card-ref.js';
+import { Resource } from './resource.js';
+
+/** Where to ship a physical card. `country` as in the API example (`USA`); `phoneCode` like `+1`. */
+export interface ShippingData {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  phoneCode: string;
+  addressLine1: string;
+  addressLine2?: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+}
+
+const REQUIRED_SHIPPING: readonly (keyof ShippingData)[] = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'phoneCode',
+  'addressLine1',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+];
+
+// The physical-card API names the standalone model by its old name, "prepaid".
+function wireCardType(card: ResolvedCard): 'prepaid' | 'budget' {
+  return card.model === 'budget' ? 'budget' : 'prepaid';
+}
+
+/**
+ * Physical versions of existing cards: order one, then activate it with the code that comes with it.
+ *
+ * @example
+ * ```ts
+ * await client.cards.physical.order(card, shipping);
+ * await client.cards.physical.activate(card, codeFromTheLetter);
+ * ```
+ */
+export class PhysicalCardsResource extends Resource {
+  /**
+   * Orders a physical version of a card, shipped to `shipping`.
+   *
+   * @throws {ValidationError} when a required shipping field is missing.
+   * @throws {OutcomeUnknownError} when the order left but no definite answer came back.
+   */
+  async order(card: CardRef, shipping: ShippingData, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    for (const field of REQUIRED_SHIPPING) {
+      const value = shipping?.[field];
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new ValidationError(`shipping.${field} is required.`, {
+          field: `shipping.${field}`,
+          rule: 'required',
+          operation: 'cards.physical.order',
+          hint: 'Fill every shipping field except addressLine2.',
+        });
+      }
+    }
+    return this.transport.request(
+      {
+        operation: 'cards.physical.order',
+        method: 'POST',
+        path: path`/physical-cards/${ref.id}/order`,
+        body: { cardType: wireCardType(ref), shippingData: shipping },
+        schema: actionResult,
+        kind: 'create',
+      },
+      options,
+    );
+  }
+
+  /**
+   * Activates a delivered physical card with its activation code (never logged).
+   *
+   * @throws {ValidationError} when the code is empty.
+   */
+  async activate(card: CardRef, code: string, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    if (typeof code !== 'string' || code.trim() === '') {
+      throw new ValidationError('The activation code is required.', {
+        field: 'code',
+        rule: 'required',
+        operation: 'cards.physical.activate',
+        hint: 'Pass the activation code delivered with the physical card, e.g. "1234-5678".',
+      });
+    }
+    return this.transport.request(
+      {
+        operation: 'cards.physical.activate',
+        method: 'POST',
+        path: path`/physical-cards/${ref.id}/activate`,
+        body: { cardType: wireCardType(ref), code },
+        schema: actionResult,
+        kind: 'state',
+      },
+      options,
+    );
+  }
+}

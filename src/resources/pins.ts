@@ -1,0 +1,84 @@
+import { ValidationError, WeakPinError } from '../core/errors.js';
+import { type ActionResult, actionResult } from '../core/schema.js';
+import type { RequestOptions, Transport } from '../core/transport.js';
+import { checkPin, type PinCheckResult, type PinPolicy, type PinPreset } from '../pins/rules.js';
+import { type CardRef, cardPath, resolveCard } from './card-ref.js';
+import { Resource } from './resource.js';
+
+function checkPolicy(policy: PinPreset | PinPolicy | undefined): PinPreset | PinPolicy | undefined {
+  try {
+    // An empty PIN fails on format, after the policy itself has been validated.
+    checkPin('', policy);
+  } catch {
+    throw new ValidationError('pinPolicy is not a valid PIN policy.', {
+      field: 'pinPolicy',
+      rule: 'pin_policy',
+      hint: "Use 'bfinance', 'recommended' or 'strict', with a length from 4 to 12.",
+    });
+  }
+  return policy;
+}
+
+/**
+ * PINs: a pure local check, and setting a card's PIN after that check passes. The SDK never
+ * generates a PIN: the cardholder chooses it.
+ *
+ * @example
+ * ```ts
+ * const verdict = client.pins.check(pinFromCardholder);
+ * if (!verdict.ok) showHint(verdict.message); // e.g. rule PIN_SEQUENCE
+ * await client.pins.set(card, pinFromCardholder);
+ * ```
+ */
+export class PinsResource extends Resource {
+  readonly #policy: PinPreset | PinPolicy | undefined;
+
+  /**
+   * Binds the resource to a transport and the client's PIN policy.
+   *
+   * @throws {ValidationError} when the policy is not valid.
+   */
+  constructor(transport: Transport, policy?: PinPreset | PinPolicy) {
+    super(transport);
+    this.#policy = checkPolicy(policy);
+  }
+
+  /**
+   * Checks a PIN against a policy (the client's by default) without sending anything.
+   *
+   * @throws {ValidationError} when `options.policy` is not a valid policy.
+   */
+  check(pin: string, options: { policy?: PinPreset | PinPolicy } = {}): PinCheckResult {
+    return checkPin(pin, checkPolicy(options.policy ?? this.#policy));
+  }
+
+  /**
+   * Sets a card's PIN, after checking it locally with the client's policy.
+   *
+   * @throws {WeakPinError} when the PIN breaks a rule; `rule` names it, the message never shows the PIN.
+   * @throws {CardStateError} when the card's state does not allow it.
+   */
+  async set(card: CardRef, pin: string, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    const verdict = checkPin(pin, this.#policy);
+    if (!verdict.ok) {
+      throw new WeakPinError(`The PIN was refused: ${verdict.message}`, {
+        field: 'pin',
+        rule: verdict.rule,
+        operation: 'pins.set',
+        hint: 'Ask the cardholder to choose another PIN; client.pins.check() tells which rule a PIN breaks.',
+      });
+    }
+    return this.transport.request(
+      {
+        operation: 'pins.set',
+        method: 'POST',
+        path: cardPath(ref, '/pin'),
+        body: { pin },
+        schema: actionResult,
+        kind: 'state',
+      },
+      options,
+    );
+  }
+}

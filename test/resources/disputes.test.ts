@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DisputeStateError,
+  NotFoundError,
+  OutcomeUnknownError,
+  ResponseValidationError,
+  ValidationError,
+} from '../../src/core/errors.js';
+import type { CreateDisputeParams } from '../../src/resources/disputes.js';
+import { forbidRequests, onRequest, testClient, UUID } from '../helpers/wire.js';
+
+const ODD_ID = 'dsp/1 a';
+const ODD_ID_WIRE = 'dsp%2F1%20a';
+const EVIDENCE = 'Charged 49.90 EUR twice on 2025-03-02; the merchant confirmed one order only.';
+
+// §2.9.1 create response.
+const created = {
+  id: '65f1c2a0e1234567890ad001',
+  status: 'pending',
+  textEvidence: EVIDENCE,
+  files: ['https://files.example.com/receipt.pdf'],
+  createdAt: '2025-03-04T09:00:00.000Z',
+};
+
+const success = (data: unknown): unknown => ({ status: 'success', data });
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('disputes.create', () => {
+  it('posts the dispute with a generated key and parses the documented answer', async () => {
+    const seen = onRequest('post', '/disputes', success(created));
+    const params = {
+      cardId: 'c/1',
+      transactionId: 'ntx1',
+      textEvidence: EVIDENCE,
+      files: ['https://files.example.com/receipt.pdf'],
+    };
+    await expect(testClient().disputes.create(params)).resolves.toEqual(created);
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.path).toBe('/disputes');
+    expect(seen[0]?.body).toEqual(params);
+    expect(seen[0]?.headers['idempotency-key']).toMatch(UUID);
+  });
+
+  it("sends a card object's id, leaves files out when none, and honours the caller's key", async () => {
+    const seen = onRequest('post', '/disputes', success({ ...created, files: [] }));
+    const budgetCard = { id: 'bc1', model: 'budget' as const, maskedCardNumber: '**** **** **** 1234' };
+    await testClient().disputes.create(
+      { cardId: budgetCard, transactionId: 'ntx1', textEvidence: EVIDENCE },
+      { idempotencyKey: 'dispute-1' },
+    );
+    expect(seen[0]?.body).toEqual({ cardId: 'bc1', transactionId: 'ntx1', textEvidence: EVIDENCE });
+    expect(seen[0]?.headers['idempotency-key']).toBe('dispute-1');
+  });
+
+  it('reads an answer without files as no files', async () => {
+    const { files: _files, ...rest } = created;
+    onRequest('post', '/disputes', success(rest));
+    const dispute = await testClient().disputes.create({
+      cardId: 'c1',
+      transactionId: 't1',
+      textEvidence: EVIDENCE,
+    });
+    expect(dispute).toEqual({ ...rest, files: [] });
+  });
+
+  it('rejects an answer without createdAt as an unknown outcome naming the field', async () => {
+    const { createdAt: _createdAt, ...rest } = created;
+    onRequest('post', '/disputes', success(rest));
+    const error = await failure(
+      testClient().disputes.create({ cardId: 'c1', transactionId: 't1', textEvidence: EVIDENCE }),
+    );
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    const cause = (error as OutcomeUnknownError).cause as ResponseValidationError;
+    expect(cause).toBeInstanceOf(ResponseValidationError);
+    expect(cause.issues).toContainEqual({ path: 'createdAt', code: 'invalid_type' });
+  });
+
+  it('maps a 404 to NotFoundError with the errorId', async () => {
+    onRequest('post', '/disputes', { status: 'error', message: 'Transaction not found', errorId: 'e3' }, 404);
+    const error = await failure(
+      testClient().disputes.create({ cardId: 'c1', transactionId: 't1', textEvidence: EVIDENCE }),
+    );
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, errorId: 'e3', operation: 'disputes.create' });
+  });
+
+  it('accepts textEvidence of exactly 10 and exactly 65,535 characters', async () => {
+    const seen = onRequest('post', '/disputes', success(created));
+    const client = testClient();
+    // The bounds never refuse what bfinance may count differently: 5 emoji are 10 UTF-16 units,
+    // 65,535 emoji are 65,535 code points.
+    for (const text of ['x'.repeat(10), 'x'.repeat(65_535), '😀'.repeat(5), '😀'.repeat(65_535)]) {
+      await client.disputes.create({ cardId: 'c1', transactionId: 't1', textEvidence: text });
+    }
+    expect(seen.map((r) => (r.body as { textEvidence: string }).textEvidence.length)).toEqual([
+      10, 65_535, 10, 131_070,
+    ]);
+  });
+
+  it.each([
+    [{ textEvidence: 'x'.repeat(9) }, 'textEvidence', 'length'],
+    [{ textEvidence: 'x'.repeat(65_536) }, 'textEvidence', 'length'],
+    [{ textEvidence: undefined }, 'textEvidence', 'length'],
+    [{ transactionId: '' }, 'transactionId', 'required'],
+    [{ transactionId: undefined }, 'transactionId', 'required'],
+    [{ cardId: { id: 'c1' } }, 'cardId', 'card_ref'],
+    [{ cardId: undefined }, 'cardId', 'card_ref'],
+    [{ files: 'https://files.example.com/a.pdf' }, 'files', 'type'],
+    [{ files: [42] }, 'files', 'type'],
+  ])('refuses %j before sending', async (change, field, rule) => {
+    const seen = forbidRequests();
+    const params = { cardId: 'c1', transactionId: 't1', textEvidence: EVIDENCE, ...change };
+    const error = await failure(testClient().disputes.create(params as unknown as CreateDisputeParams));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field, rule });
+    expect((error as ValidationError).message).not.toContain('xxxxxxxxxx');
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('disputes.status', () => {
+  it('gets the encoded id without a key and parses the answer', async () => {
+    const data = { id: ODD_ID, status: 'accepted', response: 'Refund issued to the card' };
+    const seen = onRequest('get', '/disputes/:id/status', success({ ...data, reviewer: 'internal' }));
+    await expect(testClient().disputes.status(ODD_ID)).resolves.toEqual(data);
+    expect(seen[0]?.method).toBe('GET');
+    expect(seen[0]?.path).toBe(`/disputes/${ODD_ID_WIRE}/status`);
+    expect(seen[0]?.body).toBeUndefined();
+    expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('keeps a status the SDK does not know and a null response', async () => {
+    onRequest('get', '/disputes/:id/status', success({ id: 'd1', status: 'arbitration', response: null }));
+    await expect(testClient().disputes.status('d1')).resolves.toEqual({
+      id: 'd1',
+      status: 'arbitration',
+      response: null,
+    });
+  });
+
+  it('names a missing status', async () => {
+    onRequest('get', '/disputes/:id/status', success({ id: 'd1' }));
+    const error = await failure(testClient().disputes.status('d1'));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues).toContainEqual({
+      path: 'status',
+      code: 'invalid_type',
+    });
+  });
+
+  it('maps a 404 to NotFoundError', async () => {
+    onRequest('get', '/disputes/:id/status', { status: 'error', message: 'Dispute not found' }, 404);
+    await expect(testClient().disputes.status('d1')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses an empty id before sending', async () => {
+    const seen = forbidRequests();
+    await expect(testClient().disputes.status(' ')).rejects.toBeInstanceOf(ValidationError);
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('disputes.cancel', () => {
+  it('posts to the encoded id with no body and no key, and parses the answer', async () => {
+    const seen = onRequest('post', '/disputes/:id/cancel', success({ id: ODD_ID, status: 'cancelled' }));
+    await expect(testClient().disputes.cancel(ODD_ID)).resolves.toEqual({ id: ODD_ID, status: 'cancelled' });
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.path).toBe(`/disputes/${ODD_ID_WIRE}/cancel`);
+    expect(seen[0]?.body).toBeUndefined();
+    expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('names a missing id', async () => {
+    onRequest('post', '/disputes/:id/cancel', success({ status: 'cancelled' }));
+    const error = await failure(testClient().disputes.cancel('d1'));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues).toContainEqual({ path: 'id', code: 'invalid_type' });
+  });
+
+  it('maps "Dispute is not pending" inside HTTP 200 to DisputeStateError', async () => {
+    onRequest('post', '/disputes/:id/cancel', {
+      status: 'error',
+      message: 'Dispute is not pending',
+      errorId: 'e7',
+    });
+    const error = await failure(testClient().disputes.cancel('d1'));
+    expect(error).toBeInstanceOf(DisputeStateError);
+    expect(error).toMatchObject({ status: 200, errorId: 'e7', operation: 'disputes.cancel' });
+    expect((error as DisputeStateError).hint).toContain('client.disputes.status()');
+  });
+});
