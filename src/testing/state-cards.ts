@@ -1,5 +1,6 @@
 import { fail, parseInitialBalance, text } from './errors.js';
-import type { CardRecord, CardTypeRecord, SandboxStore } from './state.js';
+import type { CardRecord, CardTypeRecord } from './records.js';
+import type { SandboxStore } from './state.js';
 import type { SandboxCardModel } from './types.js';
 
 /** Refuses anything on a deleted card. */

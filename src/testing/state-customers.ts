@@ -1,5 +1,6 @@
 import { fail, text } from './errors.js';
-import type { CustomerRecord, QuestionnaireRecord, SandboxStore } from './state.js';
+import type { CustomerRecord, QuestionnaireRecord } from './records.js';
+import type { SandboxStore } from './state.js';
 import type { SandboxAccessType, SandboxFeatureAccess } from './types.js';
 
 const INDIVIDUAL_FIELDS = [

@@ -1,131 +1,22 @@
 import { fail, fromCents } from './errors.js';
 import { SandboxRandom } from './random.js';
 import type {
+  BudgetRecord,
+  CardRecord,
+  CardTypeRecord,
+  CustomerRecord,
+  DisputeRecord,
+  LedgerRecord,
+  LimitType,
+  TransactionRecord,
+} from './records.js';
+import type {
   SandboxAccessType,
   SandboxCardModel,
-  SandboxCardStatus,
-  SandboxCustomerStatus,
-  SandboxDisputeStatus,
-  SandboxFeatureAccess,
   SandboxLedgerKind,
   SandboxOptions,
   SandboxSnapshot,
-  SandboxTransaction,
 } from './types.js';
-
-/** Spending-limit kinds of `POST /cards/{id}/limits`. */
-export const LIMIT_TYPES = Object.freeze([
-  'ecommerce-daily',
-  'ecommerce-monthly',
-  'ecommerce-transaction',
-  'pos-daily',
-  'pos-monthly',
-  'pos-transaction',
-] as const);
-
-/** One spending-limit kind. */
-export type LimitType = (typeof LIMIT_TYPES)[number];
-
-/** A card program. */
-export interface CardTypeRecord {
-  id: string;
-  name: string;
-  cardCurrency: string;
-  price: string;
-  brand: string;
-  model: SandboxCardModel;
-  active: boolean;
-  requiresCustomer: boolean;
-}
-
-/** A questionnaire attached to a customer. */
-export interface QuestionnaireRecord {
-  id: string;
-  name: string;
-  completed: boolean;
-  answers?: unknown;
-}
-
-/** A customer. */
-export interface CustomerRecord {
-  id: string;
-  type: string;
-  status: SandboxCustomerStatus;
-  individualData: Record<string, unknown>;
-  rejectionReasons: string[];
-  featuresAccess: SandboxFeatureAccess[];
-  questionnaires: QuestionnaireRecord[];
-}
-
-/** A budget; balances are integer cents. */
-export interface BudgetRecord {
-  id: string;
-  name: string;
-  typeId: string;
-  currency: string;
-  balanceCents: number;
-}
-
-/** A physical version of a card. */
-export interface PhysicalRecord {
-  activationCode: string;
-  activated: boolean;
-}
-
-/** A card of either model; balances are integer cents, limits major units. */
-export interface CardRecord {
-  id: string;
-  externalCardId: string;
-  externalId?: string;
-  model: SandboxCardModel;
-  typeId: string;
-  status: SandboxCardStatus;
-  balanceCents: number;
-  currency: string;
-  brand: string;
-  pan: string;
-  expire: string;
-  cvc: string;
-  pin?: string;
-  label?: string;
-  holder: { firstName: string; lastName: string; customerId?: string };
-  email?: string;
-  phone?: string;
-  budgetId?: string;
-  limits: Record<LimitType, number>;
-  velocity?: { type: string; amount: number };
-  physical?: PhysicalRecord;
-  replacedBy?: string;
-  createdAt: string;
-}
-
-/** A card transaction; `amountCents` is what moved (or would have). */
-export interface TransactionRecord extends Omit<SandboxTransaction, 'amount'> {
-  amountCents: number;
-}
-
-/** A dispute. */
-export interface DisputeRecord {
-  id: string;
-  cardId: string;
-  transactionId: string;
-  status: SandboxDisputeStatus;
-  textEvidence: string;
-  files: string[];
-  response?: string;
-  createdAt: string;
-}
-
-interface LedgerRecord {
-  idempotencyKey?: string;
-  kind: SandboxLedgerKind;
-  cents: number;
-  currency: string;
-  cardId?: string;
-  fromCardId?: string;
-  budgetId?: string;
-  at: string;
-}
 
 const DEFAULT_LIMITS: Readonly<Record<LimitType, number>> = Object.freeze({
   'ecommerce-daily': 50000,
@@ -152,17 +43,25 @@ function deepFreeze<T>(value: T): T {
  * `state-*.ts` modules; this class only stores, finds and records.
  */
 export class SandboxStore {
+  /** Seeded source of ids, PANs, CVCs and codes. */
   readonly random: SandboxRandom;
+  /** Customers by id. */
   readonly customers = new Map<string, CustomerRecord>();
+  /** Card programs by id, in creation order (the order `GET /cards/types` lists them). */
   readonly cardTypes = new Map<string, CardTypeRecord>();
+  /** Budgets by id. */
   readonly budgets = new Map<string, BudgetRecord>();
+  /** Cards of both models by internal id, in issue order (the order `GET /cards/list` pages them). */
   readonly cards = new Map<string, CardRecord>();
+  /** Every merchant transaction, oldest first. */
   readonly transactions: TransactionRecord[] = [];
+  /** Disputes by id. */
   readonly disputes = new Map<string, DisputeRecord>();
   readonly #org = new Map<string, number>();
   readonly #ledger: LedgerRecord[] = [];
   #idempotencyKey: string | undefined;
 
+  /** Starts with the organization balance of the options (100,000 USD and 100,000 EUR by default). */
   constructor(options: Pick<SandboxOptions, 'seed' | 'organizationBalance'>) {
     this.random = new SandboxRandom(options.seed);
     const org = options.organizationBalance ?? {};

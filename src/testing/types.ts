@@ -224,13 +224,15 @@ export interface SandboxDisputeSnapshot {
 
 /** Deep-frozen picture of everything the sandbox holds, free of card secrets. */
 export interface SandboxSnapshot {
-  organizationBalance: Readonly<Record<string, number>>;
-  customers: readonly SandboxCustomerSnapshot[];
-  cards: readonly SandboxCardSnapshot[];
-  budgets: readonly SandboxBudgetSnapshot[];
-  transactions: readonly SandboxTransaction[];
-  disputes: readonly SandboxDisputeSnapshot[];
-  ledger: readonly SandboxLedgerEntry[];
+  /** Organization balance per lower-case currency, major units. */
+  readonly organizationBalance: Readonly<Record<string, number>>;
+  readonly customers: readonly Readonly<SandboxCustomerSnapshot>[];
+  readonly cards: readonly Readonly<SandboxCardSnapshot>[];
+  readonly budgets: readonly Readonly<SandboxBudgetSnapshot>[];
+  readonly transactions: readonly Readonly<SandboxTransaction>[];
+  readonly disputes: readonly Readonly<SandboxDisputeSnapshot>[];
+  /** Applied money movements, oldest first. */
+  readonly ledger: readonly Readonly<SandboxLedgerEntry>[];
 }
 
 /** Input of the `transactions.add` control. */

@@ -1,0 +1,28 @@
+import { CardsClient } from 'bfinance-cards';
+import { connect } from './connect.js';
+
+const { apiToken, baseUrl, budgetTypeId, budgetId, sandbox, close } = await connect();
+const client = new CardsClient({ apiToken, baseUrl });
+
+// Budget cards spend from a budget: fund the budget, never the card.
+await client.funds.topUpBudget(budgetId, { amount: 250 });
+const card = await client.cards.issue({
+  model: 'budget',
+  typeId: budgetTypeId,
+  budgetId,
+  firstName: 'Grace',
+  lastName: 'Hopper',
+  label: 'Conference travel',
+});
+console.log(`budget card ${card.id} (${card.status}), PAN ${card.sensitive.number}`);
+
+await client.cards.velocity.set(card, { type: 'MONTH', amount: 2000 });
+sandbox?.transactions.add(card.id, { amount: 42.5, merchant: 'Airline' });
+
+for await (const tx of client.funds.budgetTransactions(budgetId, { limit: 50 })) {
+  console.log(
+    `${tx.transactionDate} ${tx.merchant ?? '?'} ${tx.amount} ${tx.currency} via ${tx.card.maskedCardNumber}`,
+  );
+}
+
+await close();

@@ -1,0 +1,23 @@
+import { CardsClient } from 'bfinance-cards';
+import { connect } from './connect.js';
+
+const { apiToken, baseUrl, typeId, close } = await connect();
+const client = new CardsClient({ apiToken, baseUrl });
+
+const programs = await client.cards.types();
+console.log('programs:', programs.map((p) => `${p.name} (${p.cardCurrency})`).join(', '));
+
+const card = await client.cards.issue({
+  model: 'card',
+  typeId,
+  initialBalance: 25,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+});
+// The PAN prints masked; card.cardNumber.reveal() is the only way to the digits.
+console.log(`issued ${card.id}: ${card.cardNumber}, balance ${card.cardBalance} ${card.currency}`);
+
+const details = await client.cards.retrieve(card);
+console.log(`status ${details.status}, last4 ${details.last4}`);
+
+await close();

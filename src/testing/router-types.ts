@@ -1,0 +1,42 @@
+/** A request as the router sees it, independent of the adapter (node:http or msw). */
+export interface SandboxRequest {
+  /** HTTP method, any case. */
+  method: string;
+  /** Path relative to the API base, e.g. `/cards/abc/topup`, still percent-encoded, no query. */
+  path: string;
+  /** Query parameters. */
+  query: URLSearchParams;
+  /** Request headers; names are matched case-insensitively. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** Raw request body, `''` when there is none. */
+  bodyText: string;
+  /** Aborted when the client goes away; cuts injected latency short. */
+  signal?: AbortSignal;
+}
+
+/** A complete HTTP answer. */
+export interface SandboxHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * An answer the adapter must spoil on the wire:
+ * - `reset`: destroy the connection without sending a byte;
+ * - `hang`: never answer; the connection stays open until the client gives up or the server closes;
+ * - `truncate`: send the status, the headers with the full `Content-Length`, part of the body, then
+ *   destroy the connection.
+ */
+export type SandboxFaultInstruction =
+  | { fault: 'reset' }
+  | { fault: 'hang' }
+  | { fault: 'truncate'; status: number; headers: Record<string, string>; body: string };
+
+/** What the router returns: an answer, or a fault the adapter carries out. */
+export type SandboxReply = SandboxHttpResponse | SandboxFaultInstruction;
+
+/** True when the reply is a fault instruction rather than a plain answer. */
+export function isFaultInstruction(reply: SandboxReply): reply is SandboxFaultInstruction {
+  return 'fault' in reply;
+}

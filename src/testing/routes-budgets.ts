@@ -1,0 +1,174 @@
+import type { CardRecord } from './records.js';
+import { data, message, pageOf, pagination, type Route, type RouteContext, raw } from './route.js';
+import {
+  activatePhysical,
+  deleteCard,
+  freezeCard,
+  orderPhysical,
+  physicalTarget,
+  setEmail,
+  setPhone,
+  setPin,
+  setVelocity,
+  unfreezeCard,
+} from './state-card-settings.js';
+import { assertNotDeleted, issueBudgetCard } from './state-cards.js';
+import { cancelDispute, createDispute } from './state-disputes.js';
+import { budgetTransactions, topUpBudget } from './state-funds.js';
+import {
+  budgetCardDetailsView,
+  budgetTransactionView,
+  disputeStatusView,
+  disputeView,
+  issuedBudgetCardView,
+  sensitiveView,
+} from './views.js';
+
+/** The budget card addressed by the path; a standalone card id is not found here. */
+function budgetCard(ctx: RouteContext): CardRecord {
+  return ctx.store.card(ctx.param('id'), 'budget');
+}
+
+/** Budget cards, budgets, physical cards, disputes and the organization balance. */
+export const BUDGET_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    path: '/budget-cards/issue',
+    handler: (ctx) => data(issuedBudgetCardView(issueBudgetCard(ctx.store, ctx.body), ctx.quirks)),
+  },
+  {
+    method: 'GET',
+    path: '/budget-cards/:id',
+    handler: (ctx) => {
+      const view = budgetCardDetailsView(budgetCard(ctx), ctx.quirks);
+      // The reference shows this one answer without the envelope.
+      return ctx.quirks ? raw(view) : data(view);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/budget-cards/:id/sensitive',
+    handler: (ctx) => {
+      const card = budgetCard(ctx);
+      assertNotDeleted(card);
+      return data(sensitiveView(card, ctx.quirks));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budget-cards/:id/freeze',
+    handler: (ctx) => {
+      freezeCard(budgetCard(ctx));
+      return message('OK_FROZEN');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budget-cards/:id/unfreeze',
+    handler: (ctx) => {
+      unfreezeCard(budgetCard(ctx));
+      return message('OK_UNFROZEN');
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/budget-cards/:id/delete',
+    handler: (ctx) => {
+      deleteCard(budgetCard(ctx));
+      return message('OK_DELETED');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budget-cards/:id/pin',
+    handler: (ctx) => {
+      setPin(budgetCard(ctx), ctx.body.pin);
+      return message('OK_PIN_SET');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budget-cards/:id/email',
+    handler: (ctx) => {
+      setEmail(budgetCard(ctx), ctx.body.email);
+      return message('OK_EMAIL');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budget-cards/:id/phone',
+    handler: (ctx) => {
+      setPhone(budgetCard(ctx), ctx.body.phone);
+      return message('OK_PHONE');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budget-cards/:id/velocity',
+    handler: (ctx) => {
+      setVelocity(budgetCard(ctx), ctx.body);
+      return message('OK_VELOCITY');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/budgets/:id/topup',
+    handler: (ctx) => {
+      topUpBudget(ctx.store, ctx.param('id'), ctx.body.amount);
+      return data({});
+    },
+  },
+  {
+    method: 'GET',
+    path: '/budgets/:id/transactions',
+    handler: (ctx) => {
+      const { page, limit } = pagination(ctx.query);
+      const list = budgetTransactions(ctx.store, ctx.param('id'));
+      const transactions = pageOf(list, page, limit).map((t) => budgetTransactionView(ctx.store, t));
+      return data({ transactions, page, limit });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/physical-cards/:id/order',
+    handler: (ctx) => {
+      orderPhysical(
+        ctx.store,
+        physicalTarget(ctx.store, ctx.param('id'), ctx.body.cardType),
+        ctx.body.shippingData,
+      );
+      return message('OK_PHYSICAL_ORDERED');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/physical-cards/:id/activate',
+    handler: (ctx) => {
+      activatePhysical(physicalTarget(ctx.store, ctx.param('id'), ctx.body.cardType), ctx.body.code);
+      return message('OK_PHYSICAL_ACTIVATED');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/disputes',
+    handler: (ctx) => data(disputeView(createDispute(ctx.store, ctx.body))),
+  },
+  {
+    method: 'GET',
+    path: '/disputes/:id/status',
+    handler: (ctx) => data(disputeStatusView(ctx.store.dispute(ctx.param('id')))),
+  },
+  {
+    method: 'POST',
+    path: '/disputes/:id/cancel',
+    handler: (ctx) => {
+      const dispute = cancelDispute(ctx.store, ctx.param('id'));
+      return data({ id: dispute.id, status: dispute.status });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/balance',
+    handler: (ctx) => data({ usd: 0, eur: 0, ...ctx.store.orgBalance() }),
+  },
+];

@@ -1,0 +1,75 @@
+import { data, message, type Route } from './route.js';
+import {
+  createCustomer,
+  deleteCustomer,
+  QUESTIONNAIRE_QUESTIONS,
+  questionnaire,
+  requestAccess,
+  submitQuestionnaire,
+} from './state-customers.js';
+import { customerView } from './views.js';
+
+/** Customers, product access and questionnaires. */
+export const CUSTOMER_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    path: '/customers',
+    handler: (ctx) => data(customerView(createCustomer(ctx.store, ctx.body))),
+  },
+  {
+    method: 'GET',
+    path: '/customers/:id',
+    handler: (ctx) => data(customerView(ctx.store.customer(ctx.param('id')))),
+  },
+  {
+    method: 'DELETE',
+    path: '/customers/:id',
+    handler: (ctx) => {
+      deleteCustomer(ctx.store, ctx.param('id'));
+      return message('OK_CUSTOMER_DELETED');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/customers/:id/request',
+    handler: (ctx) => {
+      const access = requestAccess(ctx.store, ctx.param('id'), ctx.body);
+      return data({
+        accessType: access.type,
+        ...(access.cardType !== undefined ? { cardType: access.cardType } : {}),
+        customerId: ctx.param('id'),
+        status: access.status,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/customers/:id/questionnaires',
+    handler: (ctx) => {
+      const list = ctx.store.customer(ctx.param('id')).questionnaires;
+      return data({ questionnaires: list.map((q) => ({ id: q.id, name: q.name, completed: q.completed })) });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/customers/:id/questionnaires/:qid',
+    handler: (ctx) => {
+      const q = questionnaire(ctx.store, ctx.param('id'), ctx.param('qid'));
+      return data({
+        id: q.id,
+        name: q.name,
+        completed: q.completed,
+        questions: QUESTIONNAIRE_QUESTIONS,
+        ...(q.answers !== undefined ? { answers: q.answers } : {}),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/customers/:id/questionnaires/:qid/submit',
+    handler: (ctx) => {
+      const q = submitQuestionnaire(ctx.store, ctx.param('id'), ctx.param('qid'), ctx.body);
+      return data({ id: q.id, completed: q.completed });
+    },
+  },
+];
