@@ -53,10 +53,10 @@ export interface CardsClientOptions {
 
 const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-function positive(value: number | undefined, fallback: number, field: string): number {
+function whole(value: number | undefined, fallback: number, field: string, min: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new ValidationError(`${field} must be a whole number of zero or more.`, {
+  if (!Number.isInteger(value) || value < min) {
+    throw new ValidationError(`${field} must be a whole number of ${min} or more.`, {
       field,
       rule: 'range',
       hint: `Set ${field} to a whole number, or leave it out for the default.`,
@@ -112,9 +112,9 @@ export class CardsClient {
     const transport = new Transport({
       baseUrl,
       token,
-      timeoutMs: positive(options.timeoutMs, 30_000, 'timeoutMs'),
-      maxRetries: positive(options.maxRetries, 2, 'maxRetries'),
-      maxResponseBytes: positive(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes'),
+      timeoutMs: whole(options.timeoutMs, 30_000, 'timeoutMs', 1),
+      maxRetries: whole(options.maxRetries, 2, 'maxRetries', 0),
+      maxResponseBytes: whole(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes', 1),
       headers: { ...options.headers },
       userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${options.userAgent ? ` ${options.userAgent}` : ''}`,
       retryUnknownOutcomes: options.retryUnknownOutcomes ?? false,

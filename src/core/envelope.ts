@@ -17,15 +17,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function unwrap(body: unknown): Unwrapped {
   if (!isRecord(body) || (body.status !== 'success' && body.status !== 'error'))
     return { ok: true, data: body };
-  if (body.status === 'error') {
-    return {
-      ok: false,
-      message: typeof body.message === 'string' ? body.message : undefined,
-      errorId: typeof body.errorId === 'string' ? body.errorId : undefined,
-    };
-  }
+  if (body.status === 'error') return { ok: false, ...errorDetails(body) };
   if (body.data !== undefined) return { ok: true, data: body.data };
   return { ok: true, data: typeof body.message === 'string' ? { message: body.message } : {} };
+}
+
+/**
+ * The `message` and `errorId` of an error body, enveloped or not (a proxy or an older endpoint may
+ * answer a non-2xx status with a bare `{ "message": … }`).
+ */
+export function errorDetails(body: unknown): { message: string | undefined; errorId: string | undefined } {
+  if (!isRecord(body)) return { message: undefined, errorId: undefined };
+  return {
+    message: typeof body.message === 'string' ? body.message : undefined,
+    errorId: typeof body.errorId === 'string' ? body.errorId : undefined,
+  };
 }
 
 /** Parses JSON text; returns an issue instead of throwing, and never echoes the text. */

@@ -1,3 +1,5 @@
+import type { PinRule } from '../pins/rules.js';
+
 const BRAND = Symbol.for('bfinance-cards.error');
 
 /** Fields every SDK error can carry. */
@@ -249,4 +251,11 @@ export class ValidationError extends CardsError {
     this.field = init.field;
     this.rule = init.rule;
   }
+}
+
+/** A PIN refused locally by the client's PIN policy; the message never contains the PIN. */
+export class WeakPinError extends ValidationError {
+  override readonly name: string = 'WeakPinError';
+  /** The first PIN rule that matched, e.g. `PIN_SEQUENCE`. */
+  declare readonly rule: PinRule;
 }

@@ -29,8 +29,9 @@ export function toAmount(value: unknown, field: string, min?: number): number {
     if (!Number.isFinite(value)) fail(field, 'finite', `${field} must be a finite number.`, hint);
     if (Math.abs(value) >= 1e13) fail(field, 'maximum', `${field} is too large.`, hint);
     cents = Math.round(value * 100);
-    // Tolerates binary noise (1.1 * 100 = 110.00000000000001) but not a third decimal.
-    if (Math.abs(cents - value * 100) > 1e-6) {
+    // Exact: `value` must be the double nearest to cents / 100. Tolerates the noise of the
+    // multiplication (1.1 * 100 = 110.00000000000001) but not a float sum such as 0.1 + 0.2.
+    if (cents / 100 !== value) {
       fail(field, 'max_decimals', `${field} may have at most 2 decimals.`, hint);
     }
   } else {

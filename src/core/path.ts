@@ -17,15 +17,22 @@ export function path(strings: TemplateStringsArray, ...ids: unknown[]): RequestP
   let out = strings[0] ?? '';
   let template = out;
   ids.forEach((id, i) => {
-    if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') {
-      throw new ValidationError('An id in the request path is missing or not a valid id.', {
+    const invalid = (): ValidationError =>
+      new ValidationError('An id in the request path is missing or not a valid id.', {
         field: 'id',
         rule: 'path_segment',
         hint: 'Pass the id string the API returned (for example card.id), not an empty value or an object.',
       });
+    if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') throw invalid();
+    let encoded: string;
+    try {
+      encoded = encodeURIComponent(id);
+    } catch {
+      // A lone UTF-16 surrogate (e.g. a string cut inside an emoji) makes encodeURIComponent throw.
+      throw invalid();
     }
     const rest = strings[i + 1] ?? '';
-    out += encodeURIComponent(id) + rest;
+    out += encoded + rest;
     template += `:id${rest}`;
   });
   return { path: out, template };

@@ -73,7 +73,10 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'cardnumber',
   'pan',
   'expire',
+  'expiry',
   'cardexpire',
+  'cardexpiry',
+  'activationcode',
   'code',
   'sensitive',
   'sensetive',
@@ -93,7 +96,7 @@ const JWT = /\beyJ[\w-]*\.[\w-]+\.[\w-]*/g;
 const DIGIT_RUN = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
 // `"pin": "1234"`, `cvc=123`, `number: 4111…` inside free text such as a server message.
 const KEY_CONTEXT =
-  /((?:"|')?\b(?:pin|cvc|cvv2?|cardCVC|number|cardNumber|pan|expire|cardExpire|code|sensitive|sensetive)\b(?:"|')?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
+  /((?:"|')?\b(?:pin|cvc|cvv2?|cardCVC|number|cardNumber|pan|expire|expiry|cardExpire|cardExpiry|code|activationCode|sensitive|sensetive)\b(?:"|')?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
 
 /**
  * Masks every secret in a string: the known secret values, `Bearer …` credentials,
@@ -108,10 +111,31 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
     .replace(BEARER, `Bearer ${REDACTED}`)
     .replace(JWT, REDACTED)
     .replace(KEY_CONTEXT, (_m, key: string) => `${key}${REDACTED}`)
-    .replace(DIGIT_RUN, (run) => {
-      const digits = run.replace(/[ -]/g, '');
-      return isLuhnValid(digits) ? maskPan(digits) : run;
-    });
+    .replace(DIGIT_RUN, maskRun);
+}
+
+/**
+ * Masks a digit run that is a card number, or that holds one once separator-delimited groups at
+ * its ends are dropped: the regex takes the longest run, so a PAN written next to another number
+ * (`4111… 12/25`, `4111…-123`, `12 4111 …`) would otherwise fail the Luhn check and stay in clear.
+ */
+function maskRun(run: string): string {
+  const digits = run.replace(/[ -]/g, '');
+  if (digits.length < 13) return run;
+  if (isLuhnValid(digits)) return maskPan(digits);
+  const head = /^\d+[ -]/.exec(run)?.[0];
+  if (head !== undefined) {
+    const rest = run.slice(head.length);
+    const masked = maskRun(rest);
+    if (masked !== rest) return head + masked;
+  }
+  const tail = /[ -]\d+$/.exec(run)?.[0];
+  if (tail !== undefined) {
+    const rest = run.slice(0, -tail.length);
+    const masked = maskRun(rest);
+    if (masked !== rest) return masked + tail;
+  }
+  return run;
 }
 
 /**

@@ -31,10 +31,13 @@ export function parseRetryAfter(
   let ms: number;
   if (/^\d+(\.\d+)?$/.test(trimmed)) {
     ms = Number(trimmed) * 1000;
-  } else {
+  } else if (/[a-z]/i.test(trimmed)) {
+    // An HTTP-date always names a month; V8 would otherwise read "-1" or "+3" as a year.
     const date = Date.parse(trimmed);
     if (Number.isNaN(date)) return undefined;
     ms = Math.max(0, date - now);
+  } else {
+    return undefined;
   }
   return ms <= MAX_RETRY_AFTER_MS ? Math.ceil(ms) : undefined;
 }

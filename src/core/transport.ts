@@ -1,6 +1,6 @@
 import type { ZodMiniType } from 'zod/mini';
 import { safeParse } from 'zod/mini';
-import { parseJson, unwrap } from './envelope.js';
+import { errorDetails, parseJson, unwrap } from './envelope.js';
 import { errorFromResponse } from './error-map.js';
 import {
   type ApiError,
@@ -79,12 +79,12 @@ interface Failure {
   retryAfterMs?: number | undefined;
 }
 
-function checkCount(value: number, field: string, max: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new ValidationError(`${field} must be a whole number from 0 to ${max}.`, {
+function checkCount(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(`${field} must be a whole number from ${min} to ${max}.`, {
       field,
       rule: 'range',
-      hint: `Set ${field} to a whole number between 0 and ${max}.`,
+      hint: `Set ${field} to a whole number between ${min} and ${max}.`,
     });
   }
   return value;
@@ -106,10 +106,21 @@ export class Transport {
    */
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> {
     const config = this.#config;
-    const maxRetries = checkCount(options.maxRetries ?? config.maxRetries, 'maxRetries', 10);
-    const timeoutMs = checkCount(options.timeoutMs ?? config.timeoutMs, 'timeoutMs', 600_000);
+    const maxRetries = checkCount(options.maxRetries ?? config.maxRetries, 'maxRetries', 0, 10);
+    const timeoutMs = checkCount(options.timeoutMs ?? config.timeoutMs, 'timeoutMs', 1, 600_000);
     const idempotencyKey =
       options.idempotencyKey ?? (spec.kind === 'create' ? globalThis.crypto.randomUUID() : undefined);
+    // A key no HTTP stack can send fails inside the sender, which reads as "may have been sent".
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
+      throw new ValidationError(
+        'idempotencyKey must be non-empty visible ASCII (no spaces or line breaks).',
+        {
+          field: 'idempotencyKey',
+          rule: 'format',
+          hint: 'Use a UUID or another printable ASCII id, and re-use it unchanged for the safe retry.',
+        },
+      );
+    }
     const signal = options.signal;
     if (signal?.aborted) throw this.#aborted(spec, false);
     const headers = this.#headers(await this.#token(spec), idempotencyKey, options.headers);
@@ -124,6 +135,9 @@ export class Transport {
     };
 
     for (let attempt = 1; ; attempt++) {
+      // The signal may fire while an async token source or a backoff wait runs; an already-aborted
+      // signal never fires its 'abort' listener, so the attempt would be sent uncancellable.
+      if (signal?.aborted) throw this.#aborted(spec, false);
       const started = Date.now();
       config.log.log('debug', 'request', { ...fields, attempt });
       const outcome = await this.#attempt(spec, { url, headers, body, timeoutMs, signal });
@@ -255,14 +269,11 @@ export class Transport {
     const envelope = parsed.ok ? unwrap(parsed.value) : undefined;
     if (res.status >= 300 || (envelope && !envelope.ok)) {
       const retryAfterMs = parseRetryAfter(res.header('retry-after'));
-      const message =
-        envelope && !envelope.ok && envelope.message
-          ? redact(envelope.message, this.#config.secrets)
-          : undefined;
+      const details = parsed.ok ? errorDetails(parsed.value) : { message: undefined, errorId: undefined };
       const error = errorFromResponse({
         status: res.status,
-        message,
-        errorId: envelope && !envelope.ok ? envelope.errorId : undefined,
+        message: details.message ? redact(details.message, this.#config.secrets) : undefined,
+        errorId: details.errorId,
         requestId,
         operation: spec.operation,
         retryAfterMs,

@@ -37,6 +37,9 @@ export function createUndiciSender(dispatcher?: Dispatcher): Sender {
           body,
         };
       } catch (error) {
+        // Destroying an unfinished body emits undici's RequestAbortedError as 'error'; with no
+        // listener left that is an uncaught exception that would crash the caller's process.
+        res.body.on('error', () => undefined);
         res.body.destroy();
         throw error;
       }

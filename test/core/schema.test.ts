@@ -1,0 +1,88 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { Sensitive } from '../../src/core/redact.js';
+import { actionResult, last4Of, maybe, sensitive } from '../../src/core/schema.js';
+
+describe('sensitive()', () => {
+  const card = z.object({
+    cardNumber: sensitive('pan'),
+    cardCVC: sensitive('cvc'),
+    cardExpire: sensitive('expiry'),
+  });
+
+  it('wraps secret fields into Sensitive, masked when rendered', () => {
+    const parsed = card.parse({ cardNumber: '4111 1111 1111 1111', cardCVC: '123', cardExpire: '07/29' });
+    expect(parsed.cardNumber).toBeInstanceOf(Sensitive);
+    expect(parsed.cardNumber.reveal()).toBe('4111 1111 1111 1111');
+    expect(parsed.cardNumber.last4).toBe('1111');
+    expect(parsed.cardCVC.kind).toBe('cvc');
+    expect(parsed.cardExpire.kind).toBe('expiry');
+    const rendered = [
+      JSON.stringify(parsed),
+      inspect(parsed, { depth: 10, showHidden: true }),
+      String(parsed.cardCVC),
+    ];
+    for (const text of rendered) {
+      expect(text).not.toContain('4111 1111');
+      expect(text).not.toContain('123');
+      expect(text).not.toContain('07/29');
+    }
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual({
+      cardNumber: '•••• 1111',
+      cardCVC: '[REDACTED]',
+      cardExpire: '[REDACTED]',
+    });
+  });
+
+  it('accepts a PAN that arrives as a JSON number', () => {
+    const parsed = card.parse(JSON.parse('{"cardNumber":4111111111111111,"cardCVC":"1","cardExpire":"1"}'));
+    expect(parsed.cardNumber.reveal()).toBe('4111111111111111');
+  });
+
+  it.each([
+    ['null', null],
+    ['missing', undefined],
+    ['an object', { n: '4111' }],
+    ['a boolean', true],
+  ])(
+    'refuses a %s value with invalid_type, and the error does not carry the other fields',
+    (_label, value) => {
+      const result = z.safeParse(card, { cardNumber: value, cardCVC: '987', cardExpire: '07/29' });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+        ['cardNumber', 'invalid_type'],
+      ]);
+    },
+  );
+});
+
+describe('maybe()', () => {
+  it('allows absent and null, keeping null', () => {
+    const schema = z.object({ label: maybe(z.string()) });
+    expect(schema.parse({})).toEqual({});
+    expect(schema.parse({ label: null })).toEqual({ label: null });
+    expect(schema.parse({ label: 'x' })).toEqual({ label: 'x' });
+    expect(z.safeParse(schema, { label: 1 }).success).toBe(false);
+  });
+});
+
+describe('actionResult', () => {
+  it('keeps the message, and tolerates an empty success', () => {
+    expect(actionResult.parse({ message: 'Card has been frozen' })).toEqual({
+      message: 'Card has been frozen',
+    });
+    expect(actionResult.parse({})).toEqual({ message: '' });
+    expect(z.safeParse(actionResult, { message: 3 }).success).toBe(false);
+  });
+});
+
+describe('last4Of', () => {
+  it('takes the first candidate that has four digits', () => {
+    expect(last4Of(undefined, null, '**** **** **** 4321')).toBe('4321');
+    expect(last4Of(new Sensitive('4111 1111 1111 9876', 'pan'), '**** 1234')).toBe('9876');
+    expect(last4Of(new Sensitive('12', 'pan'), '****1234')).toBe('1234');
+    expect(last4Of(new Sensitive('1234', 'cvc'), 'no digits')).toBeUndefined();
+    expect(last4Of()).toBeUndefined();
+  });
+});
