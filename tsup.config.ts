@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
@@ -15,6 +16,52 @@ const nodeSender: Plugin = {
   },
 };
 
+/**
+ * The undici sender loads `./undici-request.js` on its first request. In the Node build that import
+ * points at `dist/undici/request.{js,cjs}` (built below), a separate file so importing the SDK
+ * never parses it. Each format loads its own: ESM `import()`s the ESM chunk (importing the CJS one
+ * from ESM costs ~30 ms more: Node scans it for exports), CJS `require()`s the CJS one.
+ */
+const FORMAT_MARK = '__BFC_OUTPUT_FORMAT__';
+const undiciRequestChunk: Plugin = {
+  name: 'undici-request-chunk',
+  setup(build) {
+    // tsup runs esbuild in ESM for both formats (rollup makes the CJS); esbuildOptions marks which.
+    const file = build.initialOptions.define?.[FORMAT_MARK] === '"cjs"' ? 'request.cjs' : 'request.js';
+    build.onResolve({ filter: /\/undici-request\.js$/ }, () => ({
+      path: `../undici/${file}`,
+      external: true,
+    }));
+  },
+};
+
+/**
+ * Leaves out the parts of undici the SDK's request path can never reach, so they are neither
+ * shipped nor parsed: HTTP/2 (undici only negotiates it with `allowH2`, which the SDK's default
+ * agent never sets) and fetch's body extraction (only for FormData bodies; the SDK sends strings).
+ * A caller's own `dispatcher` comes from their undici and is unaffected.
+ */
+const undiciUnreachable: Plugin = {
+  name: 'undici-unreachable',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)(client-h2|web\/fetch\/body)(\.js)?$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/undici/`)
+        ? { path: args.path, namespace: 'unreachable' }
+        : null,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'unreachable' }, (args) => ({
+      contents: `const fail = () => { throw new Error('bfinance-cards: ${args.path} is not part of the bundled undici request path'); };\nmodule.exports = fail;\nmodule.exports.extractBody = fail;\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+const undiciVersion = (
+  JSON.parse(readFileSync(new URL('./node_modules/undici/package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
 const shared = {
   format: ['esm', 'cjs'] as ('esm' | 'cjs')[],
   target: 'node20',
@@ -22,6 +69,9 @@ const shared = {
   treeshake: true,
   splitting: false,
   minifySyntax: true,
+  // zod/mini is bundled and tree-shaken: importing the `zod` package costs ~50 ms, the schemas the
+  // SDK uses ~5 ms (bench/README.md). `zod` stays a dependency for the types in index.d.ts.
+  noExternal: [/^zod(\/|$)/],
 };
 
 export default defineConfig([
@@ -32,7 +82,13 @@ export default defineConfig([
     platform: 'node',
     dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
     clean: true,
-    esbuildPlugins: [nodeSender],
+    esbuildPlugins: [nodeSender, undiciRequestChunk],
+    // The CJS build loads its chunk with require() (inside a promise): no ESM loader involved, and
+    // it works where import() in CommonJS does not (Jest without --experimental-vm-modules).
+    esbuildOptions(options, { format }) {
+      options.define = { ...options.define, [FORMAT_MARK]: JSON.stringify(format) };
+      if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
+    },
   },
   {
     ...shared,
@@ -41,5 +97,25 @@ export default defineConfig([
     platform: 'neutral',
     dts: false,
     clean: true,
+  },
+  {
+    entry: { request: 'src/core/http/undici-request.node.mjs' },
+    outDir: 'dist/undici',
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    sourcemap: false,
+    treeshake: false,
+    splitting: false,
+    dts: false,
+    clean: true,
+    noExternal: [/^undici(\/|$)/],
+    esbuildPlugins: [undiciUnreachable],
+    banner: ({ format }) => {
+      const notice = `/*! undici ${undiciVersion} request path, bundled by bfinance-cards. undici: MIT License, Copyright (c) Matteo Collina and Undici contributors, https://github.com/nodejs/undici */`;
+      // undici is CommonJS: in the ESM chunk its require() of Node built-ins needs a real require.
+      const esmRequire = `import { createRequire as __bfcCreateRequire } from 'node:module';\nconst require = __bfcCreateRequire(import.meta.url);`;
+      return { js: format === 'esm' ? `${notice}\n${esmRequire}` : notice };
+    },
   },
 ]);

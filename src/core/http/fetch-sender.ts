@@ -1,3 +1,4 @@
+import { toAbortSignal } from './attempt-signal.js';
 import { checkDeclaredLength, readCapped, SendError, type Sender, toSendError } from './types.js';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -24,8 +25,11 @@ export function createFetchSender(fetchImpl?: FetchLike): Sender {
         method: req.method,
         headers: req.headers,
         ...(req.body === undefined ? {} : { body: req.body }),
-        signal: req.signal,
-        redirect: 'error',
+        signal: toAbortSignal(req.signal),
+        // Never follow a redirect (the token must not travel on), but do not use 'error': workerd
+        // rejects it. A 3xx comes back as a response and the transport reports it as an API error,
+        // as on the undici path.
+        redirect: 'manual',
       });
       checkDeclaredLength(res.headers.get('content-length'), req.maxResponseBytes);
       const body = res.body ? await readCapped(chunksOf(res.body), req.maxResponseBytes) : '';

@@ -1,3 +1,5 @@
+import type { AttemptSignal } from './attempt-signal.js';
+
 /** One HTTP attempt as the transport hands it to a sender. */
 export interface SendRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -5,7 +7,7 @@ export interface SendRequest {
   headers: Record<string, string>;
   body: string | undefined;
   /** Fires on the caller's abort or the attempt's timeout; the transport tells them apart. */
-  signal: AbortSignal;
+  signal: AbortSignal | AttemptSignal;
   /** Largest body to read; a larger one fails with a `too-large` {@link SendError}. */
   maxResponseBytes: number;
 }
@@ -62,7 +64,7 @@ const CONNECT_CODES: ReadonlySet<string> = new Set([
  * Turns whatever a runtime threw into a {@link SendError}, keeping only its code. Walks `cause`
  * because fetch wraps the socket error (`TypeError: fetch failed` → `cause.code`).
  */
-export function toSendError(error: unknown, signal: AbortSignal): SendError {
+export function toSendError(error: unknown, signal: { readonly aborted: boolean }): SendError {
   if (error instanceof SendError) return error;
   if (signal.aborted) return new SendError('The request was aborted.', 'ABORTED', 'sent');
   let code: string | undefined;

@@ -1,0 +1,71 @@
+// Bundle sizes by esbuild: a program that constructs the client and retrieves one card, bundled
+// for the edge (platform browser, `workerd` / `edge-light` conditions) and for Node, minified,
+// with the gzip size at level 9. The package is resolved by its own name, so the `exports`
+// conditions decide which dist file each bundle starts from, as in a user's project.
+//
+//   node bench/bundle.mjs [--json=out.json]
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { parseArgs, ROOT, report } from './lib/common.mjs';
+
+const args = parseArgs();
+const PROGRAM = `import { CardsClient } from 'bfinance-cards';
+const client = new CardsClient({ apiToken: 'token' });
+const card = await client.cards.retrieve('card_1');
+console.log(card.status, card.last4);
+`;
+
+const sizes = (bytes) => ({ bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+
+async function bundle(options, stdin = { contents: PROGRAM, loader: 'js' }) {
+  const result = await esbuild.build({
+    stdin: { ...stdin, resolveDir: `${ROOT}bench` },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+    ...options,
+  });
+  const output = result.outputFiles[0].contents;
+  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  const from = Object.keys(inputs).filter((file) => file.includes('dist/'));
+  return { ...sizes(output), from, inputs };
+}
+
+const edge = await bundle({ platform: 'browser', conditions: ['workerd', 'edge-light'] });
+if (!edge.from.some((file) => file.includes('dist/edge/')))
+  throw new Error('the edge bundle did not use dist/edge');
+// What a Node process loads on import (the undici chunk stays a separate, lazily loaded file) …
+const nodeEager = await bundle({ platform: 'node', external: ['*/undici/request.js'] });
+// … and everything once the first request ran.
+const nodeAll = await bundle({ platform: 'node' });
+
+// The same edge program built from source, to attribute bytes to zod (dist is one file).
+const fromSource = await bundle(
+  { platform: 'browser', conditions: ['workerd', 'edge-light'] },
+  { contents: PROGRAM.replace("'bfinance-cards'", "'../src/index.ts'"), loader: 'ts' },
+);
+const zodBytes = Object.entries(fromSource.inputs)
+  .filter(([file]) => file.includes('node_modules/zod/'))
+  .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+
+const file = (path) => sizes(readFileSync(`${ROOT}${path}`));
+const results = {
+  'edge program (workerd, edge-light)': { bytes: edge.bytes, gzip: edge.gzip, from: edge.from },
+  'node program (loaded on import)': { bytes: nodeEager.bytes, gzip: nodeEager.gzip, from: nodeEager.from },
+  'node program (after the first request)': { bytes: nodeAll.bytes, gzip: nodeAll.gzip, from: nodeAll.from },
+  zodInEdgeProgram: {
+    minifiedBytes: zodBytes,
+    shareOfMinified: Number((zodBytes / fromSource.bytes).toFixed(3)),
+  },
+  files: {
+    'dist/node/index.js': file('dist/node/index.js'),
+    'dist/edge/index.js': file('dist/edge/index.js'),
+    'dist/undici/request.js': file('dist/undici/request.js'),
+  },
+};
+process.stderr.write(`bundle: edge ${edge.gzip} B gzip, node ${nodeEager.gzip} B gzip\n`);
+report(args, { params: { gzipLevel: 9, esbuild: esbuild.version }, results });

@@ -1,0 +1,22 @@
+// Build input only: tsup bundles this file into dist/undici/request.{js,cjs}, the module the Node
+// build loads on the first request in place of `./undici-request.js` (see tsup.config.ts). It is
+// undici's `request()` over undici's global dispatcher, taken from the locked undici version,
+// without the rest of the package (fetch, WebSocket, caches, mocks, proxies, HTTP/2): loading the
+// whole `undici` package costs ~90 ms, this ~15 ms (bench/README.md has the numbers).
+// It mirrors `undici.request(url, opts)` (undici/index.js, `makeDispatcher`) for the calls the
+// SDK makes: an absolute URL string and options with method, headers, body, signal, dispatcher.
+import requestApi from 'undici/lib/api/api-request.js';
+import util from 'undici/lib/core/util.js';
+import dispatchers from 'undici/lib/global.js';
+
+/** undici's `request(url, opts)`: the caller's dispatcher, else undici's global one. */
+export function request(url, opts) {
+  const parsed = util.parseURL(url);
+  const { dispatcher = dispatchers.getGlobalDispatcher(), ...rest } = opts;
+  return requestApi.call(dispatcher, {
+    ...rest,
+    origin: parsed.origin,
+    path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname,
+    method: rest.method || (rest.body ? 'PUT' : 'GET'),
+  });
+}
