@@ -118,7 +118,7 @@ describe('checkDeclaredLength and readCapped', () => {
 });
 
 describe('createFetchSender with a caller fetch', () => {
-  it('passes method, headers, body, signal and redirect: error, and reads the response', async () => {
+  it('passes method, headers, body, signal and redirect: manual, and reads the response', async () => {
     const seen: Array<[string, RequestInit]> = [];
     const sender = createFetchSender(async (input, init) => {
       seen.push([input, init]);
@@ -133,7 +133,7 @@ describe('createFetchSender with a caller fetch', () => {
     expect(seen).toEqual([
       [
         req.url,
-        { method: 'POST', headers: req.headers, body: '{"a":1}', signal: req.signal, redirect: 'error' },
+        { method: 'POST', headers: req.headers, body: '{"a":1}', signal: req.signal, redirect: 'manual' },
       ],
     ]);
   });
@@ -231,4 +231,30 @@ describe('oversized bodies over a real socket', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     },
   );
+});
+
+describe('redirects over a real socket', () => {
+  let srv: ScriptedServer;
+
+  beforeEach(async () => {
+    letLoopbackThroughMsw();
+    srv = await startScriptedServer();
+  });
+
+  afterEach(async () => {
+    await srv.close();
+  });
+
+  it.each([
+    ['undici', createUndiciSender],
+    ['fetch', createFetchSender],
+  ])('%s: a 302 comes back as is and is never followed (the token stays put)', async (_name, make) => {
+    srv.enqueue({ status: 302, headers: { location: `${srv.origin}/elsewhere` }, body: '' });
+    const res = await make()(
+      request({ url: `${srv.origin}/cards/1`, headers: { authorization: 'Bearer t' } }),
+    );
+    expect(res.status).toBe(302);
+    expect(res.header('location')).toBe(`${srv.origin}/elsewhere`);
+    expect(srv.requests.map((r) => r.url)).toEqual(['/cards/1']);
+  });
 });

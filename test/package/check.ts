@@ -1,0 +1,228 @@
+// `npm run test:package` (part of `npm test`): packs the package as `npm publish` would, checks
+// what is in the tarball, installs it into a throwaway folder and uses it from there like a user:
+// `import` and `require` on Node, the sandbox bin, and TypeScript with moduleResolution node16
+// (ESM and CJS files), bundler and node10.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tempDir } from './lib.js';
+
+/** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
+const ALLOWED_FILES = new Set([
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'package.json',
+  'testing/package.json',
+]);
+
+interface Manifest {
+  name: string;
+  version: string;
+  main?: string;
+  module?: string;
+  types?: string;
+  bin?: Record<string, string>;
+  exports: unknown;
+}
+
+const failures: string[] = [];
+function expect(ok: boolean, what: string): void {
+  console.log(`${ok ? 'ok  ' : 'FAIL'}  ${what}`);
+  if (!ok) failures.push(what);
+}
+
+/** Every file path an exports map (or main/module/types/bin) points at. */
+function referencedFiles(manifest: Manifest): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.startsWith('./')) found.add(value.slice(2));
+    } else if (value && typeof value === 'object') {
+      for (const child of Object.values(value)) walk(child);
+    }
+  };
+  walk(manifest.exports);
+  for (const field of [
+    manifest.main,
+    manifest.module,
+    manifest.types,
+    ...Object.values(manifest.bin ?? {}),
+  ]) {
+    if (field) found.add(field.replace(/^\.\//, ''));
+  }
+  return [...found].sort();
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+// One file per TypeScript setup. It uses the main entry and the testing entry, and expects one
+// type error (a standalone card without initialBalance), which only happens when the real types
+// (not `any`) were found.
+const TYPE_TEST = `import { CardsClient, isCardsError, NotFoundError, type Card, type IssueCardParams } from 'bfinance-cards';
+import { createSandbox, type Sandbox } from 'bfinance-cards/testing';
+
+const client = new CardsClient({ apiToken: 'token', baseUrl: 'http://127.0.0.1:4010/external/api' });
+const params: IssueCardParams = { model: 'card', typeId: 't', initialBalance: 10, firstName: 'Ada', lastName: 'Lovelace' };
+// @ts-expect-error a standalone card needs an initialBalance
+const missingBalance: IssueCardParams = { model: 'card', typeId: 't', firstName: 'Ada', lastName: 'Lovelace' };
+
+export async function lastFour(id: string): Promise<string | undefined> {
+  const card: Card = await client.cards.retrieve(id);
+  return card.last4;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof NotFoundError || (isCardsError(error) && error.name === 'NotFoundError');
+}
+
+const sandbox: Sandbox = createSandbox({ seed: 1 });
+export const used = [params, missingBalance, sandbox.token];
+`;
+
+// A user's usual settings. skipLibCheck is on (the `tsc --init` default) except in the first setup,
+// which type-checks the package's declaration files themselves.
+const STRICT = {
+  strict: true,
+  noEmit: true,
+  target: 'es2022',
+  esModuleInterop: true,
+  skipLibCheck: true,
+  types: ['node'],
+};
+
+/** Throwaway tsconfig files, one per moduleResolution a user may have. */
+const TS_SETUPS: Array<{ name: string; file: string; options: Record<string, unknown> }> = [
+  {
+    name: 'moduleResolution node16, an ES module (.mts), declaration files checked too',
+    file: 'esm.mts',
+    options: { ...STRICT, module: 'node16', moduleResolution: 'node16', skipLibCheck: false },
+  },
+  {
+    name: 'moduleResolution node16, a CommonJS module (.cts)',
+    file: 'cjs.cts',
+    options: { ...STRICT, module: 'node16', moduleResolution: 'node16' },
+  },
+  {
+    name: 'moduleResolution bundler',
+    file: 'bundler.ts',
+    options: { ...STRICT, module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] },
+  },
+  {
+    name: 'moduleResolution node10 (through testing/package.json for the testing entry)',
+    file: 'node10.ts',
+    options: { ...STRICT, module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '5.0' },
+  },
+];
+
+const ESM_SMOKE = `import * as sdk from 'bfinance-cards';
+import { createSandbox } from 'bfinance-cards/testing';
+const version = process.argv[2];
+if (typeof sdk.CardsClient !== 'function' || sdk.VERSION !== version) throw new Error('import: wrong exports');
+if (typeof createSandbox !== 'function') throw new Error('import: no createSandbox');
+if (!sdk.isCardsError(new sdk.NotFoundError('Card not found', { status: 404, hint: 'Check the card id.' }))) {
+  throw new Error('import: isCardsError');
+}
+console.log('esm ok');
+`;
+
+const CJS_SMOKE = `const sdk = require('bfinance-cards');
+const { createSandbox } = require('bfinance-cards/testing');
+const version = process.argv[2];
+if (typeof sdk.CardsClient !== 'function' || sdk.VERSION !== version) throw new Error('require: wrong exports');
+if (typeof createSandbox !== 'function') throw new Error('require: no createSandbox');
+console.log('cjs ok');
+`;
+
+async function main(): Promise<void> {
+  await ensureBuilt();
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  const work = tempDir('package');
+  try {
+    // 1. The tarball: dist, the docs and the manifest. testing/package.json is the one extra file:
+    //    TypeScript's node10 resolution (and other tools without exports support) reads it for
+    //    `bfinance-cards/testing`; it only points into dist.
+    const { tarball, files } = await pack(work);
+    console.log(`packed ${relative(work, tarball)}: ${files.length} files`);
+    const unexpected = files.filter((file) => !file.startsWith('dist/') && !ALLOWED_FILES.has(file));
+    expect(
+      unexpected.length === 0,
+      `only dist, README, CHANGELOG, LICENSE and package.json packed ${unexpected.join(' ')}`,
+    );
+    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) {
+      expect(files.includes(file), `${file} is packed`);
+    }
+    const maps = files.filter((file) => file.endsWith('.map'));
+    expect(maps.length === 0, `no source maps packed ${maps.join(' ')}`);
+    const missing = referencedFiles(manifest).filter((file) => !files.includes(file));
+    expect(missing.length === 0, `every file package.json points at is packed ${missing.join(' ')}`);
+
+    // 2. Installed like a user installs it, with msw (the testing entry's optional peer) and the
+    //    @types/node the project uses.
+    const consumer = join(work, 'consumer');
+    rmSync(consumer, { recursive: true, force: true });
+    mkdirSync(consumer);
+    await installTarball(consumer, tarball, [
+      `msw@${devDependencyVersion('msw')}`,
+      `@types/node@${devDependencyVersion('@types/node')}`,
+    ]);
+    const installed = join(consumer, 'node_modules', manifest.name);
+    const leaks: string[] = [];
+    const absolute = [ROOT.replace(/\/$/, ''), 'file:///', 'sourceMappingURL'];
+    for (const file of filesUnder(installed)) {
+      const text = readFileSync(file, 'utf8');
+      const hit = absolute.find((needle) => text.includes(needle));
+      if (hit) leaks.push(`${relative(installed, file)} (${hit})`);
+      if (statSync(file).size === 0) leaks.push(`${relative(installed, file)} is empty`);
+    }
+    expect(
+      leaks.length === 0,
+      `no absolute build paths or source map links in the package ${leaks.join(', ')}`,
+    );
+
+    // 3. Node: import and require, as installed.
+    writeFileSync(join(consumer, 'smoke.mjs'), ESM_SMOKE);
+    writeFileSync(join(consumer, 'smoke.cjs'), CJS_SMOKE);
+    for (const file of ['smoke.mjs', 'smoke.cjs']) {
+      const result = await run(process.execPath, [file, manifest.version], { cwd: consumer });
+      expect(result.code === 0, `node ${file}: ${(result.stdout + result.stderr).trim()}`);
+    }
+    const bin = Object.values(manifest.bin ?? {})[0];
+    if (bin) {
+      const result = await run(process.execPath, [join(installed, bin), '--help'], { cwd: consumer });
+      expect(
+        result.code === 0 && result.stdout.includes('Usage: bfinance-cards-sandbox'),
+        'the sandbox bin runs',
+      );
+    }
+
+    // 4. TypeScript, one throwaway tsconfig per module resolution, two compilers at a time.
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compile = async (setup: (typeof TS_SETUPS)[number]): Promise<() => void> => {
+      const dir = join(consumer, setup.file.replace(/\.\w+$/, ''));
+      mkdirSync(dir);
+      writeFileSync(join(dir, setup.file), TYPE_TEST);
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: setup.options, files: [setup.file] }, null, 2),
+      );
+      const result = await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir });
+      return () =>
+        expect(result.code === 0, `types with ${setup.name} ${(result.stdout + result.stderr).trim()}`);
+    };
+    for (let i = 0; i < TS_SETUPS.length; i += 2) {
+      for (const report of await Promise.all(TS_SETUPS.slice(i, i + 2).map(compile))) report();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (failures.length > 0) {
+    console.error(`\n${failures.length} package check(s) failed`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

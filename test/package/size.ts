@@ -1,0 +1,105 @@
+// `npm run size`: gzip size budgets of the edge bundle and the Node entry (part of `npm test`).
+// Budgets live in size-budgets.json; `npm run size -- --update` re-baselines them at the measured
+// size plus 10%.
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { bundleEdge, EDGE_CONDITIONS, type EdgePlatform } from './edge-bundle.js';
+import { ensureBuilt, kb, ROOT, tempDir } from './lib.js';
+
+/** One budget: gzip bytes allowed, and the measurement it was set from. */
+interface Budget {
+  budget: number;
+  baseline: number;
+}
+
+type BudgetName = 'edge-bundle' | 'node-entry-esm' | 'node-entry-cjs';
+
+interface Measurement {
+  name: BudgetName;
+  label: string;
+  bytes: number;
+  gzip: number;
+}
+
+const BUDGET_FILE = join(ROOT, 'test/package/size-budgets.json');
+const HEADROOM = 1.1;
+
+function fileSize(name: BudgetName, label: string, path: string): Measurement {
+  const content = readFileSync(join(ROOT, path));
+  return { name, label, bytes: content.byteLength, gzip: gzipSync(content, { level: 9 }).byteLength };
+}
+
+async function measure(): Promise<{ measurements: Measurement[]; problems: string[] }> {
+  // A throwaway node_modules whose bfinance-cards is this repository, so the bundler goes through
+  // the package's exports map exactly as it would in a user's project.
+  const dir = tempDir('size');
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'bfinance-cards'), 'dir');
+    const measurements: Measurement[] = [];
+    const problems: string[] = [];
+    for (const platform of Object.keys(EDGE_CONDITIONS) as EdgePlatform[]) {
+      const report = await bundleEdge(dir, platform);
+      problems.push(...report.problems.map((problem) => `edge bundle (${platform}): ${problem}`));
+      measurements.push({
+        name: 'edge-bundle',
+        label: `edge bundle, one call (${platform} conditions, minified)`,
+        bytes: report.bytes,
+        gzip: report.gzip,
+      });
+    }
+    measurements.push(
+      fileSize('node-entry-esm', 'Node entry, import (dist/node/index.js)', 'dist/node/index.js'),
+    );
+    measurements.push(
+      fileSize('node-entry-cjs', 'Node entry, require (dist/node/index.cjs)', 'dist/node/index.cjs'),
+    );
+    return { measurements, problems };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readBudgets(): Partial<Record<BudgetName, Budget>> {
+  return JSON.parse(readFileSync(BUDGET_FILE, 'utf8')) as Partial<Record<BudgetName, Budget>>;
+}
+
+function writeBudgets(measurements: Measurement[]): void {
+  const largest = new Map<BudgetName, number>();
+  for (const m of measurements) largest.set(m.name, Math.max(largest.get(m.name) ?? 0, m.gzip));
+  const budgets: Record<string, unknown> = {
+    $comment:
+      'Gzip bytes. budget = baseline (measured when set) + 10%. Re-baseline with `npm run size -- --update`.',
+  };
+  for (const [name, gzip] of largest) budgets[name] = { budget: Math.ceil(gzip * HEADROOM), baseline: gzip };
+  writeFileSync(BUDGET_FILE, `${JSON.stringify(budgets, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  await ensureBuilt();
+  const { measurements, problems } = await measure();
+  const update = process.argv.includes('--update');
+  if (update) writeBudgets(measurements);
+  const budgets = readBudgets();
+  for (const m of measurements) {
+    const budget = budgets[m.name]?.budget;
+    const verdict = budget === undefined ? 'NO BUDGET' : m.gzip <= budget ? 'ok' : 'OVER BUDGET';
+    const limit = budget === undefined ? '' : `, budget ${kb(budget)}`;
+    console.log(`${verdict.padEnd(11)} ${m.label}: ${kb(m.bytes)}, ${kb(m.gzip)} gzip${limit}`);
+    if (budget === undefined) problems.push(`${m.name} has no budget in ${BUDGET_FILE}`);
+    else if (m.gzip > budget) {
+      problems.push(`${m.label} is ${kb(m.gzip)} gzip, over its ${kb(budget)} budget`);
+    }
+  }
+  if (update) console.log(`budgets re-baselined in ${BUDGET_FILE}`);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`size: ${problem}`);
+    console.error(
+      'If the growth is intended, re-baseline with `npm run size -- --update` and say why in the PR.',
+    );
+    process.exitCode = 1;
+  }
+}
+
+await main();
