@@ -20,8 +20,10 @@ await client.cards.velocity.set(card, { type: 'MONTH', amount: 2000 });
 sandbox?.transactions.add(card.id, { amount: 42.5, merchant: 'Airline' });
 
 for await (const tx of client.funds.budgetTransactions(budgetId, { limit: 50 })) {
+  // A top-up of the budget itself is listed too, with no card.
+  const via = tx.card ? `card ${tx.card.maskedCardNumber}` : 'the budget';
   console.log(
-    `${tx.transactionDate} ${tx.merchant ?? '?'} ${tx.amount} ${tx.currency} via ${tx.card.maskedCardNumber}`,
+    `${tx.transactionDate} ${tx.type} ${tx.merchant ?? '-'} ${tx.amount} ${tx.currency} via ${via}`,
   );
 }
 

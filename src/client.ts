@@ -53,16 +53,37 @@ export interface CardsClientOptions {
 
 const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-function whole(value: number | undefined, fallback: number, field: string, min: number): number {
+function whole(
+  value: number | undefined,
+  fallback: number,
+  field: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min) {
-    throw new ValidationError(`${field} must be a whole number of ${min} or more.`, {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new ValidationError(`${field} must be a whole number ${range}.`, {
       field,
       rule: 'range',
-      hint: `Set ${field} to a whole number, or leave it out for the default.`,
+      hint: `Set ${field} to a whole number ${range}, or leave it out for the default.`,
     });
   }
   return value;
+}
+
+/**
+ * Internal test hook, not exported from the package: a client constructed with this key in its
+ * options waits and draws jitter through it, so fault tests run on a fake clock.
+ *
+ * @internal
+ */
+export const CLIENT_CLOCK: unique symbol = Symbol('bfinance-cards.clock');
+
+/** What {@link CLIENT_CLOCK} carries. @internal */
+export interface ClientClock {
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
 }
 
 /**
@@ -109,11 +130,13 @@ export class CardsClient {
     const token: TokenSource = options.apiToken ?? readEnv('BFINANCE_API_TOKEN');
     if (typeof token === 'string' && token !== '') secrets.add(token);
     const transportName = options.fetch ? 'fetch' : DEFAULT_TRANSPORT;
+    const clock = (options as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
     const transport = new Transport({
       baseUrl,
       token,
-      timeoutMs: whole(options.timeoutMs, 30_000, 'timeoutMs', 1),
-      maxRetries: whole(options.maxRetries, 2, 'maxRetries', 0),
+      // The same bounds as the per-call options: a client that could never make a call fails here.
+      timeoutMs: whole(options.timeoutMs, 30_000, 'timeoutMs', 1, 600_000),
+      maxRetries: whole(options.maxRetries, 2, 'maxRetries', 0, 10),
       maxResponseBytes: whole(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes', 1),
       headers: { ...options.headers },
       userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${options.userAgent ? ` ${options.userAgent}` : ''}`,
@@ -121,6 +144,8 @@ export class CardsClient {
       sender: options.fetch ? createFetchSender(options.fetch) : createDefaultSender(options.dispatcher),
       log: createLogSink(options.logger, logLevel, () => secrets),
       secrets,
+      ...(clock?.sleep ? { sleep: clock.sleep } : {}),
+      ...(clock?.random ? { random: clock.random } : {}),
     });
     this.customers = new CustomersResource(transport);
     this.cards = new CardsResource(transport);

@@ -1,10 +1,17 @@
+/**
+ * Typed client for the bfinance Cards API: {@link CardsClient}, its errors and its types.
+ *
+ * @module bfinance-cards
+ */
 export { CardsClient, type CardsClientOptions } from './client.js';
 export {
   ApiError,
+  type ApiErrorInit,
   AuthenticationError,
   BadRequestError,
   CardStateError,
   CardsError,
+  type CardsErrorInit,
   ComplianceRestrictionError,
   ConflictError,
   ConnectionError,
@@ -16,6 +23,7 @@ export {
   MissingCardholderError,
   NotFoundError,
   OutcomeUnknownError,
+  type OutcomeUnknownInit,
   PermissionDeniedError,
   RateLimitError,
   RequestAbortedError,
@@ -30,6 +38,13 @@ export {
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Amount } from './core/money.js';
 export type { Page, PageParams, PagePromise } from './core/page.js';
+export type {
+  EvidenceItem,
+  ReconcileEvidence,
+  ReconcileOptions,
+  ReconcileStatus,
+  Reconciliation,
+} from './core/reconcile.js';
 export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
 export type { OperationClass } from './core/retry.js';
 export type { ActionResult } from './core/schema.js';

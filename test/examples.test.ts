@@ -28,6 +28,7 @@ describe('examples run against the sandbox', () => {
       'issue-card-flow.ts',
       'pins.ts',
       'quickstart.ts',
+      'reconcile.ts',
       'serverless-handler.ts',
     ]);
   });

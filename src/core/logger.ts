@@ -2,9 +2,13 @@ import { redactValue } from './redact.js';
 
 /** Any logger with the four usual methods: `console`, pino, winston and the like all fit. */
 export interface Logger {
+  /** Receives `debug` events (each call, its retries and timings). */
   debug(...args: unknown[]): void;
+  /** Receives `info` events. */
   info(...args: unknown[]): void;
+  /** Receives `warn` events (a retry, a slow or refused call). */
   warn(...args: unknown[]): void;
+  /** Receives `error` events (a call that failed for good). */
   error(...args: unknown[]): void;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Sensitive, type SensitiveKind } from './redact.js';
+import { redact, Sensitive, type SensitiveKind } from './redact.js';
 
 /** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
 export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
@@ -15,6 +15,15 @@ export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown
     z.transform((value) => new Sensitive(value, kind)),
   );
 }
+
+/**
+ * Free text the API echoes back (dispute evidence, a top-up note): card numbers and secrets in
+ * key context are masked, so a PAN a caller typed into it never reaches a log through a result.
+ */
+export const echoedText: z.ZodMiniType<string, unknown> = z.pipe(
+  z.string(),
+  z.transform((text) => redact(text)),
+);
 
 /** An optional field that may also be `null` on the wire; `null` is kept. */
 export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | undefined, unknown> {

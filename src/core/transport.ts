@@ -14,9 +14,11 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js';
+import { AttemptSignal } from './http/attempt-signal.js';
 import { SendError, type Sender, type SendResponse } from './http/types.js';
 import type { LogSink } from './logger.js';
 import type { RequestPath } from './path.js';
+import { type OutcomeSpec, type OutcomeSubject, reconcileSettled } from './reconcile.js';
 import { redact } from './redact.js';
 import { backoffMs, type OperationClass, parseRetryAfter, RETRYABLE_STATUSES, sleep } from './retry.js';
 
@@ -46,6 +48,18 @@ export interface RequestSpec<T> {
   schema: ZodMiniType<T>;
   /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
   kind: OperationClass;
+  /**
+   * `create` calls: what the call acts on and how its outcome is settled when it is unknown (the
+   * hint, and a reconciler that reads public API state). Copied onto the `OutcomeUnknownError`.
+   */
+  outcome?: OutcomeSpec;
+  /**
+   * `state` calls: when a retry is refused after an earlier attempt may have been applied (e.g.
+   * "Card is not active" on a retried freeze), reads the resource and returns the result to report
+   * if it is already in the target state (a value of the call's result type); undefined keeps the
+   * refusal. Typed loosely so that specs can be spread into specs of another result type.
+   */
+  converge?: (refusal: CardsError, options: RequestOptions) => Promise<unknown>;
 }
 
 /** A token, or a function returning one (called per call, so tokens can rotate). */
@@ -106,8 +120,19 @@ export class Transport {
    */
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> {
     const config = this.#config;
-    const maxRetries = checkCount(options.maxRetries ?? config.maxRetries, 'maxRetries', 0, 10);
-    const timeoutMs = checkCount(options.timeoutMs ?? config.timeoutMs, 'timeoutMs', 1, 600_000);
+    // `=== undefined`, not `??`: a null from JavaScript is a bad value, as it is for the client.
+    const maxRetries = checkCount(
+      options.maxRetries === undefined ? config.maxRetries : options.maxRetries,
+      'maxRetries',
+      0,
+      10,
+    );
+    const timeoutMs = checkCount(
+      options.timeoutMs === undefined ? config.timeoutMs : options.timeoutMs,
+      'timeoutMs',
+      1,
+      600_000,
+    );
     const idempotencyKey =
       options.idempotencyKey ?? (spec.kind === 'create' ? globalThis.crypto.randomUUID() : undefined);
     // A key no HTTP stack can send fails inside the sender, which reads as "may have been sent".
@@ -127,6 +152,9 @@ export class Transport {
     const url = this.#url(spec);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const pause = config.sleep ?? sleep;
+    const startedAt = Date.now();
+    // An earlier attempt may have been applied, so a refusal now may only mean "already done".
+    let mayHaveApplied = false;
     const fields = {
       operation: spec.operation,
       method: spec.method,
@@ -139,11 +167,14 @@ export class Transport {
       // signal never fires its 'abort' listener, so the attempt would be sent uncancellable.
       if (signal?.aborted) throw this.#aborted(spec, false);
       const started = Date.now();
-      config.log.log('debug', 'request', { ...fields, attempt });
+      // Guarded so a call with debug off (the default) builds no log event at all.
+      if (config.log.enabled('debug')) config.log.log('debug', 'request', { ...fields, attempt });
       const outcome = await this.#attempt(spec, { url, headers, body, timeoutMs, signal });
       const durationMs = Date.now() - started;
       if (outcome.ok) {
-        config.log.log('debug', 'response', { ...fields, attempt, status: outcome.status, durationMs });
+        if (config.log.enabled('debug')) {
+          config.log.log('debug', 'response', { ...fields, attempt, status: outcome.status, durationMs });
+        }
         return outcome.value;
       }
       const failure = outcome.failure;
@@ -166,20 +197,19 @@ export class Transport {
         } catch {
           throw this.#aborted(spec, false);
         }
+        mayHaveApplied ||= failure.maybeApplied;
         continue;
+      }
+      if (spec.converge && spec.kind === 'state' && mayHaveApplied) {
+        const done = await this.#converge(spec, failure.error, options);
+        if (done !== undefined) {
+          config.log.log('info', 'converged', { ...fields, attempt, durationMs, reason: failure.error.name });
+          return done.value;
+        }
       }
       const error =
         spec.kind === 'create' && failure.maybeApplied && idempotencyKey !== undefined
-          ? new OutcomeUnknownError(
-              `${spec.operation}: the request was sent but no definite answer came back (${failure.error.name}); it may or may not have been applied.`,
-              {
-                operation: spec.operation,
-                idempotencyKey,
-                attempts: attempt,
-                cause: failure.error,
-                hint: 'Re-send with the same idempotencyKey (the safe retry), or read the card, budget or card list to see whether it was applied.',
-              },
-            )
+          ? this.#outcomeUnknown(spec, failure.error, { idempotencyKey, attempts: attempt, startedAt })
           : failure.error;
       config.log.log('error', 'failed', {
         ...fields,
@@ -193,6 +223,57 @@ export class Transport {
     }
   }
 
+  /** Reads whether a refused state call is already done; undefined when it is not, or the read fails. */
+  async #converge<T>(
+    spec: RequestSpec<T>,
+    refusal: CardsError,
+    options: RequestOptions,
+  ): Promise<{ value: T } | undefined> {
+    try {
+      const value = await spec.converge?.(refusal, options);
+      // The resource that set `converge` returns its own result type.
+      return value === undefined ? undefined : { value: value as T };
+    } catch {
+      return undefined;
+    }
+  }
+
+  #outcomeUnknown(
+    spec: RequestSpec<unknown>,
+    cause: CardsError,
+    call: { idempotencyKey: string; attempts: number; startedAt: number },
+  ): OutcomeUnknownError {
+    const endedAt = Date.now();
+    const outcome = spec.outcome;
+    const settle = outcome?.reconcile;
+    const window = {
+      operation: spec.operation,
+      idempotencyKey: call.idempotencyKey,
+      startedAt: call.startedAt,
+      endedAt,
+    };
+    const subject: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(outcome?.subject ?? {})) {
+      subject[key] = typeof value === 'string' ? redact(value, this.#config.secrets) : value;
+    }
+    return new OutcomeUnknownError(
+      `${spec.operation}: the request was sent but no definite answer came back (${cause.name}); it may or may not have been applied.`,
+      {
+        ...(subject as OutcomeSubject),
+        operation: spec.operation,
+        idempotencyKey: call.idempotencyKey,
+        attempts: call.attempts,
+        startedAt: call.startedAt,
+        endedAt,
+        cause,
+        hint:
+          outcome?.hint ??
+          'Re-send with the same idempotencyKey: it is the safe retry for a call that may have been applied.',
+        reconcile: settle ? (options) => reconcileSettled(window, options, settle) : undefined,
+      },
+    );
+  }
+
   async #attempt<T>(
     spec: RequestSpec<T>,
     req: {
@@ -203,7 +284,8 @@ export class Transport {
       signal: AbortSignal | undefined;
     },
   ): Promise<{ ok: true; value: T; status: number } | { ok: false; failure: Failure }> {
-    const controller = new AbortController();
+    // Not an AbortController: on Node a real AbortSignal costs ~6% of a request (attempt-signal.ts).
+    const controller = new AttemptSignal();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -218,7 +300,7 @@ export class Transport {
         url: req.url,
         headers: req.headers,
         body: req.body,
-        signal: controller.signal,
+        signal: controller,
         maxResponseBytes: this.#config.maxResponseBytes,
       });
     } catch (error) {
@@ -297,6 +379,18 @@ export class Transport {
         ok: false,
         failure: {
           error: this.#invalid(spec, res.status, issues, requestId),
+          retryable: false,
+          maybeApplied: true,
+        },
+      };
+    }
+    // A card issued or money moved counts only on an explicit success envelope: a bare 2xx body
+    // (a proxy's `{"error": …}`, a mangled `status`) may come from anything but bfinance.
+    if (spec.kind === 'create' && (parsed.value as { status?: unknown } | null)?.status !== 'success') {
+      return {
+        ok: false,
+        failure: {
+          error: this.#invalid(spec, res.status, [{ path: 'status', code: 'missing_envelope' }], requestId),
           retryable: false,
           maybeApplied: true,
         },

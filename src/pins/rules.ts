@@ -39,11 +39,30 @@ export interface PinPolicy {
    * Allowed PIN length: a number for an exact length, or an inclusive range. Defaults to exactly 4, the
    * length the bfinance API reference documents. Must be integers within 4–12 (ISO 9564-1).
    */
-  length?: number | { min: number; max: number };
+  length?:
+    | number
+    | {
+        /** Shortest allowed PIN. */
+        min: number;
+        /** Longest allowed PIN. */
+        max: number;
+      };
 }
 
 /** Outcome of {@link checkPin}; on rejection `message` is the fixed text of the rule and never echoes the PIN. */
-export type PinCheckResult = { ok: true } | { ok: false; rule: PinRule; message: string };
+export type PinCheckResult =
+  | {
+      /** The PIN passes every rule of the policy. */
+      ok: true;
+    }
+  | {
+      /** The PIN breaks a rule. */
+      ok: false;
+      /** The rule it breaks. */
+      rule: PinRule;
+      /** The rule's fixed description, safe to show the cardholder. */
+      message: string;
+    };
 
 /** Every preset name accepted by {@link checkPin}, from the most lenient to the strictest. */
 export const PIN_PRESETS: readonly PinPreset[] = Object.freeze([

@@ -20,26 +20,38 @@ export type VelocityType = 'DAY' | 'WEEK' | 'MONTH' | 'LIFETIME';
 
 /** A limit and how much of it is used, in the units the API returns. */
 export interface LimitUsage {
+  /** The limit in the card currency. */
   limit: number;
+  /** How much of it is spent in the current period. */
   used: number;
 }
 
 /** Limits of one channel (e-commerce or point of sale). */
 export interface ChannelLimits {
+  /** Per calendar day. */
   daily: LimitUsage;
+  /** Per calendar month. */
   monthly: LimitUsage;
-  transaction: { limit: number };
+  /** Per single transaction. */
+  transaction: {
+    /** The largest single transaction, in the card currency. */
+    limit: number;
+  };
 }
 
 /** A standalone card's spending limits. */
 export interface CardLimits {
+  /** Online (card-not-present) spending. */
   ecommerce: ChannelLimits;
+  /** Point-of-sale (card-present) spending. */
   pos: ChannelLimits;
 }
 
 /** The limit the API confirms after `limits.set`. */
 export interface LimitSetting {
+  /** Which limit was set, e.g. `pos-daily`. */
   type: LimitType | (string & {});
+  /** The new limit in the card currency. */
   limit: number;
 }
 

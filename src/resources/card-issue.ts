@@ -7,19 +7,39 @@ export interface CardConfiguration {
   displayName?: string;
   /** Billing address; `countryCode` is ISO-3 (e.g. `USA`). */
   address?: {
+    /** First address line. */
     line1?: string;
+    /** Second address line. */
     line2?: string;
+    /** City. */
     city?: string;
+    /** State, province or region. */
     region?: string;
+    /** Postal or ZIP code. */
     postalCode?: string;
+    /** ISO 3166-1 alpha-3 country code, e.g. `USA`. */
     countryCode?: string;
   };
 }
 
 /** Who holds the card: a customer, or a name (2+ characters each) for programs that allow it. */
 export type Cardholder =
-  | { customerId: string; firstName?: string; lastName?: string }
-  | { customerId?: undefined; firstName: string; lastName: string };
+  | {
+      /** A customer of yours (verified, with card access where the program requires it). */
+      customerId: string;
+      /** Overrides the customer's first name on the card. */
+      firstName?: string;
+      /** Overrides the customer's last name on the card. */
+      lastName?: string;
+    }
+  | {
+      /** No customer: the card is issued to the name below. */
+      customerId?: undefined;
+      /** Cardholder's first name, 2 characters or more. */
+      firstName: string;
+      /** Cardholder's last name, 2 characters or more. */
+      lastName: string;
+    };
 
 /** Fields shared by both card models. */
 export interface IssueCommonParams {
@@ -29,24 +49,29 @@ export interface IssueCommonParams {
   label?: string;
   /** Your own id for the card; card endpoints also accept it in place of the card id. */
   externalId?: string;
+  /** Display name and billing address of the card. */
   configuration?: CardConfiguration;
 }
 
 /** Issue a standalone (stored-balance) card funded from the organization balance. */
 export type IssueStandaloneCardParams = IssueCommonParams &
   Cardholder & {
+    /** A standalone card. */
     model: 'card';
     /** Starting balance in major units, moved from the organization balance. */
     initialBalance: Amount;
+    /** Not for standalone cards. */
     budgetId?: never;
   };
 
 /** Issue a budget card that spends from a budget. */
 export type IssueBudgetCardParams = IssueCommonParams &
   Cardholder & {
+    /** A budget card. */
     model: 'budget';
     /** The budget the card spends from; it also pays the issuance fee. */
     budgetId: string;
+    /** Not for budget cards: they spend from the budget. */
     initialBalance?: never;
   };
 

@@ -8,7 +8,14 @@ export type CardModel = 'card' | 'budget';
  * Names a card: a bare id (a standalone card), `{ id, model }`, or any card object the SDK
  * returned (they carry `model`).
  */
-export type CardRef = string | { readonly id: string; readonly model: CardModel };
+export type CardRef =
+  | string
+  | {
+      /** The card id. */
+      readonly id: string;
+      /** Whether it is a standalone card or a budget card. */
+      readonly model: CardModel;
+    };
 
 /** A card reference resolved to its id and model. */
 export interface ResolvedCard {

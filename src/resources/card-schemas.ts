@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Sensitive } from '../core/redact.js';
-import { last4Of, maybe, sensitive } from '../core/schema.js';
+import { echoedText, last4Of, maybe, sensitive } from '../core/schema.js';
 import type { CardModel } from './card-ref.js';
 
 /** Card status; open to values the API may add. */
@@ -10,6 +10,7 @@ export type CardStatus = 'active' | 'frozen' | 'blocked' | 'expired' | 'deleted'
 export interface CardType {
   /** Use as `typeId` in `cards.issue`, and as `cardType` in `customers.requestAccess`. */
   id: string;
+  /** Program name, e.g. `Virtual USD`. */
   name: string;
   /** Currency of cards of this program, e.g. `USD`. */
   cardCurrency: string;
@@ -37,8 +38,11 @@ export interface CardSensitiveData extends CardSecrets {
 
 /** The cardholder as the card records it. */
 export interface CardHolder {
+  /** First name on the card. */
   firstName?: string | null | undefined;
+  /** Last name on the card. */
   lastName?: string | null | undefined;
+  /** The customer the card was issued to, if any. */
   customerId?: string | null | undefined;
 }
 
@@ -46,19 +50,34 @@ export interface CardHolder {
 export interface Card {
   /** `card` for a standalone card, `budget` for a budget card. Never sent on the wire. */
   model: CardModel;
+  /** The card id. */
   id: string;
   /** Last four digits of the PAN, safe to show. */
   last4: string | undefined;
   /** e.g. `**** **** **** 1234`. */
   maskedCardNumber: string;
+  /** Card currency, ISO 4217 (e.g. `USD`). */
   currency: string;
+  /** Lifecycle state, e.g. `active` or `frozen`. */
   status: CardStatus;
+  /** Your own id for the card (`externalId` at issuance), if you gave one. */
   externalCardId?: string | null | undefined;
   /** Balance of a standalone card. */
-  balance?: { value: number; currency: string } | undefined;
+  balance?:
+    | {
+        /** Balance in major units. */
+        value: number;
+        /** ISO 4217 currency code. */
+        currency: string;
+      }
+    | undefined;
+  /** Your label for the card. */
   label?: string | null | undefined;
+  /** Who holds the card. */
   cardHolder?: CardHolder | undefined;
+  /** Email for 3-D Secure and notifications. */
   email?: string | null | undefined;
+  /** Phone number for 3-D Secure codes. */
   phone?: string | null | undefined;
   /** PAN, expiry and CVC (the API's `sensetive`/`sensitive` block), when the response carries it. */
   sensitive?: CardSecrets | undefined;
@@ -66,54 +85,89 @@ export interface Card {
 
 /** A newly issued or reissued standalone card, with its secrets wrapped. */
 export interface IssuedCard {
+  /** Always `card`: a standalone card. */
   model: 'card';
+  /** The new card id. */
   id: string;
+  /** Last four digits of the PAN, safe to show. */
   last4: string | undefined;
+  /** The full card number (PAN); prints masked, `reveal()` to read it. */
   cardNumber: Sensitive;
+  /** Expiry as `MM/YY`; `reveal()` to read it. */
   cardExpire: Sensitive;
+  /** The CVC; `reveal()` to read it. */
   cardCVC: Sensitive;
+  /** Balance in major units, the initial balance at issuance. */
   cardBalance: number;
+  /** Card currency, ISO 4217. */
   currency: string;
+  /** e.g. `**** **** **** 1234`. */
   maskedCardNumber: string;
+  /** Card network, e.g. `visa`. */
   brand?: string | null | undefined;
+  /** Your label for the card. */
   label?: string | null | undefined;
 }
 
 /** A newly issued budget card, with its secrets wrapped. */
 export interface IssuedBudgetCard {
+  /** Always `budget`: a budget card. */
   model: 'budget';
+  /** The new card id. */
   id: string;
+  /** Last four digits of the PAN, safe to show. */
   last4: string | undefined;
+  /** e.g. `**** **** **** 1234`. */
   maskedCardNumber: string;
+  /** Card currency, ISO 4217. */
   currency: string;
+  /** Lifecycle state, `active` once issued. */
   status: CardStatus;
+  /** Your own id for the card, if you gave one. */
   externalCardId?: string | null | undefined;
+  /** PAN, expiry and CVC, each wrapped. */
   sensitive: CardSecrets;
 }
 
 /** One card of `cards.list`. */
 export interface CardSummary {
+  /** `card` for a standalone card, `budget` for a budget card. */
   model: CardModel;
+  /** The card id. */
   id: string;
+  /** Last four digits of the PAN, safe to show. */
   last4: string | undefined;
+  /** e.g. `**** **** **** 1234`. */
   maskedCardNumber: string;
+  /** Card currency, ISO 4217. */
   currency: string;
+  /** Lifecycle state, e.g. `active` or `frozen`. */
   status: CardStatus;
+  /** Your own id for the card, if you gave one. */
   externalCardId?: string | null | undefined;
+  /** Balance of a standalone card in major units. */
   cardBalance?: number | null | undefined;
+  /** Your label for the card. */
   label?: string | null | undefined;
+  /** Card network, e.g. `visa`. */
   brand?: string | null | undefined;
+  /** Who holds the card. */
   cardHolder?: CardHolder | undefined;
   /** Program kind as the API names it (open string). */
   cardType?: string | null | undefined;
 }
 
-/** One card transaction. */
+/** One card transaction: a purchase or refund, or a top-up or withdrawal of the card. */
 export interface CardTransaction {
+  /** The transaction id; `disputes.create` takes it as `transactionId`. */
   id: string;
+  /** Amount in major units of `currency`. */
   amount: number;
+  /** Currency of `amount`, ISO 4217. */
   currency: string;
+  /** The amount in USD, when the API gives it. */
   usdAmount?: number | null | undefined;
+  /** Merchant name, for purchases and refunds. */
   merchant?: string | null | undefined;
   /** Open string: the API documents no value set. */
   status?: string | null | undefined;
@@ -121,8 +175,12 @@ export interface CardTransaction {
   type?: string | null | undefined;
   /** ISO date-time. */
   date?: string | null | undefined;
+  /** A second transaction reference the API sends next to `id` (its meaning is undocumented). */
   transactionId?: string | null | undefined;
+  /** Why the transaction was declined, for declined ones. */
   declineReason?: string | null | undefined;
+  /** The note sent with a top-up, when the API lists it. */
+  note?: string | null | undefined;
 }
 
 const secrets = z.object({ number: sensitive('pan'), expire: sensitive('expiry'), cvc: sensitive('cvc') });
@@ -148,8 +206,23 @@ export const cardTypesSchema: z.ZodMiniType<CardType[], unknown> = z.pipe(
   z.transform((data) => data.types),
 );
 
-/** Card details for a model; takes `sensetive` (standalone, sic) or `sensitive` (budget). */
+const cardSchemas = new Map<CardModel, z.ZodMiniType<Card, unknown>>();
+
+/**
+ * Card details for a model; takes `sensetive` (standalone, sic) or `sensitive` (budget). Built
+ * once per model: a zod schema is costly to build and compile, and this runs on every
+ * `cards.retrieve`.
+ */
 export function cardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
+  let schema = cardSchemas.get(model);
+  if (!schema) {
+    schema = buildCardSchema(model);
+    cardSchemas.set(model, schema);
+  }
+  return schema;
+}
+
+function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
   return z.pipe(
     z.object({
       id: z.string(),
@@ -275,6 +348,7 @@ export const cardTransactionsSchema: z.ZodMiniType<{ transactions: CardTransacti
       date: maybe(z.string()),
       transactionId: maybe(z.string()),
       declineReason: maybe(z.string()),
+      note: maybe(echoedText),
     }),
   ),
 });

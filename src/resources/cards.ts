@@ -2,6 +2,7 @@ import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { checkPageParams, type PageParams, PagePromise } from '../core/page.js';
 import { path } from '../core/path.js';
+import type { OutcomeSpec } from '../core/reconcile.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
 import type { RequestOptions, Transport } from '../core/transport.js';
 import { CardLimitsResource, CardVelocityResource } from './card-controls.js';
@@ -31,6 +32,46 @@ import {
 } from './card-schemas.js';
 import { PhysicalCardsResource } from './physical-cards.js';
 import { Resource } from './resource.js';
+import { readCard, readOptions, settleByRead } from './settle.js';
+
+/**
+ * Settles an issuance by reading the card under the caller's `externalId` (card endpoints accept
+ * it in place of the card id). Without an `externalId` no read can find the card.
+ */
+function issueOutcome(
+  transport: Transport,
+  model: 'card' | 'budget',
+  externalId: unknown,
+  amount: number | undefined,
+): OutcomeSpec {
+  if (typeof externalId !== 'string' || externalId.trim() === '') {
+    return {
+      subject: { amount },
+      hint: 'Re-send with the same idempotencyKey (the safe retry). Pass an externalId when issuing, so that error.reconcile() can look the card up; without one it answers still-unknown.',
+    };
+  }
+  return {
+    subject: { externalId, amount },
+    hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which looks the card up by its externalId, to see whether it was issued.',
+    reconcile: (call, options) =>
+      settleByRead(
+        call,
+        'cards.retrieve',
+        () => readCard(transport, { id: externalId, model }, readOptions(options)),
+        (found) => {
+          const evidence = {
+            reads: ['cards.retrieve'],
+            examined: found ? 1 : 0,
+            complete: true,
+            matches: found ? [{ kind: 'card' as const, id: found.id, status: found.status }] : [],
+          };
+          return found
+            ? { status: 'applied', summary: 'A card with this externalId exists.', evidence }
+            : { status: 'not-applied', summary: 'No card has this externalId.', evidence };
+        },
+      ),
+  };
+}
 
 /** Filters and paging of `cards.list`. */
 export interface CardListParams extends PageParams {
@@ -113,7 +154,8 @@ export class CardsResource extends Resource {
    * @throws {InvalidCardTypeError} when `typeId` is unknown or inactive.
    * @throws {CustomerNotVerifiedError} when the customer is not verified or lacks access.
    * @throws {MissingCardholderError} when the program needs a `customerId`.
-   * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
+   * @throws {OutcomeUnknownError} when the request left but no definite answer came back; with an
+   * `externalId` its `reconcile()` looks the card up to settle it.
    */
   issue(params: IssueStandaloneCardParams, options?: RequestOptions): Promise<IssuedCard>;
   issue(params: IssueBudgetCardParams, options?: RequestOptions): Promise<IssuedBudgetCard>;
@@ -129,6 +171,12 @@ export class CardsResource extends Resource {
         body,
         schema: budget ? issuedBudgetCardSchema : issuedCardSchema,
         kind: 'create',
+        outcome: issueOutcome(
+          this.transport,
+          budget ? 'budget' : 'card',
+          body.externalId,
+          typeof body.initialBalance === 'number' ? body.initialBalance : undefined,
+        ),
       },
       options,
     );
@@ -278,6 +326,11 @@ export class CardsResource extends Resource {
         body,
         schema: issuedCardSchema,
         kind: 'create',
+        outcome: {
+          subject: { cardId: ref.id, amount: body.initialBalance },
+          // What a reissue leaves behind on the old card is not documented, so no read settles it.
+          hint: 'Re-send with the same idempotencyKey (the safe retry). No documented read shows whether a reissue happened, so error.reconcile() answers still-unknown.',
+        },
       },
       options,
     );

@@ -6,10 +6,12 @@ import {
   ValidationError,
 } from '../core/errors.js';
 import { path } from '../core/path.js';
+import type { OutcomeSpec } from '../core/reconcile.js';
 import { sleep } from '../core/retry.js';
 import { type ActionResult, actionResult, maybe } from '../core/schema.js';
 import type { RequestOptions, Transport } from '../core/transport.js';
 import { Resource } from './resource.js';
+import { readOptions, settleByRead } from './settle.js';
 
 /** Whether the customer is a person or a company. */
 export type CustomerType = 'individual' | 'business';
@@ -178,7 +180,13 @@ export interface Customer {
   /** Product access requested or granted (`customers.retrieve`). */
   featuresAccess?: FeatureAccess[] | undefined;
   /** The hosted verification link to send to the customer. */
-  sumsub?: { url: string } | null | undefined;
+  sumsub?:
+    | {
+        /** The link; send it to the customer. */
+        url: string;
+      }
+    | null
+    | undefined;
   /** Why verification was rejected, when the API says. */
   rejectionReasons?: string[] | undefined;
   /** Whether a rejected customer may submit again, when the API says. */
@@ -473,6 +481,11 @@ export class CustomersResource extends Resource {
         body: { ...params },
         schema: customerSchema,
         kind: 'create',
+        outcome: {
+          subject: {},
+          // bfinance offers no customer list, so a customer created without an answer cannot be found.
+          hint: 'Re-send with the same idempotencyKey (the safe retry). No API read lists customers, so error.reconcile() answers still-unknown.',
+        },
       },
       options,
     );
@@ -510,6 +523,7 @@ export class CustomersResource extends Resource {
         path: path`/customers/${customerId}`,
         schema: actionResult,
         kind: 'create',
+        outcome: this.#deleteOutcome(customerId),
       },
       options,
     );
@@ -560,9 +574,70 @@ export class CustomersResource extends Resource {
         body,
         schema: accessRequestSchema,
         kind: 'create',
+        outcome: this.#accessOutcome(customerId, body.accessType ?? '', body.cardType),
       },
       options,
     );
+  }
+
+  /** Settles a customer delete: the customer is gone once `customers.retrieve` answers 404. */
+  #deleteOutcome(customerId: string): OutcomeSpec {
+    return {
+      subject: { customerId },
+      hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the customer, to see whether it was deleted.',
+      reconcile: (call, options) =>
+        settleByRead(
+          call,
+          'customers.retrieve',
+          () => this.retrieve(customerId, readOptions(options)),
+          (found) => {
+            const evidence = {
+              reads: ['customers.retrieve'],
+              examined: found ? 1 : 0,
+              complete: true,
+              matches: found ? [{ kind: 'customer' as const, id: found.id, status: found.status }] : [],
+            };
+            return found
+              ? { status: 'not-applied', summary: 'customers.retrieve still finds the customer.', evidence }
+              : { status: 'applied', summary: 'customers.retrieve no longer finds the customer.', evidence };
+          },
+        ),
+    };
+  }
+
+  /** Settles an access request: the customer's product access lists it once it was recorded. */
+  #accessOutcome(customerId: string, accessType: string, cardType: string | undefined): OutcomeSpec {
+    return {
+      subject: { customerId },
+      hint: "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the customer's product access, to see whether the request was recorded.",
+      reconcile: (call, options) =>
+        settleByRead(
+          call,
+          'customers.retrieve',
+          () => this.retrieve(customerId, readOptions(options)),
+          (found) => {
+            const access = (found?.featuresAccess ?? []).filter(
+              (a) => a.type === accessType && (cardType === undefined || a.cardType === cardType),
+            );
+            const evidence = {
+              reads: ['customers.retrieve'],
+              examined: found?.featuresAccess?.length ?? 0,
+              complete: found !== undefined,
+              matches: access.map((a) => ({
+                kind: 'access' as const,
+                id: a.id,
+                type: a.type,
+                status: a.status,
+              })),
+            };
+            if (found === undefined)
+              return { status: 'still-unknown', summary: 'The customer was not found.', evidence };
+            return access.length > 0
+              ? { status: 'applied', summary: 'The customer has this access request.', evidence }
+              : { status: 'not-applied', summary: 'The customer has no such access request.', evidence };
+          },
+        ),
+    };
   }
 
   /**

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { ValidationError } from '../core/errors.js';
+import { DisputeStateError, ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
-import { maybe } from '../core/schema.js';
+import { echoedText, maybe } from '../core/schema.js';
 import type { RequestOptions } from '../core/transport.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
+import { readOptions } from './settle.js';
 
 /** Where a dispute stands; open to values the API may add. */
 export type DisputeStatus =
@@ -37,7 +38,7 @@ export interface Dispute {
   id: string;
   /** `pending` when filed. */
   status: DisputeStatus;
-  /** The evidence text as filed. */
+  /** The evidence text as filed, with any card number or secret in it masked. */
   textEvidence: string;
   /** Evidence URLs as filed (empty when none). */
   files: string[];
@@ -61,7 +62,7 @@ const MAX_EVIDENCE = 65_535;
 const disputeSchema: z.ZodMiniType<Dispute, unknown> = z.object({
   id: z.string(),
   status: z.string(),
-  textEvidence: z.string(),
+  textEvidence: echoedText,
   files: z._default(z.array(z.string()), () => []),
   createdAt: z.string(),
 });
@@ -69,7 +70,7 @@ const disputeSchema: z.ZodMiniType<Dispute, unknown> = z.object({
 const disputeStatusSchema: z.ZodMiniType<DisputeStatusResult, unknown> = z.object({
   id: z.string(),
   status: z.string(),
-  response: maybe(z.string()),
+  response: maybe(echoedText),
 });
 
 function invalid(field: string, rule: string, message: string, hint: string): ValidationError {
@@ -138,6 +139,11 @@ export class DisputesResource extends Resource {
         body: { cardId: card.id, transactionId, textEvidence, ...(files === undefined ? {} : { files }) },
         schema: disputeSchema,
         kind: 'create',
+        outcome: {
+          subject: { cardId: card.id },
+          // bfinance has no list of disputes, so no read can find one filed without an answer.
+          hint: 'Re-send with the same idempotencyKey (the safe retry). No API read lists disputes, so error.reconcile() answers still-unknown; if re-sending is not possible, ask bfinance support whether the dispute was filed.',
+        },
       },
       options,
     );
@@ -162,7 +168,9 @@ export class DisputesResource extends Resource {
   }
 
   /**
-   * Cancels a pending dispute; a cancelled dispute cannot be reopened (file a new one).
+   * Cancels a pending dispute; a cancelled dispute cannot be reopened (file a new one). A retry
+   * refused because the dispute is already cancelled (an earlier attempt was applied) counts as
+   * success.
    *
    * @throws {DisputeStateError} when the dispute is no longer pending.
    * @throws {NotFoundError} when the dispute does not exist.
@@ -175,6 +183,11 @@ export class DisputesResource extends Resource {
         path: path`/disputes/${disputeId}/cancel`,
         schema: disputeStatusSchema,
         kind: 'state',
+        converge: async (refusal, callOptions) => {
+          if (!(refusal instanceof DisputeStateError)) return undefined;
+          const now = await this.status(disputeId, readOptions(callOptions));
+          return now.status === 'cancelled' ? now : undefined;
+        },
       },
       options,
     );

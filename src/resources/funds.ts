@@ -2,10 +2,20 @@ import * as z from 'zod/mini';
 import { type Amount, MIN_CARD_TOP_UP, toAmount } from '../core/money.js';
 import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
 import { path } from '../core/path.js';
+import {
+  findMovement,
+  MOVEMENT_PAGE_SIZE,
+  type MovementEntry,
+  type MovementKind,
+  type OutcomeSpec,
+} from '../core/reconcile.js';
+import { redact } from '../core/redact.js';
 import { type ActionResult, actionResult, maybe } from '../core/schema.js';
-import type { RequestOptions } from '../core/transport.js';
-import { type CardRef, cardPath, requireModel, resolveCard } from './card-ref.js';
+import type { RequestOptions, Transport } from '../core/transport.js';
+import { type CardRef, cardPath, type ResolvedCard, requireModel, resolveCard } from './card-ref.js';
+import { cardTransactionsSchema } from './card-schemas.js';
 import { Resource } from './resource.js';
+import { readCard, readOptions } from './settle.js';
 
 /** What `funds.topUp` sends. */
 export interface TopUpParams {
@@ -37,12 +47,12 @@ export interface BudgetTransactionCard {
   externalId?: string | null | undefined;
 }
 
-/** One transaction on a budget's cards. */
+/** One transaction on a budget's cards, or a top-up of the budget itself. */
 export interface BudgetTransaction {
   /** The transaction id. */
   id: string;
-  /** The card it was made with. */
-  card: BudgetTransactionCard;
+  /** The card it was made with; `null` for a movement of the budget itself, such as a top-up. */
+  card: BudgetTransactionCard | null;
   /** Amount in `currency`, major units. */
   amount: number;
   /** Currency of `amount`. */
@@ -81,11 +91,13 @@ export interface OrganizationBalance {
 
 const budgetTransactionSchema: z.ZodMiniType<BudgetTransaction, unknown> = z.object({
   id: z.string(),
-  card: z.object({
-    id: z.string(),
-    maskedCardNumber: maybe(z.string()),
-    externalId: maybe(z.string()),
-  }),
+  card: z.nullable(
+    z.object({
+      id: z.string(),
+      maskedCardNumber: maybe(z.string()),
+      externalId: maybe(z.string()),
+    }),
+  ),
   amount: z.number(),
   currency: z.string(),
   usdAmount: z.number(),
@@ -108,6 +120,103 @@ const balanceSchema: z.ZodMiniType<OrganizationBalance, unknown> = z.object({
   usd: z.number(),
   balance: z.optional(z.string()),
 });
+
+const MOVEMENT_HINTS: Readonly<Record<MovementKind, string>> = {
+  topup:
+    "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card's transactions, to see whether the top-up was applied.",
+  withdraw:
+    "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card's transactions, to see whether the withdrawal was applied.",
+};
+
+/** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
+function cardMovementOutcome(
+  transport: Transport,
+  card: ResolvedCard,
+  kind: MovementKind,
+  amount: number,
+  note: string | undefined,
+): OutcomeSpec {
+  return {
+    subject: { cardId: card.id, amount, note },
+    hint: MOVEMENT_HINTS[kind],
+    reconcile: async (call, options) => {
+      const read = readOptions(options);
+      const page = async (n: number): Promise<MovementEntry[]> => {
+        const data = await transport.request(
+          {
+            operation: 'cards.transactions',
+            method: 'GET',
+            path: cardPath(card, '/transactions'),
+            query: { page: n, limit: MOVEMENT_PAGE_SIZE },
+            schema: cardTransactionsSchema,
+            kind: 'read',
+          },
+          read,
+        );
+        return data.transactions;
+      };
+      const answer = await findMovement(
+        call,
+        options,
+        { operation: 'cards.transactions', page },
+        // Listings echo notes redacted (see echoedText), so the note is compared in that form.
+        {
+          kind,
+          amount,
+          note: note === undefined ? undefined : redact(note),
+          redactNote: (text) => redact(text),
+        },
+      );
+      try {
+        const { balance } = await readCard(transport, card, read);
+        if (balance) {
+          answer.evidence.balance = balance;
+          answer.evidence.reads.push('cards.retrieve');
+        }
+      } catch {
+        // The balance is only for the record; the transactions decide.
+      }
+      return answer;
+    },
+  };
+}
+
+/** Settles a budget top-up from the budget's transactions. */
+function budgetTopUpOutcome(transport: Transport, budgetId: string, amount: number): OutcomeSpec {
+  return {
+    subject: { budgetId, amount },
+    hint: "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
+    reconcile: (call, options) => {
+      const read = readOptions(options);
+      const page = async (n: number): Promise<MovementEntry[]> => {
+        const data = await transport.request(
+          {
+            operation: 'funds.budgetTransactions',
+            method: 'GET',
+            path: path`/budgets/${budgetId}/transactions`,
+            query: { page: n, limit: MOVEMENT_PAGE_SIZE },
+            schema: budgetTransactionPageSchema,
+            kind: 'read',
+          },
+          read,
+        );
+        return data.data.map((t) => ({
+          id: t.id,
+          amount: t.amount,
+          currency: t.currency,
+          type: t.type,
+          date: t.transactionDate,
+        }));
+      };
+      return findMovement(
+        call,
+        options,
+        { operation: 'funds.budgetTransactions', page },
+        { kind: 'topup', amount, redactNote: (text) => redact(text) },
+      );
+    },
+  };
+}
 
 /**
  * Money movements: card top-ups and withdrawals (standalone cards), budget funding, budget
@@ -153,6 +262,7 @@ export class FundsResource extends Resource {
         body,
         schema: actionResult,
         kind: 'create',
+        outcome: cardMovementOutcome(this.transport, ref, 'topup', body.amount, params.note),
       },
       options,
     );
@@ -182,6 +292,7 @@ export class FundsResource extends Resource {
         body,
         schema: actionResult,
         kind: 'create',
+        outcome: cardMovementOutcome(this.transport, ref, 'withdraw', body.amount, undefined),
       },
       options,
     );
@@ -211,6 +322,7 @@ export class FundsResource extends Resource {
         body,
         schema: actionResult,
         kind: 'create',
+        outcome: budgetTopUpOutcome(this.transport, budgetId, body.amount),
       },
       options,
     );

@@ -1,4 +1,4 @@
-import { ValidationError } from '../core/errors.js';
+import { ApiError, ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
 import type { RequestOptions } from '../core/transport.js';
@@ -7,16 +7,27 @@ import { Resource } from './resource.js';
 
 /** Where to ship a physical card. `country` as in the API example (`USA`); `phoneCode` like `+1`. */
 export interface ShippingData {
+  /** Recipient first name. */
   firstName: string;
+  /** Recipient last name. */
   lastName: string;
+  /** Recipient email, for delivery updates. */
   email: string;
+  /** Recipient phone number, without the country code. */
   phone: string;
+  /** Country calling code of `phone`, e.g. `+1`. */
   phoneCode: string;
+  /** First address line. */
   addressLine1: string;
+  /** Second address line. */
   addressLine2?: string;
+  /** City. */
   city: string;
+  /** State, province or region. */
   state: string;
+  /** Postal or ZIP code. */
   postalCode: string;
+  /** Destination country, as in the API example (`USA`). */
   country: string;
 }
 
@@ -75,13 +86,18 @@ export class PhysicalCardsResource extends Resource {
         body: { cardType: wireCardType(ref), shippingData: shipping },
         schema: actionResult,
         kind: 'create',
+        outcome: {
+          subject: { cardId: ref.id },
+          hint: 'Re-send with the same idempotencyKey (the safe retry). No API read shows a physical-card order, so error.reconcile() answers still-unknown.',
+        },
       },
       options,
     );
   }
 
   /**
-   * Activates a delivered physical card with its activation code (never logged).
+   * Activates a delivered physical card with its activation code (never logged). A retry refused
+   * because the card is already activated (an earlier attempt was applied) counts as success.
    *
    * @throws {ValidationError} when the code is empty.
    */
@@ -103,6 +119,11 @@ export class PhysicalCardsResource extends Resource {
         body: { cardType: wireCardType(ref), code },
         schema: actionResult,
         kind: 'state',
+        // No read shows a physical card's state, but this refusal on a retry is the evidence.
+        converge: async (refusal) =>
+          refusal instanceof ApiError && /already (been )?activated/i.test(refusal.message)
+            ? { message: 'Physical card is active (the server said so after a retried request).' }
+            : undefined,
       },
       options,
     );

@@ -1,7 +1,59 @@
+import { CardStateError, type CardsError } from '../core/errors.js';
+import type { OutcomeSpec } from '../core/reconcile.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions } from '../core/transport.js';
-import { type CardRef, cardPath, resolveCard } from './card-ref.js';
+import type { RequestOptions, Transport } from '../core/transport.js';
+import { type CardRef, cardPath, type ResolvedCard, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
+import { cardStatus, readCard, readOptions, settleByRead } from './settle.js';
+
+/**
+ * Confirms a refused freeze or unfreeze retry: when the card already has the status the call
+ * asked for, an earlier attempt was applied and the call succeeded.
+ */
+function confirmStatus(
+  transport: Transport,
+  card: ResolvedCard,
+  target: 'frozen' | 'active',
+): (refusal: CardsError, options: RequestOptions) => Promise<ActionResult | undefined> {
+  return async (refusal, options) => {
+    if (!(refusal instanceof CardStateError)) return undefined;
+    const status = await cardStatus(transport, card, readOptions(options));
+    return status === target
+      ? { message: `Card is ${target} (a read confirmed it after a retried request).` }
+      : undefined;
+  };
+}
+
+/** Settles a card delete by reading the card: a deleted card stays deleted. */
+function deleteOutcome(transport: Transport, card: ResolvedCard): OutcomeSpec {
+  return {
+    subject: { cardId: card.id },
+    hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card, to see whether it was deleted.',
+    reconcile: (call, options) =>
+      settleByRead(
+        call,
+        'cards.retrieve',
+        () => readCard(transport, card, readOptions(options)),
+        (found) => {
+          const evidence = {
+            reads: ['cards.retrieve'],
+            examined: found ? 1 : 0,
+            complete: true,
+            matches: found ? [{ kind: 'card' as const, id: found.id, status: found.status }] : [],
+          };
+          if (found === undefined)
+            return { status: 'still-unknown', summary: 'The card was not found.', evidence };
+          return found.status === 'deleted'
+            ? { status: 'applied', summary: 'cards.retrieve shows the card deleted.', evidence }
+            : {
+                status: 'not-applied',
+                summary: `cards.retrieve shows the card ${found.status}, not deleted.`,
+                evidence,
+              };
+        },
+      ),
+  };
+}
 
 /**
  * Card status changes: freeze, unfreeze and delete, for standalone and budget cards alike.
@@ -16,7 +68,8 @@ import { Resource } from './resource.js';
  */
 export class StatusResource extends Resource {
   /**
-   * Freezes an active card: transactions are declined until it is unfrozen.
+   * Freezes an active card: transactions are declined until it is unfrozen. A retry refused
+   * because the card is already frozen (an earlier attempt was applied) counts as success.
    *
    * @throws {CardStateError} when the card is not active (frozen, blocked, expired or deleted).
    */
@@ -29,13 +82,15 @@ export class StatusResource extends Resource {
         path: cardPath(ref, '/freeze'),
         schema: actionResult,
         kind: 'state',
+        converge: confirmStatus(this.transport, ref, 'frozen'),
       },
       options,
     );
   }
 
   /**
-   * Unfreezes a frozen card. Blocked cards cannot be unfrozen through the API.
+   * Unfreezes a frozen card. Blocked cards cannot be unfrozen through the API. A retry refused
+   * because the card is already active (an earlier attempt was applied) counts as success.
    *
    * @throws {CardStateError} when the card is not frozen.
    */
@@ -48,6 +103,7 @@ export class StatusResource extends Resource {
         path: cardPath(ref, '/unfreeze'),
         schema: actionResult,
         kind: 'state',
+        converge: confirmStatus(this.transport, ref, 'active'),
       },
       options,
     );
@@ -69,6 +125,7 @@ export class StatusResource extends Resource {
         path: cardPath(ref, '/delete'),
         schema: actionResult,
         kind: 'create',
+        outcome: deleteOutcome(this.transport, ref),
       },
       options,
     );

@@ -13,6 +13,15 @@ const KINDS: ReadonlySet<string> = new Set<SandboxFaultKind>([
   'truncated-body',
   'html-page',
   'empty-body',
+  'status-400',
+  'status-408',
+  'status-409',
+  'status-504',
+  'error-envelope',
+  'stall-body',
+  'short-body',
+  'wrong-content-type',
+  'oversized-body',
 ]);
 
 /** A fault waiting for matching requests. */
@@ -22,6 +31,8 @@ export interface QueuedFault {
   readonly match: SandboxFaultMatch | undefined;
   readonly ms: number | undefined;
   readonly retryAfter: string | undefined;
+  readonly status: number | undefined;
+  readonly bytes: number | undefined;
 }
 
 function matches(match: SandboxFaultMatch | undefined, method: string, path: string): boolean {
@@ -47,12 +58,19 @@ export class FaultQueue {
     if (!KINDS.has(kind)) throw new RangeError(`Unknown sandbox fault kind: ${String(kind)}`);
     const times = options.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError('Fault times must be a positive integer');
+    const { status, bytes } = options;
+    if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599))
+      throw new RangeError('Fault status must be an HTTP status from 200 to 599');
+    if (bytes !== undefined && (!Number.isInteger(bytes) || bytes < 1))
+      throw new RangeError('Fault bytes must be a positive integer');
     this.#queue.push({
       kind,
       remaining: times,
       match: options.match,
       ms: options.ms,
       retryAfter: options.retryAfter,
+      status: options.status,
+      bytes: options.bytes,
     });
   }
 
@@ -79,5 +97,10 @@ export class FaultQueue {
   /** How many faults are still queued. */
   get size(): number {
     return this.#queue.length;
+  }
+
+  /** How many uses are left across every queued fault (a fault with `times: 3` counts 3). */
+  get pending(): number {
+    return this.#queue.reduce((sum, f) => sum + f.remaining, 0);
   }
 }

@@ -85,10 +85,17 @@ export function listenSandbox(
       case 'hang':
         // Nothing is written; close() destroys the socket if the client never gives up.
         return;
-      case 'truncate': {
+      case 'truncate':
+      case 'short':
+      case 'stall': {
         const full = Buffer.from(reply.body);
+        const cut = reply.fault;
         res.writeHead(reply.status, { ...reply.headers, 'content-length': String(full.length) });
-        res.write(full.subarray(0, Math.floor(full.length / 2)), () => req.socket.destroy());
+        res.write(full.subarray(0, Math.floor(full.length / 2)), () => {
+          // A reset, a clean close, or nothing more: close() destroys a stalled socket if need be.
+          if (cut === 'truncate') req.socket.destroy();
+          else if (cut === 'short') req.socket.end();
+        });
         return;
       }
     }

@@ -1,3 +1,9 @@
+/**
+ * A stateful in-memory bfinance for tests and demos: {@link createSandbox}, served as msw handlers
+ * or as a real HTTP server on 127.0.0.1. Needs `msw` installed (an optional peer dependency).
+ *
+ * @module bfinance-cards/testing
+ */
 import { createSandboxHandlers, type SandboxMswHandlers } from './msw.js';
 import { createSandboxCore, type SandboxCore } from './sandbox.js';
 import { DEFAULT_SANDBOX_BASE_URL, type SandboxOptions } from './types.js';

@@ -20,18 +20,28 @@ function headersOf(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** Half the body, then a stream error: what a connection dropped mid-body looks like to fetch. */
-function truncatedStream(body: string): ReadableStream<Uint8Array> {
+/**
+ * Half the body, then what the connection does next: `truncate` errors the stream (a dropped
+ * connection), `short` ends it early (a clean close), `stall` sends nothing more until the request
+ * is aborted.
+ */
+function partialStream(
+  body: string,
+  cut: 'truncate' | 'short' | 'stall',
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(body);
   let sent = false;
   return new ReadableStream({
-    pull(controller) {
-      if (sent) {
-        controller.error(new TypeError('terminated: the connection closed before the body was complete'));
+    async pull(controller) {
+      if (!sent) {
+        sent = true;
+        controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
         return;
       }
-      sent = true;
-      controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
+      if (cut === 'short') return controller.close();
+      if (cut === 'stall') await waitForAbort(signal);
+      controller.error(new TypeError('terminated: the connection closed before the body was complete'));
     },
   });
 }
@@ -71,7 +81,9 @@ export function createSandboxHandlers(router: SandboxRouter, baseUrl: string): S
           await waitForAbort(request.signal);
           return HttpResponse.error();
         case 'truncate':
-          return new HttpResponse(truncatedStream(reply.body), {
+        case 'short':
+        case 'stall':
+          return new HttpResponse(partialStream(reply.body, reply.fault, request.signal), {
             status: reply.status,
             headers: {
               ...reply.headers,

@@ -119,6 +119,16 @@ export class SandboxRandom {
     return `${this.#digits('activation', 4)}-${this.#digits('activation', 4)}`;
   }
 
+  /** A fresh transaction id for a ledger movement, from its own stream so card ids stay put. */
+  movementId(): string {
+    const next = this.#stream('movements');
+    return this.#unique(() => {
+      let out = '';
+      for (let i = 0; i < 3; i++) out += next().toString(16).padStart(8, '0');
+      return out;
+    });
+  }
+
   /** An `errorId` for an error answer. */
   errorId(): string {
     const next = this.#stream('errors');

@@ -113,7 +113,11 @@ export interface DisputeRecord {
 
 /** One ledger entry; amounts are integer cents. */
 export interface LedgerRecord {
+  /** Transaction id under which listings show the movement. */
+  id: string;
   idempotencyKey?: string;
+  /** The note sent with a top-up. */
+  note?: string;
   kind: SandboxLedgerKind;
   cents: number;
   currency: string;

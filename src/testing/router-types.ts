@@ -16,8 +16,11 @@ export interface SandboxRequest {
 
 /** A complete HTTP answer. */
 export interface SandboxHttpResponse {
+  /** HTTP status code. */
   status: number;
+  /** Response headers, lower-case names. */
   headers: Record<string, string>;
+  /** The response body as sent (JSON text, or whatever a fault produced). */
   body: string;
 }
 
@@ -26,12 +29,30 @@ export interface SandboxHttpResponse {
  * - `reset`: destroy the connection without sending a byte;
  * - `hang`: never answer; the connection stays open until the client gives up or the server closes;
  * - `truncate`: send the status, the headers with the full `Content-Length`, part of the body, then
- *   destroy the connection.
+ *   destroy the connection;
+ * - `short`: like `truncate`, but close the connection cleanly (a FIN, not a reset);
+ * - `stall`: send the status, the headers with the full `Content-Length` and part of the body, then
+ *   nothing more until the client gives up or the server closes.
  */
 export type SandboxFaultInstruction =
-  | { fault: 'reset' }
-  | { fault: 'hang' }
-  | { fault: 'truncate'; status: number; headers: Record<string, string>; body: string };
+  | {
+      /** Destroy the connection without answering. */
+      fault: 'reset';
+    }
+  | {
+      /** Never answer. */
+      fault: 'hang';
+    }
+  | {
+      /** Which partial answer to send. */
+      fault: 'truncate' | 'short' | 'stall';
+      /** HTTP status code sent. */
+      status: number;
+      /** Headers sent, including the full `Content-Length`. */
+      headers: Record<string, string>;
+      /** The full body, of which only a part is sent. */
+      body: string;
+    };
 
 /** What the router returns: an answer, or a fault the adapter carries out. */
 export type SandboxReply = SandboxHttpResponse | SandboxFaultInstruction;

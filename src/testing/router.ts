@@ -32,6 +32,15 @@ const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 });
 const MAX_BODY_CHARS = 1_000_000;
 const DEFAULT_FAULT_LATENCY_MS = 200;
+/** One byte over the SDK's default response cap of 5 MiB. */
+const OVERSIZED_BYTES = 5 * 1024 * 1024 + 1;
+
+/** A valid JSON success envelope of exactly `bytes` bytes (at least its 30-byte frame). */
+function oversized(bytes: number): string {
+  const head = '{"status":"success","data":"';
+  const tail = '"}';
+  return head + 'x'.repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
+}
 
 const HTML_PAGE = `<!DOCTYPE html>
 <html><head><title>502 Bad Gateway</title></head>
@@ -181,7 +190,21 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
       case 'status-429':
         return refusal('TOO_MANY_REQUESTS', 429, { 'retry-after': fault.retryAfter ?? '1' });
       case 'html-page':
-        return { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: HTML_PAGE };
+        return {
+          status: fault.status ?? 502,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: HTML_PAGE,
+        };
+      case 'status-400':
+        return refusal('BAD_REQUEST', 400);
+      case 'status-408':
+        return refusal('REQUEST_TIMEOUT', 408);
+      case 'status-409':
+        return refusal('REQUEST_IN_PROGRESS', 409);
+      case 'status-504':
+        return refusal('GATEWAY_TIMEOUT', 504);
+      case 'error-envelope':
+        return refusal('REQUEST_FAILED', 200);
       default:
         return undefined;
     }
@@ -197,8 +220,16 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
         return { status: 200, headers: { ...JSON_HEADERS }, body: '{"status":"success","data":' };
       case 'truncated-body':
         return { fault: 'truncate', ...response };
+      case 'short-body':
+        return { fault: 'short', ...response };
+      case 'stall-body':
+        return { fault: 'stall', ...response };
       case 'empty-body':
         return { status: 200, headers: { ...JSON_HEADERS }, body: '' };
+      case 'wrong-content-type':
+        return { ...response, headers: { ...response.headers, 'content-type': 'text/plain; charset=utf-8' } };
+      case 'oversized-body':
+        return { status: 200, headers: { ...JSON_HEADERS }, body: oversized(fault.bytes ?? OVERSIZED_BYTES) };
       default:
         return response;
     }

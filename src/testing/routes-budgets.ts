@@ -14,13 +14,15 @@ import {
 } from './state-card-settings.js';
 import { assertNotDeleted, issueBudgetCard } from './state-cards.js';
 import { cancelDispute, createDispute } from './state-disputes.js';
-import { budgetTransactions, topUpBudget } from './state-funds.js';
+import { budgetMovements, budgetTransactions, topUpBudget } from './state-funds.js';
 import {
   budgetCardDetailsView,
+  budgetMovementView,
   budgetTransactionView,
   disputeStatusView,
   disputeView,
   issuedBudgetCardView,
+  newestFirst,
   sensitiveView,
 } from './views.js';
 
@@ -123,9 +125,18 @@ export const BUDGET_ROUTES: readonly Route[] = [
     path: '/budgets/:id/transactions',
     handler: (ctx) => {
       const { page, limit } = pagination(ctx.query);
-      const list = budgetTransactions(ctx.store, ctx.param('id'));
-      const transactions = pageOf(list, page, limit).map((t) => budgetTransactionView(ctx.store, t));
-      return data({ transactions, page, limit });
+      const budgetId = ctx.param('id');
+      const list = newestFirst(
+        budgetTransactions(ctx.store, budgetId).map((t) => ({
+          at: t.date,
+          view: budgetTransactionView(ctx.store, t),
+        })),
+        budgetMovements(ctx.store, budgetId).map((e) => ({
+          at: e.at,
+          view: budgetMovementView(ctx.store, e),
+        })),
+      );
+      return data({ transactions: pageOf(list, page, limit), page, limit });
     },
   },
   {

@@ -11,14 +11,16 @@ import {
   unfreezeCard,
 } from './state-card-settings.js';
 import { assertNotDeleted, issueCard, reissueCard } from './state-cards.js';
-import { cardTransactions, topUp, withdraw } from './state-funds.js';
+import { cardMovements, cardTransactions, topUp, withdraw } from './state-funds.js';
 import {
   cardDetailsView,
   cardListItemView,
+  cardMovementView,
   cardTransactionView,
   cardTypeView,
   issuedCardView,
   limitsView,
+  newestFirst,
   sensitiveView,
 } from './views.js';
 
@@ -90,8 +92,15 @@ export const CARD_ROUTES: readonly Route[] = [
     path: '/cards/:id/transactions',
     handler: (ctx) => {
       const { page, limit } = pagination(ctx.query);
-      const list = cardTransactions(ctx.store, card(ctx));
-      return data({ transactions: pageOf(list, page, limit).map(cardTransactionView) });
+      const found = card(ctx);
+      const list = newestFirst(
+        cardTransactions(ctx.store, found).map((t) => ({ at: t.date, view: cardTransactionView(t) })),
+        cardMovements(ctx.store, found).map(([entry, type]) => ({
+          at: entry.at,
+          view: cardMovementView(ctx.store, entry, type),
+        })),
+      );
+      return data({ transactions: pageOf(list, page, limit) });
     },
   },
   {
@@ -107,7 +116,7 @@ export const CARD_ROUTES: readonly Route[] = [
     path: '/cards/:id/topup',
     handler: (ctx) => {
       // Any model, so that a budget card gets the specific refusal instead of a 404.
-      topUp(ctx.store, ctx.store.card(ctx.param('id')), ctx.body.amount);
+      topUp(ctx.store, ctx.store.card(ctx.param('id')), ctx.body.amount, ctx.body.note);
       return message('OK_TOPPED_UP');
     },
   },

@@ -28,33 +28,46 @@ export interface SandboxCore {
   readonly handle: SandboxHandler;
   /** Fault injection: queued faults hit matching requests in order. */
   readonly faults: {
+    /** Queues a fault for the next matching request(s). */
     next(kind: SandboxFaultKind, options?: SandboxFaultOptions): void;
+    /** Drops every queued fault. */
     clear(): void;
+    /** Uses left across the queued faults: 0 once every queued fault has hit a request. */
+    pending(): number;
   };
   /** Decides customer verification, as bfinance's compliance team would. */
   readonly customers: {
+    /** Verifies the customer (`active`). */
     verify(id: string): void;
+    /** Rejects the customer, with the reasons the API will show. */
     reject(id: string, reasons: readonly string[]): void;
+    /** Asks the customer for more information (`needs_information`). */
     requestInformation(id: string): void;
   };
   /** Decides product-access requests; with no open request one is created already decided. */
   readonly access: {
+    /** Grants the customer access to a product (cards: for one program when `cardType` is given). */
     grant(customerId: string, type: SandboxAccessType, cardType?: string): void;
+    /** Rejects the customer's access to a product. */
     reject(customerId: string, type: SandboxAccessType, reasons?: readonly string[], cardType?: string): void;
   };
   /** Card events that only bfinance or the card network cause. */
   readonly cards: {
+    /** Expires the card. */
     expire(id: string): void;
+    /** Blocks the card, as the issuer does after fraud. */
     block(id: string): void;
     /** The activation code printed on an ordered physical card; undefined before an order. */
     activationCode(id: string): string | undefined;
   };
   /** The dispute reviewer's decision; `accepted` refunds the disputed amount. */
   readonly disputes: {
+    /** Closes a pending dispute with the reviewer's decision and optional response text. */
     resolve(id: string, status: 'accepted' | 'rejected' | 'closed', response?: string): void;
   };
   /** Merchant activity on a card. */
   readonly transactions: {
+    /** Records a merchant transaction on the card: a purchase debits it (or is declined), a refund credits it. */
     add(cardId: string, init: SandboxTransactionInit): SandboxTransaction;
   };
   /** Deep-frozen snapshot of the whole state, without card secrets. */
@@ -102,6 +115,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxInternal
     faults: {
       next: (kind, faultOptions) => faults.add(kind, faultOptions),
       clear: () => faults.clear(),
+      pending: () => faults.pending,
     },
     customers: {
       verify: (id) => setCustomerStatus(store, id, 'active'),

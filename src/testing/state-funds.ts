@@ -1,5 +1,5 @@
 import { fail, fromCents, parseAmount, text } from './errors.js';
-import type { CardRecord, TransactionRecord } from './records.js';
+import type { CardRecord, LedgerRecord, TransactionRecord } from './records.js';
 import type { SandboxStore } from './state.js';
 import { assertCanMoveMoney } from './state-cards.js';
 import type { SandboxTransaction, SandboxTransactionInit } from './types.js';
@@ -10,8 +10,8 @@ function assertStandalone(card: CardRecord): void {
   if (card.model === 'budget') fail(400, 'BUDGET_CARD_FUNDS');
 }
 
-/** `POST /cards/{id}/topup`: organization balance → card, at least 1.01. */
-export function topUp(store: SandboxStore, card: CardRecord, amount: unknown): void {
+/** `POST /cards/{id}/topup`: organization balance → card, at least 1.01, with an optional note. */
+export function topUp(store: SandboxStore, card: CardRecord, amount: unknown, note?: unknown): void {
   assertStandalone(card);
   assertCanMoveMoney(card);
   const cents = parseAmount(amount);
@@ -19,7 +19,8 @@ export function topUp(store: SandboxStore, card: CardRecord, amount: unknown): v
   if (store.orgCents(card.currency) < cents) fail(400, 'ORG_INSUFFICIENT');
   store.moveOrg(card.currency, -cents);
   card.balanceCents += cents;
-  store.record('topup', cents, card.currency, { cardId: card.id });
+  const kept = typeof note === 'string' && note !== '' ? { note } : {};
+  store.record('topup', cents, card.currency, { cardId: card.id, ...kept });
 }
 
 /** `POST /cards/{id}/withdraw`: card → organization balance. */
@@ -108,6 +109,38 @@ export function addTransaction(
   }
   store.transactions.push(record);
   return record;
+}
+
+/**
+ * Inference, not documented by bfinance: a card's transaction listing also shows the movements of
+ * its own balance (the initial balance, top-ups with their note, withdrawals, a reissue's carried
+ * balance), the way stored-value card histories usually do. `reconcile()` relies on it. Maps a
+ * ledger kind to the `type` listed.
+ */
+const CARD_MOVEMENT_TYPES: Readonly<Partial<Record<LedgerRecord['kind'], string>>> = {
+  issue: 'issue',
+  reissue: 'reissue',
+  transfer: 'transfer',
+  topup: 'topup',
+  withdraw: 'withdraw',
+};
+
+/** Balance movements of a standalone card, newest first, with the `type` a listing shows. */
+export function cardMovements(store: SandboxStore, card: CardRecord): Array<[LedgerRecord, string]> {
+  const out: Array<[LedgerRecord, string]> = [];
+  for (const entry of store.ledgerRecords()) {
+    const type = CARD_MOVEMENT_TYPES[entry.kind];
+    if (type !== undefined && entry.cardId === card.id) out.push([entry, type]);
+  }
+  return out.reverse();
+}
+
+/** Top-ups of a budget, newest first (listed with its transactions, by the same inference). */
+export function budgetMovements(store: SandboxStore, budgetId: string): LedgerRecord[] {
+  return store
+    .ledgerRecords()
+    .filter((e) => e.kind === 'budget-topup' && e.budgetId === budgetId)
+    .reverse();
 }
 
 /** Transactions of a card, newest first. */

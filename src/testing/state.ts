@@ -101,9 +101,21 @@ export class SandboxStore {
 
   /** Appends a ledger entry for an applied money movement. */
   record(kind: SandboxLedgerKind, cents: number, currency: string, refs: Partial<LedgerRecord> = {}): void {
-    const entry: LedgerRecord = { kind, cents, currency, at: this.now(), ...refs };
+    const entry: LedgerRecord = {
+      id: this.random.movementId(),
+      kind,
+      cents,
+      currency,
+      at: this.now(),
+      ...refs,
+    };
     if (this.#idempotencyKey !== undefined) entry.idempotencyKey = this.#idempotencyKey;
     this.#ledger.push(entry);
+  }
+
+  /** Every ledger entry, oldest first (live records: read, never change). */
+  ledgerRecords(): readonly LedgerRecord[] {
+    return this.#ledger;
   }
 
   /** Default spending limits for a new card. */
@@ -194,7 +206,7 @@ export class SandboxStore {
       amount: fromCents(amountCents),
     }));
     const disputes = [...this.disputes.values()].map(({ textEvidence: _t, files: _f, ...d }) => ({ ...d }));
-    const ledger = this.#ledger.map(({ cents, ...e }) => ({ ...e, amount: fromCents(cents) }));
+    const ledger = this.#ledger.map(({ cents, id: _id, ...e }) => ({ ...e, amount: fromCents(cents) }));
     return deepFreeze({
       organizationBalance: this.orgBalance(),
       customers,

@@ -16,7 +16,16 @@ export type SandboxDisputeStatus = 'pending' | 'cancelled' | 'accepted' | 'rejec
 /** Card model: a standalone stored-balance card (`card`, "prepaid" on the wire) or a budget card. */
 export type SandboxCardModel = 'card' | 'budget';
 
-/** Every fault the sandbox can inject; see {@link SandboxFaultSpec}. */
+/**
+ * Every fault the sandbox can inject; see {@link SandboxFaultSpec}.
+ *
+ * Before the request is applied (nothing changes): `reset-before-apply`, `status-400`, `-408`,
+ * `-409`, `-429`, `-500`, `-502`, `-503`, `-504`, `html-page` and `error-envelope` (HTTP 200 with
+ * `status: "error"`). After it is applied (the change stays): `reset-after-apply`,
+ * `hang-after-apply`, `stall-body` (headers and half the body, then nothing), `truncated-body`
+ * (half the body, then a reset), `short-body` (half the body, then a clean close), `malformed-json`,
+ * `empty-body`, `wrong-content-type` (the real body as `text/plain`) and `oversized-body`.
+ */
 export type SandboxFaultKind =
   | 'latency'
   | 'reset-before-apply'
@@ -29,7 +38,16 @@ export type SandboxFaultKind =
   | 'malformed-json'
   | 'truncated-body'
   | 'html-page'
-  | 'empty-body';
+  | 'empty-body'
+  | 'status-400'
+  | 'status-408'
+  | 'status-409'
+  | 'status-504'
+  | 'error-envelope'
+  | 'stall-body'
+  | 'short-body'
+  | 'wrong-content-type'
+  | 'oversized-body';
 
 /** Narrows a fault to some requests; every given field must match. */
 export interface SandboxFaultMatch {
@@ -49,6 +67,10 @@ export interface SandboxFaultOptions {
   ms?: number;
   /** `Retry-After` header value for `status-429` (and `status-503` when given); defaults to `1` for 429. */
   retryAfter?: string;
+  /** HTTP status of the `html-page` answer; defaults to 502 (a proxy's error page). */
+  status?: number;
+  /** Body size of `oversized-body`, in bytes; defaults to 5 MiB + 1. */
+  bytes?: number;
 }
 
 /** One fault of the `faults` option: a kind plus its {@link SandboxFaultOptions}. */
@@ -96,7 +118,12 @@ export interface SandboxOptions {
   /** Bearer token the sandbox accepts; defaults to {@link DEFAULT_SANDBOX_TOKEN}. */
   token?: string;
   /** Starting organization balance per currency in major units; defaults to 100,000 USD and 100,000 EUR. */
-  organizationBalance?: { usd?: number; eur?: number };
+  organizationBalance?: {
+    /** USD balance in major units. */
+    usd?: number;
+    /** EUR balance in major units. */
+    eur?: number;
+  };
   /** Replaces the default card programs. */
   cardTypes?: readonly SandboxCardTypeInit[];
   /** Replaces the default budget (one budget of 50,000 USD bound to the budget program). */
@@ -124,10 +151,15 @@ export const SANDBOX_API_PREFIX = '/external/api';
 
 /** One product-access entry of a customer, as `GET /customers/{id}` shows it. */
 export interface SandboxFeatureAccess {
+  /** Id of the access request. */
   id: string;
+  /** The product. */
   type: SandboxAccessType;
+  /** The card program the request is for (cards access). */
   cardType?: string;
+  /** Where the request stands. */
   status: SandboxAccessStatus;
+  /** Why it was rejected; empty otherwise. */
   rejectionReasons: string[];
 }
 
@@ -144,81 +176,137 @@ export type SandboxLedgerKind =
 
 /** One applied money movement; amounts are positive major units, the kind gives the direction. */
 export interface SandboxLedgerEntry {
+  /** The `Idempotency-Key` of the request that applied it. */
   idempotencyKey?: string;
+  /** What kind of movement it was. */
   kind: SandboxLedgerKind;
+  /** Positive amount in major units. */
   amount: number;
+  /** The note sent with a top-up. */
+  note?: string;
+  /** Currency, ISO 4217. */
   currency: string;
+  /** The card funded, debited or issued. */
   cardId?: string;
+  /** On reissue: the card replaced, whose balance moved over. */
   fromCardId?: string;
+  /** The budget funded or debited. */
   budgetId?: string;
+  /** When it was applied, ISO 8601. */
   at: string;
 }
 
 /** A customer in {@link SandboxSnapshot}. */
 export interface SandboxCustomerSnapshot {
+  /** Customer id. */
   id: string;
+  /** `individual` or `business`. */
   type: string;
+  /** Verification state. */
   status: SandboxCustomerStatus;
+  /** First name, when given. */
   firstName?: string;
+  /** Last name, when given. */
   lastName?: string;
+  /** Why verification was rejected; empty otherwise. */
   rejectionReasons: string[];
+  /** Product-access requests and their decisions. */
   featuresAccess: SandboxFeatureAccess[];
 }
 
 /** A card in {@link SandboxSnapshot}: never the full PAN, CVC, PIN or activation code. */
 export interface SandboxCardSnapshot {
+  /** Card id. */
   id: string;
+  /** The id bfinance also shows for the card; card routes accept it in place of `id`. */
   externalCardId: string;
+  /** The caller's own id given at issuance; card routes accept it too. */
   externalId?: string;
+  /** Standalone (`card`) or budget card. */
   model: SandboxCardModel;
+  /** The program it was issued from. */
   typeId: string;
+  /** Lifecycle state. */
   status: SandboxCardStatus;
   /** Stored balance; always 0 for budget cards, which spend from their budget. */
   balance: number;
+  /** Card currency, ISO 4217. */
   currency: string;
+  /** Last four digits of the PAN. */
   last4: string;
+  /** The label given at issuance. */
   label?: string;
+  /** The customer it was issued to. */
   customerId?: string;
+  /** The budget a budget card spends from. */
   budgetId?: string;
+  /** Whether a PIN was set (never the PIN itself). */
   hasPin: boolean;
+  /** Physical card state. */
   physical: 'none' | 'ordered' | 'activated';
+  /** The card that replaced it on reissue. */
   replacedBy?: string;
 }
 
 /** A budget in {@link SandboxSnapshot}. */
 export interface SandboxBudgetSnapshot {
+  /** Budget id. */
   id: string;
+  /** Display name. */
   name: string;
+  /** The budget program it is bound to. */
   typeId: string;
+  /** Budget currency, ISO 4217. */
   currency: string;
+  /** Balance in major units. */
   balance: number;
 }
 
 /** A card transaction in {@link SandboxSnapshot}. */
 export interface SandboxTransaction {
+  /** Transaction id (what `disputes.create` takes). */
   id: string;
+  /** The second reference the API sends; the sandbox makes it equal to `id`. */
   transactionId: string;
+  /** The card it ran on. */
   cardId: string;
+  /** The card's budget, for budget cards. */
   budgetId?: string;
+  /** Amount in major units (positive). */
   amount: number;
+  /** Currency, ISO 4217. */
   currency: string;
+  /** The amount in USD. */
   usdAmount: number;
+  /** Merchant name. */
   merchant: string;
+  /** Merchant category code. */
   mcc: string;
+  /** `completed`, `pending` or `declined`. */
   status: string;
+  /** `purchase` or `refund`. */
   type: string;
+  /** When it happened, ISO 8601. */
   date: string;
+  /** Why it was declined; null otherwise. */
   declineReason: string | null;
+  /** Fee charged, major units (always 0 in the sandbox). */
   fee: number;
 }
 
 /** A dispute in {@link SandboxSnapshot}. */
 export interface SandboxDisputeSnapshot {
+  /** Dispute id. */
   id: string;
+  /** The card of the disputed transaction. */
   cardId: string;
+  /** The disputed transaction. */
   transactionId: string;
+  /** Where the dispute stands. */
   status: SandboxDisputeStatus;
+  /** The reviewer's response, once resolved. */
   response?: string;
+  /** When it was opened, ISO 8601. */
   createdAt: string;
 }
 
@@ -226,10 +314,15 @@ export interface SandboxDisputeSnapshot {
 export interface SandboxSnapshot {
   /** Organization balance per lower-case currency, major units. */
   readonly organizationBalance: Readonly<Record<string, number>>;
+  /** Every customer, in creation order. */
   readonly customers: readonly Readonly<SandboxCustomerSnapshot>[];
+  /** Every card, deleted ones included. */
   readonly cards: readonly Readonly<SandboxCardSnapshot>[];
+  /** Every budget. */
   readonly budgets: readonly Readonly<SandboxBudgetSnapshot>[];
+  /** Every card transaction, oldest first. */
   readonly transactions: readonly Readonly<SandboxTransaction>[];
+  /** Every dispute. */
   readonly disputes: readonly Readonly<SandboxDisputeSnapshot>[];
   /** Applied money movements, oldest first. */
   readonly ledger: readonly Readonly<SandboxLedgerEntry>[];
@@ -239,7 +332,9 @@ export interface SandboxSnapshot {
 export interface SandboxTransactionInit {
   /** Amount in the card's currency, major units; spends debit it, refunds credit it. */
   amount: number;
+  /** Merchant name; defaults to `Sandbox Merchant`. */
   merchant?: string;
+  /** Merchant category code; defaults to `5734`. */
   mcc?: string;
   /** Currency shown on the transaction; defaults to the card currency. */
   currency?: string;

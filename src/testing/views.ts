@@ -4,6 +4,7 @@ import type {
   CardTypeRecord,
   CustomerRecord,
   DisputeRecord,
+  LedgerRecord,
   TransactionRecord,
 } from './records.js';
 import type { SandboxStore } from './state.js';
@@ -144,6 +145,53 @@ export function cardTransactionView(t: TransactionRecord): Record<string, unknow
     transactionId: t.transactionId,
     declineReason: t.declineReason,
   };
+}
+
+/** A card balance movement in `GET /cards/{id}/transactions` (an inference; see `cardMovements`). */
+export function cardMovementView(
+  store: SandboxStore,
+  entry: LedgerRecord,
+  type: string,
+): Record<string, unknown> {
+  return {
+    id: entry.id,
+    amount: fromCents(entry.cents),
+    currency: entry.currency,
+    usdAmount: store.usdAmount(entry.cents, entry.currency),
+    merchant: null,
+    status: 'completed',
+    type,
+    date: entry.at,
+    transactionId: entry.id,
+    declineReason: null,
+    note: entry.note ?? null,
+  };
+}
+
+/** A budget top-up in `GET /budgets/{id}/transactions`: no card made it, so `card` is null. */
+export function budgetMovementView(store: SandboxStore, entry: LedgerRecord): Record<string, unknown> {
+  return {
+    id: entry.id,
+    card: null,
+    amount: fromCents(entry.cents),
+    currency: entry.currency,
+    usdAmount: store.usdAmount(entry.cents, entry.currency),
+    merchant: null,
+    mcc: null,
+    status: 'completed',
+    type: 'topup',
+    transactionDate: entry.at,
+    transactionId: entry.id,
+    fee: 0,
+  };
+}
+
+/** Entries of two newest-first listings as one, newest first (merchant activity first on a tie). */
+export function newestFirst<T>(...lists: Array<Array<{ at: string; view: T }>>): T[] {
+  return lists
+    .flat()
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .map((e) => e.view);
 }
 
 /** One item of `GET /budgets/{id}/transactions`. */

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { inspect } from 'node:util';
+import type { Logger } from '../../src/core/logger.js';
+
+/** Where a canary showed up and which one. */
+export interface CanaryHit {
+  where: string;
+  what: string;
+}
+
+const FULL = { depth: Number.POSITIVE_INFINITY, showHidden: true } as const;
+
+/** A JWT-shaped token nobody else could produce. */
+export function jwtCanary(): string {
+  const part = (bytes: number): string => randomBytes(bytes).toString('base64url');
+  return `eyJ${part(18)}.${part(40)}.${part(30)}`;
+}
+
+// Secret keys followed by a value that is not a mask: `"cvc":"123"`, `pin=4821`, `cardExpire: 07/29`.
+const CVC_CONTEXT = /\b(?:cvc|cvv2?|card_?cvc)["'\\]*\s*[:=]\s*["'\\]*\d{3,4}\b/i;
+const PIN_CONTEXT = /\bpin["'\\]*\s*[:=]\s*["'\\]*\d{4,12}\b/i;
+const EXPIRY_CONTEXT = /\b(?:expire|expiry|card_?expire)["'\\]*\s*[:=]\s*["'\\]*\d{2}\/\d{2}\b/i;
+const CODE_CONTEXT = /\b(?:code|activation_?code)["'\\]*\s*[:=]\s*["'\\]*\d{4}-\d{4}\b/i;
+
+/**
+ * Scans every text the SDK produces, or that a caller could render from what it returned or threw,
+ * for the canaries of reliability.md §6.1: the token (whole or any of its parts), every known PAN
+ * with and without separators, CVCs, PINs, expiry dates and activation codes in key context, and
+ * the activation codes bare. Texts are scanned as they arrive and then dropped, so a long soak does
+ * not hold its logs in memory.
+ */
+export class CanaryScanner {
+  readonly tokens = new Set<string>();
+  readonly #pans = new Set<string>();
+  readonly #codes = new Set<string>();
+  readonly #pins = new Set<string>();
+  /** Every hit, in order. */
+  readonly hits: CanaryHit[] = [];
+  /** How many texts were scanned. */
+  scanned = 0;
+
+  /** Starts with one JWT-shaped API token. */
+  constructor(readonly token: string = jwtCanary()) {
+    this.tokens.add(token);
+  }
+
+  /** Adds a PAN (any format) to look for. */
+  addPan(pan: string): void {
+    this.#pans.add(pan.replace(/\D/g, ''));
+  }
+
+  /** Adds an activation code to look for, bare. */
+  addCode(code: string): void {
+    this.#codes.add(code);
+  }
+
+  /** Adds a PIN to look for in SDK-made messages (bare digits) as well as in key context. */
+  addPin(pin: string): void {
+    this.#pins.add(pin);
+  }
+
+  /** Adds another token (e.g. a wrong one a test sends on purpose). */
+  addToken(token: string): void {
+    this.tokens.add(token);
+  }
+
+  /** Records every canary in `text`. `message` texts (SDK-made sentences) are also searched for bare PINs. */
+  scan(where: string, text: string, kind: 'output' | 'message' = 'output'): void {
+    this.scanned += 1;
+    const hit = (what: string): void => {
+      this.hits.push({ where, what });
+    };
+    for (const token of this.tokens) {
+      if (text.includes(token)) hit('token');
+      for (const part of token.split('.').slice(1))
+        if (part.length > 8 && text.includes(part)) hit('token part');
+    }
+    if (this.#pans.size > 0 && /\d/.test(text)) {
+      const squeezed = text.replace(/[\s-]/g, '');
+      for (const pan of this.#pans) {
+        if (squeezed.includes(pan)) hit('PAN');
+      }
+    }
+    if (CVC_CONTEXT.test(text)) hit('CVC in key context');
+    if (PIN_CONTEXT.test(text)) hit('PIN in key context');
+    if (EXPIRY_CONTEXT.test(text)) hit('expiry in key context');
+    if (CODE_CONTEXT.test(text)) hit('activation code in key context');
+    for (const code of this.#codes) if (text.includes(code)) hit('activation code');
+    if (kind === 'message') for (const pin of this.#pins) if (text.includes(pin)) hit('PIN');
+  }
+
+  /** Scans every way a caller might print a value: `String`, `JSON.stringify`, full `util.inspect`, and an error's message. */
+  scanValue(where: string, value: unknown): void {
+    this.scan(`${where} inspect`, inspect(value, FULL));
+    let json = '';
+    try {
+      json = JSON.stringify(value) ?? '';
+    } catch {
+      json = '';
+    }
+    this.scan(`${where} JSON`, json);
+    this.scan(`${where} String`, String(value));
+    if (value instanceof Error) {
+      this.scan(`${where} message`, value.message, 'message');
+      const hint = (value as { hint?: unknown }).hint;
+      if (typeof hint === 'string') this.scan(`${where} hint`, hint, 'message');
+      if (value.cause !== undefined) this.scanValue(`${where} cause`, value.cause);
+    }
+  }
+
+  /** A logger that scans every event it receives (at any level) and keeps a count. */
+  logger(counter: { lines: number } = { lines: 0 }): Logger {
+    const take = (level: string) => (fields: unknown, message: unknown) => {
+      counter.lines += 1;
+      this.scan(`log ${level}`, `${String(message)} ${inspect(fields, FULL)} ${JSON.stringify(fields)}`);
+    };
+    return { debug: take('debug'), info: take('info'), warn: take('warn'), error: take('error') };
+  }
+
+  /**
+   * Scans everything written to stdout, stderr and the console until the returned function is
+   * called. Console calls are swallowed (scanned, not printed); raw writes still go through.
+   */
+  captureStdio(): () => void {
+    const out = process.stdout.write.bind(process.stdout);
+    const err = process.stderr.write.bind(process.stderr);
+    const original = {
+      log: console.log,
+      info: console.info,
+      warn: console.warn,
+      error: console.error,
+      debug: console.debug,
+    };
+    const writer =
+      (name: string, write: typeof out): typeof out =>
+      (chunk: unknown, ...rest: unknown[]) => {
+        this.scan(
+          name,
+          typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'),
+        );
+        return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+      };
+    process.stdout.write = writer('stdout', out);
+    process.stderr.write = writer('stderr', err);
+    for (const name of Object.keys(original) as Array<keyof typeof original>) {
+      console[name] = (...args: unknown[]) => this.scan(`console.${name}`, inspect(args, FULL));
+    }
+    return () => {
+      process.stdout.write = out;
+      process.stderr.write = err;
+      Object.assign(console, original);
+    };
+  }
+}

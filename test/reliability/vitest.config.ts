@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import base from '../../vitest.config.js';
+import { ReliabilitySummary } from './summary-reporter.js';
+
+// `npm run test:reliability`: the reliability suites at the numbers of reliability.md §6, with a
+// summary table at the end. `npm test` runs the same files at their fast sizes.
+process.env.RELIABILITY_FULL = '1';
+
+// biome-ignore lint/style/noDefaultExport: vitest loads a config file's default export.
+export default defineConfig({
+  ...base,
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    ...base.test,
+    include: ['test/reliability/**/*.test.ts'],
+    reporters: ['default', new ReliabilitySummary()],
+  },
+});
