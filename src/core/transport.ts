@@ -1,16 +1,10 @@
 import type { ZodMiniType } from 'zod/mini';
-import { safeParse } from 'zod/mini';
-import { errorDetails, parseJson, unwrap } from './envelope.js';
-import { errorFromResponse } from './error-map.js';
 import {
   type ApiError,
-  AuthenticationError,
   type CardsError,
   ConnectionError,
   OutcomeUnknownError,
   RequestAbortedError,
-  type ResponseIssue,
-  ResponseValidationError,
   TimeoutError,
   ValidationError,
 } from './errors.js';
@@ -20,7 +14,9 @@ import type { LogSink } from './logger.js';
 import type { RequestPath } from './path.js';
 import { type OutcomeSpec, type OutcomeSubject, reconcileSettled } from './reconcile.js';
 import { redact } from './redact.js';
-import { backoffMs, type OperationClass, parseRetryAfter, RETRYABLE_STATUSES, sleep } from './retry.js';
+import { buildHeaders, buildUrl, checkCount, resolveToken } from './request-parts.js';
+import { type AttemptResult, type Failure, interpretResponse, invalidResponse } from './response.js';
+import { backoffMs, type OperationClass, sleep } from './retry.js';
 
 /** Per-call options every SDK method takes as its last argument. */
 export interface RequestOptions {
@@ -84,27 +80,6 @@ export interface TransportConfig {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Why an attempt failed, and whether another attempt may fix it. */
-interface Failure {
-  error: CardsError;
-  retryable: boolean;
-  /** The request may have been applied (no definite answer). */
-  maybeApplied: boolean;
-  retryAfterMs?: number | undefined;
-}
-
-function checkCount(value: number, field: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(`${field} must be a whole number from ${min} to ${max}.`, {
-      field,
-      rule: 'range',
-      hint: `Set ${field} to a whole number between ${min} and ${max}.`,
-    });
-  }
-  return value;
-}
-
-/** The one place that talks to the network: builds, sends, retries, unwraps and validates calls. */
 export class Transport {
   readonly #config: TransportConfig;
 
@@ -148,8 +123,9 @@ export class Transport {
     }
     const signal = options.signal;
     if (signal?.aborted) throw this.#aborted(spec, false);
-    const headers = this.#headers(await this.#token(spec), idempotencyKey, options.headers);
-    const url = this.#url(spec);
+    const token = await resolveToken(config.token, spec.operation, config.secrets);
+    const headers = buildHeaders(config.userAgent, token, idempotencyKey, [config.headers, options.headers]);
+    const url = buildUrl(config.baseUrl, spec);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const pause = config.sleep ?? sleep;
     const startedAt = Date.now();
@@ -283,7 +259,7 @@ export class Transport {
       timeoutMs: number;
       signal: AbortSignal | undefined;
     },
-  ): Promise<{ ok: true; value: T; status: number } | { ok: false; failure: Failure }> {
+  ): Promise<AttemptResult<T>> {
     // Not an AbortController: on Node a real AbortSignal costs ~6% of a request (attempt-signal.ts).
     const controller = new AttemptSignal();
     let timedOut = false;
@@ -309,7 +285,7 @@ export class Transport {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
     }
-    return this.#interpret(spec, res);
+    return interpretResponse(spec, res, this.#config.secrets);
   }
 
   #sendFailure(spec: RequestSpec<unknown>, error: unknown, timedOut: boolean, timeoutMs: number): Failure {
@@ -329,7 +305,7 @@ export class Transport {
     }
     if (sendError.code === 'TOO_LARGE') {
       return {
-        error: this.#invalid(spec, 200, [{ path: '', code: 'too_large' }], undefined),
+        error: invalidResponse(spec.operation, 200, [{ path: '', code: 'too_large' }], undefined),
         retryable: false,
         maybeApplied: true,
       };
@@ -342,94 +318,6 @@ export class Transport {
     return { error: connection, retryable: true, maybeApplied: sendError.phase === 'sent' };
   }
 
-  #interpret<T>(
-    spec: RequestSpec<T>,
-    res: SendResponse,
-  ): { ok: true; value: T; status: number } | { ok: false; failure: Failure } {
-    const requestId = res.header('x-request-id') ?? res.header('request-id');
-    const parsed = parseJson(res.body);
-    const envelope = parsed.ok ? unwrap(parsed.value) : undefined;
-    if (res.status >= 300 || (envelope && !envelope.ok)) {
-      const retryAfterMs = parseRetryAfter(res.header('retry-after'));
-      const details = parsed.ok ? errorDetails(parsed.value) : { message: undefined, errorId: undefined };
-      const error = errorFromResponse({
-        status: res.status,
-        message: details.message ? redact(details.message, this.#config.secrets) : undefined,
-        errorId: details.errorId,
-        requestId,
-        operation: spec.operation,
-        retryAfterMs,
-      });
-      if (res.status === 429)
-        return { ok: false, failure: { error, retryable: true, maybeApplied: false, retryAfterMs } };
-      const unsettled = res.status >= 500 || res.status === 408 || res.status === 409;
-      return {
-        ok: false,
-        failure: {
-          error,
-          retryable: RETRYABLE_STATUSES.has(res.status),
-          maybeApplied: unsettled,
-          retryAfterMs,
-        },
-      };
-    }
-    if (!parsed.ok || !envelope?.ok) {
-      const issues = parsed.ok ? [] : [parsed.issue];
-      return {
-        ok: false,
-        failure: {
-          error: this.#invalid(spec, res.status, issues, requestId),
-          retryable: false,
-          maybeApplied: true,
-        },
-      };
-    }
-    // A card issued or money moved counts only on an explicit success envelope: a bare 2xx body
-    // (a proxy's `{"error": …}`, a mangled `status`) may come from anything but bfinance.
-    if (spec.kind === 'create' && (parsed.value as { status?: unknown } | null)?.status !== 'success') {
-      return {
-        ok: false,
-        failure: {
-          error: this.#invalid(spec, res.status, [{ path: 'status', code: 'missing_envelope' }], requestId),
-          retryable: false,
-          maybeApplied: true,
-        },
-      };
-    }
-    const result = safeParse(spec.schema, envelope.data);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-      return {
-        ok: false,
-        failure: {
-          error: this.#invalid(spec, res.status, issues, requestId),
-          retryable: false,
-          maybeApplied: true,
-        },
-      };
-    }
-    return { ok: true, value: result.data, status: res.status };
-  }
-
-  #invalid(
-    spec: RequestSpec<unknown>,
-    status: number,
-    issues: ResponseIssue[],
-    requestId: string | undefined,
-  ): ResponseValidationError {
-    const where = issues.map((i) => `${i.path || '(body)'}: ${i.code}`).join(', ');
-    return new ResponseValidationError(
-      `${spec.operation}: the response does not match the API contract (${where}).`,
-      {
-        operation: spec.operation,
-        status,
-        issues,
-        requestId,
-        hint: 'Upgrade bfinance-cards; if the newest version fails too, report the field paths (not the values) as an issue.',
-      },
-    );
-  }
-
   #aborted(spec: RequestSpec<unknown>, inFlight: boolean): RequestAbortedError {
     return new RequestAbortedError(
       `${spec.operation}: the call was aborted${inFlight ? ' while in flight' : ''}.`,
@@ -438,56 +326,5 @@ export class Transport {
         hint: 'The AbortSignal passed in options fired; nothing to do unless the abort was unexpected.',
       },
     );
-  }
-
-  async #token(spec: RequestSpec<unknown>): Promise<string> {
-    const source = this.#config.token;
-    const missing = (why: string): AuthenticationError =>
-      new AuthenticationError(`${spec.operation}: ${why}`, {
-        status: 401,
-        operation: spec.operation,
-        hint: 'Pass apiToken to new CardsClient({ apiToken }) or set the BFINANCE_API_TOKEN environment variable.',
-      });
-    let token: unknown;
-    try {
-      token = typeof source === 'function' ? await source() : source;
-    } catch {
-      throw missing('the apiToken function failed to return a token.');
-    }
-    if (typeof token !== 'string' || token.trim() === '') throw missing('no API token is configured.');
-    if (/[\r\n]/.test(token)) throw missing('the API token contains a line break.');
-    this.#config.secrets.add(token);
-    return token;
-  }
-
-  #headers(
-    token: string,
-    idempotencyKey: string | undefined,
-    extra: Record<string, string> | undefined,
-  ): Record<string, string> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'user-agent': this.#config.userAgent,
-    };
-    for (const source of [this.#config.headers, extra ?? {}]) {
-      for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
-    }
-    headers.authorization = `Bearer ${token}`;
-    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-    return headers;
-  }
-
-  #url(spec: RequestSpec<unknown>): string {
-    let url = this.#config.baseUrl + spec.path.path;
-    if (spec.query) {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(spec.query)) {
-        if (value !== undefined) params.set(key, String(value));
-      }
-      const query = params.toString();
-      if (query) url += `?${query}`;
-    }
-    return url;
   }
 }
