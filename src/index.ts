@@ -90,6 +90,7 @@ export type {
   IssuedCard,
 } from './resources/card-schemas.js';
 export type { CardListParams, CardsResource } from './resources/cards.js';
+export type { CustomerQuestionnairesResource, Questionnaire } from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
   AccessRequestParams,
@@ -98,19 +99,17 @@ export type {
   Customer,
   CustomerAddress,
   CustomerAddressInput,
-  CustomerQuestionnairesResource,
   CustomerStatus,
-  CustomersResource,
   CustomerType,
   FeatureAccess,
   FeatureAccessStatus,
   IdentityDocumentInput,
   IndividualData,
   OtherDocumentInput,
-  Questionnaire,
   VerificationLevel,
   WaitUntilVerifiedOptions,
-} from './resources/customers.js';
+} from './resources/customer-schemas.js';
+export type { CustomersResource } from './resources/customers.js';
 export type {
   CreateDisputeParams,
   Dispute,

@@ -10,7 +10,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/core/errors.js';
-import type { CreateCustomerParams } from '../../src/resources/customers.js';
+import type { CreateCustomerParams } from '../../src/index.js';
 import { server } from '../helpers/msw.js';
 import { BASE, forbidRequests, onRequest, testClient, UUID } from '../helpers/wire.js';
 

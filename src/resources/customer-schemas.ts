@@ -1,0 +1,270 @@
+import * as z from 'zod/mini';
+import { maybe } from '../core/schema.js';
+
+/** Whether the customer is a person or a company. */
+export type CustomerType = 'individual' | 'business';
+
+/** How deeply bfinance verifies the customer. */
+export type VerificationLevel = 'minimum' | 'basic' | 'advanced';
+
+/** Verification status of a customer; open to values the API may add. */
+export type CustomerStatus =
+  | 'pending'
+  | 'active'
+  | 'rejected'
+  | 'needs_information'
+  | 'update_requested'
+  | 'on_hold'
+  | (string & {});
+
+/** A product a customer can be given access to. */
+export type AccessType = 'cards' | 'virtual-account';
+
+/** Status of a product-access request; open to values the API may add. */
+export type FeatureAccessStatus = 'requested' | 'granted' | 'rejected' | (string & {});
+
+/** A postal address sent when creating a customer. */
+export interface CustomerAddressInput {
+  /** Street and number. */
+  line1?: string;
+  /** Apartment, suite, building. */
+  line2?: string;
+  /** City. */
+  city?: string;
+  /** State, region or province. */
+  state?: string;
+  /** Country code. */
+  countryCode?: string;
+  /** Postal or ZIP code. */
+  postalCode?: string;
+}
+
+/** An identity document verified by your own provider. */
+export interface IdentityDocumentInput {
+  /** Kind of document. */
+  type: 'passport' | 'driverLicense' | 'idCard' | 'residencePermit';
+  /** Country that issued the document. */
+  issuingCountry?: string;
+  /** Front image, encoded as bfinance expects (base64 in practice). */
+  imageFront?: string;
+  /** Back image, when the document has one. */
+  imageBack?: string;
+  /** MIME type of the images, e.g. `image/jpeg`. */
+  contentType?: string;
+}
+
+/** A supporting document such as a proof of address. */
+export interface OtherDocumentInput {
+  /** Kind of document. */
+  type: 'proofOfAddress';
+  /** Country that issued the document. */
+  issuingCountry?: string;
+  /** The document content, encoded as bfinance expects (base64 in practice). */
+  content?: string;
+  /** MIME type of `content`, e.g. `application/pdf`. */
+  contentType?: string;
+}
+
+/**
+ * What `customers.create` sends. With only `type` (and `level`) bfinance runs the verification
+ * itself and answers with a hosted link in `sumsub.url`; send verified data and documents, or a
+ * Sumsub share token, when you verify the customer yourself.
+ */
+export interface CreateCustomerParams {
+  /** A person or a company. */
+  type: CustomerType;
+  /** Verification level to run. */
+  level?: VerificationLevel;
+  /** A Sumsub Reusable-KYC share token, when you already verified the customer with Sumsub. */
+  sumsubShareToken?: string;
+  /** Legal first name, as on the identity document (placeholder names get rejected). */
+  firstName?: string;
+  /** Legal last name, as on the identity document. */
+  lastName?: string;
+  /** Date of birth, `YYYY-MM-DD`. */
+  birthDate?: string;
+  /** Nationality as an ISO 3166-1 alpha-3 code, e.g. `DEU`. */
+  nationality?: string;
+  /** National id or tax id. */
+  nationalId?: string;
+  /** Residential address. */
+  address?: CustomerAddressInput;
+  /** Phone number. */
+  phone?: string;
+  /** Email address. */
+  email?: string;
+  /** An identity document you verified yourself (you must also have run liveness). */
+  identityDocuments?: IdentityDocumentInput;
+  /** A supporting document, e.g. a proof of address. */
+  otherDocuments?: OtherDocumentInput;
+}
+
+/** An address as the API returns it; older responses use `country` and `zipCode`. */
+export interface CustomerAddress {
+  /** Street and number. */
+  line1?: string | null | undefined;
+  /** Apartment, suite, building. */
+  line2?: string | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** State, region or province. */
+  state?: string | null | undefined;
+  /** Country code (newer responses). */
+  countryCode?: string | null | undefined;
+  /** Postal code (newer responses). */
+  postalCode?: string | null | undefined;
+  /** Country code (older responses). */
+  country?: string | null | undefined;
+  /** Postal code (older responses). */
+  zipCode?: string | null | undefined;
+}
+
+/** The personal data bfinance holds for an individual customer. */
+export interface IndividualData {
+  /** Verification level asked for. */
+  level?: VerificationLevel | (string & {}) | null | undefined;
+  /** Legal first name. */
+  firstName?: string | null | undefined;
+  /** Legal last name. */
+  lastName?: string | null | undefined;
+  /** Date of birth. */
+  birthDate?: string | null | undefined;
+  /** Nationality code. */
+  nationality?: string | null | undefined;
+  /** National id or tax id. */
+  nationalId?: string | null | undefined;
+  /** Residential address. */
+  address?: CustomerAddress | null | undefined;
+  /** Email address. */
+  email?: string | null | undefined;
+  /** Phone number. */
+  phone?: string | null | undefined;
+}
+
+/** A customer's access to one product. */
+export interface FeatureAccess {
+  /** Id of the access entry. */
+  id: string;
+  /** The product. */
+  type: AccessType | (string & {});
+  /** Card-type id (a `typeId`), for `cards` access. */
+  cardType?: string | null | undefined;
+  /** `requested` until bfinance decides, then `granted` or `rejected`. */
+  status: FeatureAccessStatus;
+  /** Why the access was rejected. */
+  rejectionReasons?: string[] | undefined;
+}
+
+/** A customer, as `customers.create` and `customers.retrieve` return it. */
+export interface Customer {
+  /** The customer id; pass it as `customerId` when issuing cards. */
+  id: string;
+  /** A person or a company. */
+  type: CustomerType | (string & {});
+  /** Verification status; cards need `active` for programs that require verification. */
+  status: CustomerStatus;
+  /** Personal data of an individual customer. */
+  individualData?: IndividualData | null | undefined;
+  /** Product access requested or granted (`customers.retrieve`). */
+  featuresAccess?: FeatureAccess[] | undefined;
+  /** The hosted verification link to send to the customer. */
+  sumsub?:
+    | {
+        /** The link; send it to the customer. */
+        url: string;
+      }
+    | null
+    | undefined;
+  /** Why verification was rejected, when the API says. */
+  rejectionReasons?: string[] | undefined;
+  /** Whether a rejected customer may submit again, when the API says. */
+  canResubmit?: boolean | undefined;
+}
+
+/** What `customers.requestAccess` sends: `cards` access names the card type. */
+export type AccessRequestParams =
+  | {
+      /** Access to a card program. */
+      accessType: 'cards';
+      /** The card-type id (a `typeId` from `client.cards.types()`). */
+      cardType: string;
+    }
+  | {
+      /** Access to virtual accounts. */
+      accessType: 'virtual-account';
+    };
+
+/** The access request bfinance recorded; it is decided asynchronously. */
+export interface AccessRequest {
+  /** The product asked for. */
+  accessType: AccessType | (string & {});
+  /** The customer it was asked for. */
+  customerId: string;
+  /** The card-type id asked for, when the API echoes it. */
+  cardType?: string | null | undefined;
+  /** `requested` at first; poll `customers.retrieve` for `granted` or `rejected`. */
+  status: FeatureAccessStatus;
+}
+
+/** How `customers.waitUntilVerified` polls. */
+export interface WaitUntilVerifiedOptions {
+  /** Give up after this many milliseconds. Default 600000 (10 minutes). */
+  timeoutMs?: number;
+  /** Wait between polls, in milliseconds. Default 2000. */
+  intervalMs?: number;
+  /** Stops waiting (and the poll in flight). */
+  signal?: AbortSignal;
+}
+
+const text = maybe(z.string());
+
+const addressSchema: z.ZodMiniType<CustomerAddress, unknown> = z.object({
+  line1: text,
+  line2: text,
+  city: text,
+  state: text,
+  countryCode: text,
+  postalCode: text,
+  country: text,
+  zipCode: text,
+});
+
+const individualDataSchema: z.ZodMiniType<IndividualData, unknown> = z.object({
+  level: text,
+  firstName: text,
+  lastName: text,
+  birthDate: text,
+  nationality: text,
+  nationalId: text,
+  address: maybe(addressSchema),
+  email: text,
+  phone: text,
+});
+
+const featureAccessSchema: z.ZodMiniType<FeatureAccess, unknown> = z.object({
+  id: z.string(),
+  type: z.string(),
+  cardType: text,
+  status: z.string(),
+  rejectionReasons: z.optional(z.array(z.string())),
+});
+
+/** Schema of {@link Customer}. */
+export const customerSchema: z.ZodMiniType<Customer, unknown> = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.string(),
+  individualData: maybe(individualDataSchema),
+  featuresAccess: z.optional(z.array(featureAccessSchema)),
+  sumsub: maybe(z.object({ url: z.string() })),
+  rejectionReasons: z.optional(z.array(z.string())),
+  canResubmit: z.optional(z.boolean()),
+});
+
+/** Schema of {@link AccessRequest}. */
+export const accessRequestSchema: z.ZodMiniType<AccessRequest, unknown> = z.object({
+  accessType: z.string(),
+  customerId: z.string(),
+  cardType: text,
+  status: z.string(),
+});
