@@ -21,7 +21,6 @@ import {
   type CardTransaction,
   type CardType,
   cardListSchema,
-  cardSchema,
   cardTransactionsSchema,
   cardTypesSchema,
   type IssuedBudgetCard,
@@ -188,17 +187,7 @@ export class CardsResource extends Resource {
    * @throws {NotFoundError} when there is no such card.
    */
   async retrieve(card: CardRef, options?: RequestOptions): Promise<Card> {
-    const ref = resolveCard(card);
-    return this.transport.request(
-      {
-        operation: 'cards.retrieve',
-        method: 'GET',
-        path: cardPath(ref, ''),
-        schema: cardSchema(ref.model),
-        kind: 'read',
-      },
-      options,
-    );
+    return readCard(this.transport, resolveCard(card), options ?? {});
   }
 
   /**
