@@ -1,5 +1,7 @@
 import { HttpResponse, http } from 'msw';
+import { expect } from 'vitest';
 import { CardsClient, type CardsClientOptions } from '../../src/client.js';
+import { OutcomeUnknownError, ResponseValidationError } from '../../src/core/errors.js';
 import { server } from './msw.js';
 
 /** The API base the default client talks to; msw intercepts it. */
@@ -72,3 +74,24 @@ export function forbidRequests(): WireRequest[] {
 
 /** Matches a version-4 UUID, the shape of generated idempotency keys. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** A success envelope around `data`. */
+export const success = (data: unknown): unknown => ({ status: 'success', data });
+
+/** What a promise rejected with; fails the test when it resolves. */
+export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
+  return Promise.resolve(promise).then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** The validation error inside a create call's OutcomeUnknownError. */
+export function validationCause(error: unknown): ResponseValidationError {
+  expect(error).toBeInstanceOf(OutcomeUnknownError);
+  const cause = (error as OutcomeUnknownError).cause;
+  expect(cause).toBeInstanceOf(ResponseValidationError);
+  return cause as ResponseValidationError;
+}

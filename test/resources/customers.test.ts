@@ -4,7 +4,6 @@ import {
   BadRequestError,
   CustomerNotVerifiedError,
   NotFoundError,
-  OutcomeUnknownError,
   RequestAbortedError,
   ResponseValidationError,
   TimeoutError,
@@ -12,7 +11,16 @@ import {
 } from '../../src/core/errors.js';
 import type { CreateCustomerParams } from '../../src/index.js';
 import { server } from '../helpers/msw.js';
-import { BASE, forbidRequests, onRequest, testClient, UUID } from '../helpers/wire.js';
+import {
+  BASE,
+  failure,
+  forbidRequests,
+  onRequest,
+  success,
+  testClient,
+  UUID,
+  validationCause,
+} from '../helpers/wire.js';
 
 const ODD_ID = 'cus/1 2';
 const ODD_ID_WIRE = 'cus%2F1%202';
@@ -61,25 +69,6 @@ const retrieved = {
   ],
   sumsub: { url: 'https://in.sumsub.com/websdk/p/abc' },
 };
-
-const success = (data: unknown): unknown => ({ status: 'success', data });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
-
-/** The validation error inside a create call's OutcomeUnknownError. */
-function validationCause(error: unknown): ResponseValidationError {
-  expect(error).toBeInstanceOf(OutcomeUnknownError);
-  const cause = (error as OutcomeUnknownError).cause;
-  expect(cause).toBeInstanceOf(ResponseValidationError);
-  return cause as ResponseValidationError;
-}
 
 describe('customers.create', () => {
   it('posts the params as given with a generated idempotency key and parses the documented answer', async () => {

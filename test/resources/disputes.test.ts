@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import type { CreateDisputeParams } from '../../src/resources/disputes.js';
-import { forbidRequests, onRequest, testClient, UUID } from '../helpers/wire.js';
+import { failure, forbidRequests, onRequest, success, testClient, UUID } from '../helpers/wire.js';
 
 const ODD_ID = 'dsp/1 a';
 const ODD_ID_WIRE = 'dsp%2F1%20a';
@@ -21,17 +21,6 @@ const created = {
   files: ['https://files.example.com/receipt.pdf'],
   createdAt: '2025-03-04T09:00:00.000Z',
 };
-
-const success = (data: unknown): unknown => ({ status: 'success', data });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('disputes.create', () => {
   it('posts the dispute with a generated key and parses the documented answer', async () => {

@@ -3,34 +3,24 @@ import {
   AuthenticationError,
   InsufficientFundsError,
   NotFoundError,
-  OutcomeUnknownError,
   ResponseValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
 import type { BudgetTransaction } from '../../src/resources/funds.js';
-import { forbidRequests, onRequest, testClient, UUID, type WireRequest } from '../helpers/wire.js';
+import {
+  failure,
+  forbidRequests,
+  onRequest,
+  success,
+  testClient,
+  UUID,
+  validationCause,
+  type WireRequest,
+} from '../helpers/wire.js';
 
 const ODD_ID = 'c/1 x';
 const ODD_ID_WIRE = 'c%2F1%20x';
 const BUDGET = { id: 'bc1', model: 'budget' } as const;
-
-const success = (data: unknown): unknown => ({ status: 'success', data });
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  return Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
-
-function validationCause(error: unknown): ResponseValidationError {
-  expect(error).toBeInstanceOf(OutcomeUnknownError);
-  const cause = (error as OutcomeUnknownError).cause;
-  expect(cause).toBeInstanceOf(ResponseValidationError);
-  return cause as ResponseValidationError;
-}
 
 // §2.10 budget transaction.
 function transaction(n: number): BudgetTransaction {
