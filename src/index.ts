@@ -79,6 +79,7 @@ export type {
 export type { CardModel, CardRef } from './resources/card-ref.js';
 export type {
   Card,
+  CardBase,
   CardHolder,
   CardSecrets,
   CardSensitiveData,

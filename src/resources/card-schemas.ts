@@ -46,8 +46,8 @@ export interface CardHolder {
   customerId?: string | null | undefined;
 }
 
-/** A card's details (`cards.retrieve`). */
-export interface Card {
+/** What every card object the SDK returns from a read carries; a {@link CardRef} accepts any of them. */
+export interface CardBase {
   /** `card` for a standalone card, `budget` for a budget card. Never sent on the wire. */
   model: CardModel;
   /** The card id. */
@@ -62,6 +62,10 @@ export interface Card {
   status: CardStatus;
   /** Your own id for the card (`externalId` at issuance), if you gave one. */
   externalCardId?: string | null | undefined;
+}
+
+/** A card's details (`cards.retrieve`). */
+export interface Card extends CardBase {
   /** Balance of a standalone card. */
   balance?:
     | {
@@ -130,21 +134,7 @@ export interface IssuedBudgetCard {
 }
 
 /** One card of `cards.list`. */
-export interface CardSummary {
-  /** `card` for a standalone card, `budget` for a budget card. */
-  model: CardModel;
-  /** The card id. */
-  id: string;
-  /** Last four digits of the PAN, safe to show. */
-  last4: string | undefined;
-  /** e.g. `**** **** **** 1234`. */
-  maskedCardNumber: string;
-  /** Card currency, ISO 4217. */
-  currency: string;
-  /** Lifecycle state, e.g. `active` or `frozen`. */
-  status: CardStatus;
-  /** Your own id for the card, if you gave one. */
-  externalCardId?: string | null | undefined;
+export interface CardSummary extends CardBase {
   /** Balance of a standalone card in major units. */
   cardBalance?: number | null | undefined;
   /** Your label for the card. */

@@ -234,3 +234,17 @@ export async function settle<T>(
     return { ok: false, error };
   }
 }
+
+/** A complete shipping address for physical-card orders. */
+export const SHIPPING = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '4155550100',
+  phoneCode: '+1',
+  addressLine1: '1 Analytical Way',
+  city: 'London',
+  state: 'LND',
+  postalCode: 'N1 9GU',
+  country: 'GBR',
+} as const;

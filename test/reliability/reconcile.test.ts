@@ -14,7 +14,16 @@ import {
 } from '../../src/index.js';
 import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { SEED } from './config.js';
-import { appliedUnder, type ClientRig, issueCard, type Rig, rigClient, settle, startRig } from './harness.js';
+import {
+  appliedUnder,
+  type ClientRig,
+  issueCard,
+  type Rig,
+  rigClient,
+  SHIPPING,
+  settle,
+  startRig,
+} from './harness.js';
 
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
@@ -291,18 +300,7 @@ describe('state calls retried after they were applied converge on success', () =
 
   it('cards.physical.activate: "already activated" on the retry is success; the code never shows', async () => {
     const card = await issueCard(rig, c.client, 10);
-    await c.client.cards.physical.order(card, {
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email: 'ada@example.com',
-      phone: '4155550100',
-      phoneCode: '+1',
-      addressLine1: '1 Analytical Way',
-      city: 'London',
-      state: 'LND',
-      postalCode: 'N1 9GU',
-      country: 'GBR',
-    });
+    await c.client.cards.physical.order(card, SHIPPING);
     const code = rig.sandbox.cards.activationCode(card.id) ?? '';
     rig.scanner.addCode(code);
     fault('reset-after-apply', 'POST', `/physical-cards/${card.id}/activate`);

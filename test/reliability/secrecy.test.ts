@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isCardsError, OutcomeUnknownError, type Sensitive } from '../../src/index.js';
 import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
-import { type ClientRig, issueCard, type Rig, rigClient, settle, startRig } from './harness.js';
+import { type ClientRig, issueCard, type Rig, rigClient, SHIPPING, settle, startRig } from './harness.js';
 
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
@@ -123,20 +123,7 @@ describe(`secrecy (seed ${SEED}): no canary in any log, error, result or stdio`,
       await observe('withdraw too much', () => client.funds.withdraw(card, { amount: 100_000 }));
 
       // The activation code: ordered, activated with a wrong code, then with the right one after a reset.
-      await observe('physical order', () =>
-        client.cards.physical.order(card, {
-          firstName: 'Ada',
-          lastName: 'Lovelace',
-          email: 'ada@example.com',
-          phone: '4155550100',
-          phoneCode: '+1',
-          addressLine1: '1 Analytical Way',
-          city: 'London',
-          state: 'LND',
-          postalCode: 'N1 9GU',
-          country: 'GBR',
-        }),
-      );
+      await observe('physical order', () => client.cards.physical.order(card, SHIPPING));
       const code = rig.sandbox.cards.activationCode(card.id) ?? '';
       rig.scanner.addCode(code);
       await observe('wrong activation code', () => client.cards.physical.activate(card, '0000-0000'));
