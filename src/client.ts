@@ -5,7 +5,8 @@ import { createDefaultSender, DEFAULT_TRANSPORT } from './core/http/default-send
 import { createFetchSender } from './core/http/fetch-sender.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { readEnv, runtimeName } from './core/runtime.js';
-import { type TokenSource, Transport } from './core/transport.js';
+import type { TokenSource } from './core/spec.js';
+import { Transport } from './core/transport.js';
 import type { PinPolicy, PinPreset } from './pins/rules.js';
 import { CardsResource } from './resources/cards.js';
 import { CustomersResource } from './resources/customers.js';

@@ -38,17 +38,16 @@ export {
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Amount } from './core/money.js';
 export type { Page, PageParams, PagePromise } from './core/page.js';
+export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
+export type { ActionResult } from './core/schema.js';
+export type { OperationClass, RequestOptions } from './core/spec.js';
 export type {
   EvidenceItem,
   ReconcileEvidence,
   ReconcileOptions,
   ReconcileStatus,
   Reconciliation,
-} from './core/reconcile.js';
-export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
-export type { OperationClass } from './core/retry.js';
-export type { ActionResult } from './core/schema.js';
-export type { RequestOptions } from './core/transport.js';
+} from './outcomes/types.js';
 export {
   checkPin,
   describePinRule,

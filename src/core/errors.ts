@@ -1,5 +1,6 @@
+import { stillUnknown } from '../outcomes/answer.js';
+import type { OutcomeSubject, ReconcileOptions, Reconciliation } from '../outcomes/types.js';
 import type { PinRule } from '../pins/rules.js';
-import type { OutcomeSubject, ReconcileOptions, Reconciliation } from './reconcile.js';
 
 const BRAND = Symbol.for('bfinance-cards.error');
 
@@ -313,13 +314,7 @@ export class OutcomeUnknownError extends CardsError {
    */
   async reconcile(options: ReconcileOptions = {}): Promise<Reconciliation> {
     if (this.#reconcile === undefined) {
-      return {
-        status: 'still-unknown',
-        operation: this.operation,
-        idempotencyKey: this.idempotencyKey,
-        summary: `No public bfinance read shows whether ${this.operation} was applied.`,
-        evidence: { reads: [], examined: 0, matches: [], complete: false },
-      };
+      return stillUnknown(this, `No public bfinance read shows whether ${this.operation} was applied.`);
     }
     return this.#reconcile(options);
   }

@@ -1,5 +1,5 @@
 import { RequestAbortedError, ValidationError } from './errors.js';
-import type { RequestOptions } from './transport.js';
+import type { RequestOptions } from './spec.js';
 
 /** Paging of list methods. */
 export interface PageParams {

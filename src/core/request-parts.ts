@@ -1,5 +1,5 @@
 import { AuthenticationError, ValidationError } from './errors.js';
-import type { RequestSpec, TokenSource } from './transport.js';
+import type { RequestSpec, TokenSource } from './spec.js';
 
 /**
  * Checks a retry count or timeout.

@@ -5,7 +5,7 @@ import { type CardsError, type ResponseIssue, ResponseValidationError } from './
 import type { SendResponse } from './http/types.js';
 import { redact } from './redact.js';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry.js';
-import type { RequestSpec } from './transport.js';
+import type { RequestSpec } from './spec.js';
 
 /** Why an attempt failed, and whether another attempt may fix it. */
 export interface Failure {

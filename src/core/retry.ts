@@ -1,9 +1,3 @@
-/**
- * How an operation may be retried. `read` and `state` calls converge when repeated; `create`
- * calls issue cards or move money and are retried only when the request provably never left.
- */
-export type OperationClass = 'read' | 'state' | 'create';
-
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 /** Longest `Retry-After` the SDK waits for; a longer one falls back to its own backoff. */

@@ -1,4 +1,5 @@
-import type { ZodMiniType } from 'zod/mini';
+import { reconcileSettled } from '../outcomes/settle.js';
+import type { OutcomeSubject } from '../outcomes/types.js';
 import {
   type ApiError,
   type CardsError,
@@ -11,55 +12,11 @@ import {
 import { AttemptSignal } from './http/attempt-signal.js';
 import { SendError, type Sender, type SendResponse } from './http/types.js';
 import type { LogSink } from './logger.js';
-import type { RequestPath } from './path.js';
-import { type OutcomeSpec, type OutcomeSubject, reconcileSettled } from './reconcile.js';
 import { redact } from './redact.js';
 import { buildHeaders, buildUrl, checkCount, resolveToken } from './request-parts.js';
 import { type AttemptResult, type Failure, interpretResponse, invalidResponse } from './response.js';
-import { backoffMs, type OperationClass, sleep } from './retry.js';
-
-/** Per-call options every SDK method takes as its last argument. */
-export interface RequestOptions {
-  /** Cancels the call, including retries and backoff waits. */
-  signal?: AbortSignal;
-  /** Timeout of each attempt, in milliseconds (client default 30000). */
-  timeoutMs?: number;
-  /** Retries after the first attempt (client default 2); 0 disables retries. */
-  maxRetries?: number;
-  /** `Idempotency-Key` for the call; generated for calls that issue cards or move money. */
-  idempotencyKey?: string;
-  /** Extra headers for this call. */
-  headers?: Record<string, string>;
-}
-
-/** Everything a resource says about one endpoint call; the transport does the rest. */
-export interface RequestSpec<T> {
-  /** Public name of the operation, e.g. `funds.topUp`. */
-  operation: string;
-  method: 'GET' | 'POST' | 'DELETE';
-  path: RequestPath;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  /** Schema of the unwrapped response data. */
-  schema: ZodMiniType<T>;
-  /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
-  kind: OperationClass;
-  /**
-   * `create` calls: what the call acts on and how its outcome is settled when it is unknown (the
-   * hint, and a reconciler that reads public API state). Copied onto the `OutcomeUnknownError`.
-   */
-  outcome?: OutcomeSpec;
-  /**
-   * `state` calls: when a retry is refused after an earlier attempt may have been applied (e.g.
-   * "Card is not active" on a retried freeze), reads the resource and returns the result to report
-   * if it is already in the target state (a value of the call's result type); undefined keeps the
-   * refusal. Typed loosely so that specs can be spread into specs of another result type.
-   */
-  converge?: (refusal: CardsError, options: RequestOptions) => Promise<unknown>;
-}
-
-/** A token, or a function returning one (called per call, so tokens can rotate). */
-export type TokenSource = string | (() => string | Promise<string>) | undefined;
+import { backoffMs, sleep } from './retry.js';
+import type { Requester, RequestOptions, RequestSpec, TokenSource } from './spec.js';
 
 /** The transport's resolved configuration. */
 export interface TransportConfig {
@@ -80,7 +37,8 @@ export interface TransportConfig {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export class Transport {
+/** The one place that sends: runs each call's attempts, retries and outcome reporting. */
+export class Transport implements Requester {
   readonly #config: TransportConfig;
 
   /** Creates a transport from resolved configuration. */

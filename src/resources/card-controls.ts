@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions } from '../core/transport.js';
+import type { RequestOptions } from '../core/spec.js';
 import { type CardRef, cardPath, requireModel, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
 

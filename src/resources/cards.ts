@@ -2,9 +2,10 @@ import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { checkPageParams, type PageParams, PagePromise } from '../core/page.js';
 import { path } from '../core/path.js';
-import type { OutcomeSpec } from '../core/reconcile.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions, Transport } from '../core/transport.js';
+import type { Requester, RequestOptions } from '../core/spec.js';
+import { settleByRead } from '../outcomes/settle.js';
+import type { OutcomeSpec } from '../outcomes/types.js';
 import { CardLimitsResource, CardVelocityResource } from './card-controls.js';
 import {
   type IssueBudgetCardParams,
@@ -12,6 +13,7 @@ import {
   type IssueStandaloneCardParams,
   issueBody,
 } from './card-issue.js';
+import { readCard, readOptions } from './card-read.js';
 import { type CardRef, cardPath, requireModel, resolveCard } from './card-ref.js';
 import {
   type Card,
@@ -31,14 +33,13 @@ import {
 } from './card-schemas.js';
 import { PhysicalCardsResource } from './physical-cards.js';
 import { Resource } from './resource.js';
-import { readCard, readOptions, settleByRead } from './settle.js';
 
 /**
  * Settles an issuance by reading the card under the caller's `externalId` (card endpoints accept
  * it in place of the card id). Without an `externalId` no read can find the card.
  */
 function issueOutcome(
-  transport: Transport,
+  transport: Requester,
   model: 'card' | 'budget',
   externalId: unknown,
   amount: number | undefined,
@@ -123,7 +124,7 @@ export class CardsResource extends Resource {
   readonly physical: PhysicalCardsResource;
 
   /** Binds the resource and its sub-resources to a transport. */
-  constructor(transport: Transport) {
+  constructor(transport: Requester) {
     super(transport);
     this.limits = new CardLimitsResource(transport);
     this.velocity = new CardVelocityResource(transport);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
-import type { RequestOptions } from '../core/transport.js';
+import type { RequestOptions } from '../core/spec.js';
 import { Resource } from './resource.js';
 
 /**

@@ -5,10 +5,12 @@ import {
   ValidationError,
 } from '../core/errors.js';
 import { path } from '../core/path.js';
-import type { OutcomeSpec } from '../core/reconcile.js';
 import { sleep } from '../core/retry.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions, Transport } from '../core/transport.js';
+import type { Requester, RequestOptions } from '../core/spec.js';
+import { settleByRead } from '../outcomes/settle.js';
+import type { OutcomeSpec } from '../outcomes/types.js';
+import { readOptions } from './card-read.js';
 import { CustomerQuestionnairesResource } from './customer-questionnaires.js';
 import {
   type AccessRequest,
@@ -20,7 +22,6 @@ import {
   type WaitUntilVerifiedOptions,
 } from './customer-schemas.js';
 import { Resource } from './resource.js';
-import { readOptions, settleByRead } from './settle.js';
 
 const DEFAULT_INTERVAL_MS = 2_000;
 const DEFAULT_TIMEOUT_MS = 600_000;
@@ -76,7 +77,7 @@ export class CustomersResource extends Resource {
   readonly questionnaires: CustomerQuestionnairesResource;
 
   /** Binds the resource, and its questionnaires, to a client's transport. */
-  constructor(transport: Transport) {
+  constructor(transport: Requester) {
     super(transport);
     this.questionnaires = new CustomerQuestionnairesResource(transport);
   }

@@ -2,10 +2,10 @@ import * as z from 'zod/mini';
 import { DisputeStateError, ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
 import { echoedText, maybe } from '../core/schema.js';
-import type { RequestOptions } from '../core/transport.js';
+import type { RequestOptions } from '../core/spec.js';
+import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
-import { readOptions } from './settle.js';
 
 /** Where a dispute stands; open to values the API may add. */
 export type DisputeStatus =

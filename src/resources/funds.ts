@@ -2,20 +2,20 @@ import * as z from 'zod/mini';
 import { type Amount, MIN_CARD_TOP_UP, toAmount } from '../core/money.js';
 import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
 import { path } from '../core/path.js';
+import { redact } from '../core/redact.js';
+import { type ActionResult, actionResult, maybe } from '../core/schema.js';
+import type { Requester, RequestOptions } from '../core/spec.js';
 import {
   findMovement,
   MOVEMENT_PAGE_SIZE,
   type MovementEntry,
   type MovementKind,
-  type OutcomeSpec,
-} from '../core/reconcile.js';
-import { redact } from '../core/redact.js';
-import { type ActionResult, actionResult, maybe } from '../core/schema.js';
-import type { RequestOptions, Transport } from '../core/transport.js';
+} from '../outcomes/movement.js';
+import type { OutcomeSpec } from '../outcomes/types.js';
+import { readCard, readOptions } from './card-read.js';
 import { type CardRef, cardPath, type ResolvedCard, requireModel, resolveCard } from './card-ref.js';
 import { cardTransactionsSchema } from './card-schemas.js';
 import { Resource } from './resource.js';
-import { readCard, readOptions } from './settle.js';
 
 /** What `funds.topUp` sends. */
 export interface TopUpParams {
@@ -130,7 +130,7 @@ const MOVEMENT_HINTS: Readonly<Record<MovementKind, string>> = {
 
 /** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
 function cardMovementOutcome(
-  transport: Transport,
+  transport: Requester,
   card: ResolvedCard,
   kind: MovementKind,
   amount: number,
@@ -182,7 +182,7 @@ function cardMovementOutcome(
 }
 
 /** Settles a budget top-up from the budget's transactions. */
-function budgetTopUpOutcome(transport: Transport, budgetId: string, amount: number): OutcomeSpec {
+function budgetTopUpOutcome(transport: Requester, budgetId: string, amount: number): OutcomeSpec {
   return {
     subject: { budgetId, amount },
     hint: "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",

@@ -1,7 +1,7 @@
 import { ApiError, ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions } from '../core/transport.js';
+import type { RequestOptions } from '../core/spec.js';
 import { type CardRef, type ResolvedCard, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
 

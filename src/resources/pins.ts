@@ -1,6 +1,6 @@
 import { ValidationError, WeakPinError } from '../core/errors.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions, Transport } from '../core/transport.js';
+import type { Requester, RequestOptions } from '../core/spec.js';
 import { checkPin, type PinCheckResult, type PinPolicy, type PinPreset } from '../pins/rules.js';
 import { type CardRef, cardPath, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
@@ -38,7 +38,7 @@ export class PinsResource extends Resource {
    *
    * @throws {ValidationError} when the policy is not valid.
    */
-  constructor(transport: Transport, policy?: PinPreset | PinPolicy) {
+  constructor(transport: Requester, policy?: PinPreset | PinPolicy) {
     super(transport);
     this.#policy = checkPolicy(policy);
   }

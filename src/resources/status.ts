@@ -1,17 +1,18 @@
 import { CardStateError, type CardsError } from '../core/errors.js';
-import type { OutcomeSpec } from '../core/reconcile.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
-import type { RequestOptions, Transport } from '../core/transport.js';
+import type { Requester, RequestOptions } from '../core/spec.js';
+import { settleByRead } from '../outcomes/settle.js';
+import type { OutcomeSpec } from '../outcomes/types.js';
+import { cardStatus, readCard, readOptions } from './card-read.js';
 import { type CardRef, cardPath, type ResolvedCard, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
-import { cardStatus, readCard, readOptions, settleByRead } from './settle.js';
 
 /**
  * Confirms a refused freeze or unfreeze retry: when the card already has the status the call
  * asked for, an earlier attempt was applied and the call succeeded.
  */
 function confirmStatus(
-  transport: Transport,
+  transport: Requester,
   card: ResolvedCard,
   target: 'frozen' | 'active',
 ): (refusal: CardsError, options: RequestOptions) => Promise<ActionResult | undefined> {
@@ -25,7 +26,7 @@ function confirmStatus(
 }
 
 /** Settles a card delete by reading the card: a deleted card stays deleted. */
-function deleteOutcome(transport: Transport, card: ResolvedCard): OutcomeSpec {
+function deleteOutcome(transport: Requester, card: ResolvedCard): OutcomeSpec {
   return {
     subject: { cardId: card.id },
     hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card, to see whether it was deleted.',

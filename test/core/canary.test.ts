@@ -10,7 +10,7 @@ import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { path } from '../../src/core/path.js';
 import { Sensitive } from '../../src/core/redact.js';
 import { actionResult, sensitive } from '../../src/core/schema.js';
-import type { RequestSpec } from '../../src/core/transport.js';
+import type { RequestSpec } from '../../src/core/spec.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
 import { caught, type Harness, makeTransport } from './transport-harness.js';
 

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { Sender, SendRequest } from '../../src/core/http/types.js';
 import { createLogSink, type Logger, type LogLevel } from '../../src/core/logger.js';
 import { path } from '../../src/core/path.js';
-import { type RequestSpec, Transport, type TransportConfig } from '../../src/core/transport.js';
+import type { RequestSpec } from '../../src/core/spec.js';
+import { Transport, type TransportConfig } from '../../src/core/transport.js';
 
 /** The token every harness transport sends unless told otherwise. */
 export const TOKEN = 'tok_harness_6f1c2d9e8b7a';
@@ -90,13 +91,17 @@ export type Item = z.infer<typeof item>;
 /** A well-formed success for {@link item}. */
 export const OK = { status: 200, body: { status: 'success', data: { id: 'card_1', balance: 10 } } } as const;
 
+/** A spec without `converge`, so tests can spread it into a spec of another result type. */
+export type BaseSpec = Omit<RequestSpec<Item>, 'converge'>;
+
 /** A `read` call: GET /cards/:id. */
-export function readSpec(id = 'card_1'): RequestSpec<Item> {
+
+export function readSpec(id = 'card_1'): BaseSpec {
   return { operation: 'cards.retrieve', method: 'GET', path: path`/cards/${id}`, schema: item, kind: 'read' };
 }
 
 /** A `state` call: POST /cards/:id/freeze. */
-export function stateSpec(id = 'card_1'): RequestSpec<Item> {
+export function stateSpec(id = 'card_1'): BaseSpec {
   return {
     operation: 'status.freeze',
     method: 'POST',
@@ -107,7 +112,7 @@ export function stateSpec(id = 'card_1'): RequestSpec<Item> {
 }
 
 /** A `create` call (a money movement): POST /cards/:id/topup. */
-export function createSpec(id = 'card_1'): RequestSpec<Item> {
+export function createSpec(id = 'card_1'): BaseSpec {
   return {
     operation: 'funds.topUp',
     method: 'POST',

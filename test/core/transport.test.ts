@@ -11,7 +11,7 @@ import {
 import { createFetchSender } from '../../src/core/http/fetch-sender.js';
 import { path } from '../../src/core/path.js';
 import { actionResult } from '../../src/core/schema.js';
-import type { RequestSpec } from '../../src/core/transport.js';
+import type { RequestSpec } from '../../src/core/spec.js';
 import { server } from '../helpers/msw.js';
 import {
   caught,

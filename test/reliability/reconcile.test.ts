@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  type CallWindow,
-  findMovement,
-  type MovementEntry,
-  reconcileSettled,
-} from '../../src/core/reconcile.js';
-import {
   CardStateError,
   type IssuedCard,
   OutcomeUnknownError,
   type ReconcileOptions,
   type Reconciliation,
 } from '../../src/index.js';
+import { findMovement, type MovementEntry } from '../../src/outcomes/movement.js';
+import { reconcileSettled } from '../../src/outcomes/settle.js';
+import type { CallWindow } from '../../src/outcomes/types.js';
 import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { SEED } from './config.js';
 import {

@@ -1,0 +1,95 @@
+import type { ZodMiniType } from 'zod/mini';
+import type { OutcomeSpec } from '../outcomes/types.js';
+import type { CardsError } from './errors.js';
+import type { RequestPath } from './path.js';
+
+/**
+ * How an operation may be repeated, which decides its retries and its `Idempotency-Key`:
+ * - `safe-to-repeat`: reads; any failure may be retried.
+ * - `converges`: state setters (freeze, limits, email…) whose repeat lands in the same state; a
+ *   refusal after an attempt that may have been applied is settled by reading the state.
+ * - `must-not-repeat`: calls that issue cards, move money, delete or request something; they always
+ *   carry an `Idempotency-Key` and are re-sent only when no attempt can have been applied.
+ *
+ * `read`, `state` and `create` are the names of version 0.1, kept as deprecated aliases.
+ */
+export type OperationClass =
+  | 'safe-to-repeat'
+  | 'converges'
+  | 'must-not-repeat'
+  /** @deprecated Use `'safe-to-repeat'`. */
+  | 'read'
+  /** @deprecated Use `'converges'`. */
+  | 'state'
+  /** @deprecated Use `'must-not-repeat'`. */
+  | 'create';
+
+/** An {@link OperationClass} without its deprecated aliases. */
+export type RetryClass = 'safe-to-repeat' | 'converges' | 'must-not-repeat';
+
+const ALIASES: Readonly<Record<OperationClass, RetryClass>> = {
+  'safe-to-repeat': 'safe-to-repeat',
+  converges: 'converges',
+  'must-not-repeat': 'must-not-repeat',
+  read: 'safe-to-repeat',
+  state: 'converges',
+  create: 'must-not-repeat',
+};
+
+/** Resolves a deprecated alias to its current name. */
+export function retryClass(kind: OperationClass): RetryClass {
+  return ALIASES[kind];
+}
+
+/** Per-call options every SDK method takes as its last argument. */
+export interface RequestOptions {
+  /** Cancels the call, including retries and backoff waits. */
+  signal?: AbortSignal;
+  /** Timeout of each attempt, in milliseconds (client default 30000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (client default 2); 0 disables retries. */
+  maxRetries?: number;
+  /** `Idempotency-Key` for the call; generated for calls that issue cards or move money. */
+  idempotencyKey?: string;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** Everything a resource says about one endpoint call; the transport does the rest. */
+export interface RequestSpec<T> {
+  /** Public name of the operation, e.g. `funds.topUp`. */
+  operation: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: RequestPath;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Schema of the unwrapped response data. */
+  schema: ZodMiniType<T>;
+  /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
+  kind: OperationClass;
+  /**
+   * `must-not-repeat` calls: what the call acts on and how its outcome is settled when it is
+   * unknown (the hint, and a reconciler that reads public API state). Copied onto the
+   * `OutcomeUnknownError`.
+   */
+  outcome?: OutcomeSpec;
+  /**
+   * `converges` calls: when a retry is refused after an earlier attempt may have been applied
+   * (e.g. "Card is not active" on a retried freeze), reads the resource and returns the result to
+   * report if it is already in the target state; undefined keeps the refusal.
+   */
+  converge?: (refusal: CardsError, options: RequestOptions) => Promise<T | undefined>;
+}
+
+/** A token, or a function returning one (called per call, so tokens can rotate). */
+export type TokenSource = string | (() => string | Promise<string>) | undefined;
+
+/** What resources hand their requests to: the client's transport. */
+export interface Requester {
+  /**
+   * Runs one logical call with its retries and returns the validated response data.
+   *
+   * @throws {CardsError} a subclass for every failure.
+   */
+  request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T>;
+}

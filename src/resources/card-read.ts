@@ -1,0 +1,45 @@
+import type { Requester, RequestOptions } from '../core/spec.js';
+import type { ReconcileOptions } from '../outcomes/types.js';
+import { cardPath, type ResolvedCard } from './card-ref.js';
+import { type Card, cardSchema } from './card-schemas.js';
+
+// The card read that settles unknown outcomes and confirms refused state changes. It only reads
+// public endpoints, through the caller's transport.
+
+/** The options of a confirming read: the caller's signal and limits, never its idempotency key. */
+export function readOptions(options: RequestOptions | ReconcileOptions | undefined): RequestOptions {
+  const out: RequestOptions = {};
+  if (options?.signal) out.signal = options.signal;
+  const request = options as RequestOptions | undefined;
+  if (request?.timeoutMs !== undefined) out.timeoutMs = request.timeoutMs;
+  if (request?.maxRetries !== undefined) out.maxRetries = request.maxRetries;
+  if (request?.headers !== undefined) out.headers = request.headers;
+  return out;
+}
+
+/** `GET /cards/{id}` or `/budget-cards/{id}`: the card's details. */
+export function readCard(transport: Requester, card: ResolvedCard, options: RequestOptions): Promise<Card> {
+  return transport.request(
+    {
+      operation: 'cards.retrieve',
+      method: 'GET',
+      path: cardPath(card, ''),
+      schema: cardSchema(card.model),
+      kind: 'read',
+    },
+    options,
+  );
+}
+
+/** The card's status, or undefined when it cannot be read. */
+export async function cardStatus(
+  transport: Requester,
+  card: ResolvedCard,
+  options: RequestOptions,
+): Promise<string | undefined> {
+  try {
+    return (await readCard(transport, card, options)).status;
+  } catch {
+    return undefined;
+  }
+}
