@@ -1,5 +1,5 @@
 import type { ZodMiniType } from 'zod/mini';
-import type { OutcomeSpec } from '../outcomes/types.js';
+import type { OutcomeSpec, OutcomeSubject } from '../outcomes/types.js';
 import type { CardsError } from './errors.js';
 import type { RequestPath } from './path.js';
 
@@ -67,6 +67,12 @@ export interface RequestSpec<T> {
   schema: ZodMiniType<T>;
   /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
   kind: OperationClass;
+  /**
+   * What the call acts on: the ids the API issued (card, budget, customer, dispute), the amount
+   * and currency it moves, the caller's `externalId`. Logs and audit events carry the ids; an
+   * `OutcomeUnknownError` carries all of it.
+   */
+  subject?: OutcomeSubject;
   /**
    * `must-not-repeat` calls: what the call acts on and how its outcome is settled when it is
    * unknown (the hint, and a reconciler that reads public API state). Copied onto the

@@ -114,6 +114,8 @@ export interface OutcomeSubject {
   budgetId?: string | undefined;
   /** The customer the call acted on. */
   customerId?: string | undefined;
+  /** The dispute the call acted on. */
+  disputeId?: string | undefined;
   /** Amount in major units. */
   amount?: number | undefined;
   /** The top-up note (redacted). */
@@ -124,8 +126,12 @@ export interface OutcomeSubject {
 
 /** How a resource lets a create/move call be settled when its outcome is unknown. */
 export interface OutcomeSpec {
-  /** What the call acts on. */
-  subject: OutcomeSubject;
+  /**
+   * What the call acts on.
+   *
+   * @deprecated Set `subject` on the request spec itself; this one is read only when that is absent.
+   */
+  subject?: OutcomeSubject;
   /** The error's hint: what to do, written for this operation. */
   hint: string;
   /** Reads public API state to decide; absent when no public read can show the effect. */
