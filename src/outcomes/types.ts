@@ -118,6 +118,8 @@ export interface OutcomeSubject {
   disputeId?: string | undefined;
   /** Amount in major units. */
   amount?: number | undefined;
+  /** Currency of `amount`, when the API states it (budget top-ups are USD). */
+  currency?: string | undefined;
   /** The top-up note (redacted). */
   note?: string | undefined;
   /** The caller's `externalId` of a card being issued. */
