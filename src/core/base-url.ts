@@ -3,6 +3,16 @@ import { ValidationError } from './errors.js';
 /** The production API base. */
 export const DEFAULT_BASE_URL = 'https://business.bfinance.app/external/api';
 
+/**
+ * The sandbox's API base: a host under the reserved `.test` top-level domain (RFC 2606), which can
+ * never resolve to bfinance, so a test that forgets to wire the sandbox in fails instead of
+ * reaching production.
+ */
+export const SANDBOX_BASE_URL = 'https://api.bfinance-cards.test/external/api';
+
+/** The token the sandbox accepts; a client that sends it to production refuses to. */
+export const SANDBOX_TOKEN = 'sandbox_test_token';
+
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
