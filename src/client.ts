@@ -1,9 +1,13 @@
 import type { Dispatcher } from 'undici';
-import { checkBaseUrl, DEFAULT_BASE_URL } from './core/base-url.js';
+import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
+import { ErrorFactory } from './core/error-factory.js';
 import { ValidationError } from './core/errors.js';
+import { checkHeaderValue, checkToken } from './core/headers.js';
+import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
 import { createDefaultSender, DEFAULT_TRANSPORT } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
+import { bounded } from './core/options.js';
 import { readEnv, runtimeName } from './core/runtime.js';
 import type { TokenSource } from './core/spec.js';
 import { Transport } from './core/transport.js';
@@ -29,10 +33,22 @@ export interface CardsClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, where retrying is safe. Default 2. */
   maxRetries?: number;
-  /** Receives structured, redacted events (console and pino both fit). */
+  /**
+   * Receives structured, redacted events: the global `console` gets one line per event, pino and
+   * other `(fields, message)` loggers get objects. Nothing a logger does (throw, reject, take
+   * long) changes or delays a call.
+   */
   logger?: Logger;
-  /** How much to log. Default `off`. */
+  /** How much to log. Default `warn` when a `logger` is given (retries, failures, drift), else `off`. */
   logLevel?: LogLevel;
+  /**
+   * Called once per call that reached the network and issued a card, moved money, changed a card,
+   * or created, cancelled or deleted a customer, access request or dispute, when its outcome is
+   * known; again when `OutcomeUnknownError.reconcile()` settles it. Redacted like logs; a hook that
+   * throws or is slow never changes or delays the call. It may return a promise: see
+   * {@link CardsClient.auditSettled}.
+   */
+  onAudit?: (event: AuditEvent) => unknown;
   /** A custom `fetch`; the SDK then sends every request through it. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** An undici dispatcher (proxy agent, pool, mock agent) for the Node transport. */
@@ -54,23 +70,71 @@ export interface CardsClientOptions {
 
 const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-function whole(
-  value: number | undefined,
-  fallback: number,
-  field: string,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
-    throw new ValidationError(`${field} must be a whole number ${range}.`, {
-      field,
-      rule: 'range',
-      hint: `Set ${field} to a whole number ${range}, or leave it out for the default.`,
-    });
+const CLIENT_OPTIONS: ReadonlySet<string> = new Set([
+  'apiToken',
+  'baseUrl',
+  'timeoutMs',
+  'maxRetries',
+  'logger',
+  'logLevel',
+  'onAudit',
+  'fetch',
+  'dispatcher',
+  'headers',
+  'userAgent',
+  'pinPolicy',
+  'maxResponseBytes',
+  'retryUnknownOutcomes',
+]);
+
+function refuse(field: string, rule: string, message: string, hint: string): never {
+  throw new ValidationError(message, { field, rule, hint });
+}
+
+/** Checks the option names and the types the constructor itself cannot coerce. */
+function checkOptions(options: CardsClientOptions): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    refuse(
+      'options',
+      'type',
+      'CardsClient options must be an object.',
+      'Pass new CardsClient({ apiToken, … }).',
+    );
   }
-  return value;
+  for (const key of Object.keys(options)) {
+    if (!CLIENT_OPTIONS.has(key)) {
+      refuse(
+        key,
+        'unknown_field',
+        `${key} is not a CardsClient option.`,
+        `Known options: ${[...CLIENT_OPTIONS].join(', ')}.`,
+      );
+    }
+  }
+  const { apiToken, logger, onAudit, fetch, retryUnknownOutcomes } = options;
+  if (apiToken !== undefined && typeof apiToken !== 'function') checkToken(apiToken, 'CardsClient');
+  if (logger !== undefined && (typeof logger !== 'object' || logger === null)) {
+    refuse(
+      'logger',
+      'type',
+      'logger must be an object with debug, info, warn and error methods.',
+      'Pass console, a pino logger or an adapter.',
+    );
+  }
+  if (onAudit !== undefined && typeof onAudit !== 'function') {
+    refuse('onAudit', 'type', 'onAudit must be a function.', 'Pass (event) => { … }.');
+  }
+  if (fetch !== undefined && typeof fetch !== 'function') {
+    refuse('fetch', 'type', 'fetch must be a function.', 'Pass a WHATWG fetch, e.g. globalThis.fetch.');
+  }
+  if (retryUnknownOutcomes !== undefined && typeof retryUnknownOutcomes !== 'boolean') {
+    refuse(
+      'retryUnknownOutcomes',
+      'type',
+      'retryUnknownOutcomes must be true or false.',
+      'Leave it out (false) unless bfinance confirmed it de-duplicates on Idempotency-Key.',
+    );
+  }
 }
 
 /**
@@ -111,6 +175,7 @@ export class CardsClient {
   readonly status: StatusResource;
   /** Transaction disputes. */
   readonly disputes: DisputesResource;
+  readonly #audit: AuditTrail;
 
   /**
    * Creates a client. Nothing is sent until the first call.
@@ -118,8 +183,9 @@ export class CardsClient {
    * @throws {ValidationError} for an insecure or malformed `baseUrl` or a bad numeric option.
    */
   constructor(options: CardsClientOptions = {}) {
+    checkOptions(options);
     const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv('BFINANCE_BASE_URL') ?? DEFAULT_BASE_URL);
-    const logLevel = options.logLevel ?? 'off';
+    const logLevel = options.logLevel ?? (options.logger ? 'warn' : 'off');
     if (!LOG_LEVELS.includes(logLevel)) {
       throw new ValidationError('logLevel must be off, error, warn, info or debug.', {
         field: 'logLevel',
@@ -130,20 +196,35 @@ export class CardsClient {
     const secrets = new Set<string>();
     const token: TokenSource = options.apiToken ?? readEnv('BFINANCE_API_TOKEN');
     if (typeof token === 'string' && token !== '') secrets.add(token);
+    const production = baseUrl === DEFAULT_BASE_URL;
+    if (production && token === SANDBOX_TOKEN) {
+      refuse(
+        'apiToken',
+        'sandbox_token',
+        'The sandbox token was given with the production base URL.',
+        "Tests: use sandbox.client() from 'bfinance-cards/testing', or pass the sandbox's baseUrl and fetch.",
+      );
+    }
+    const userAgent =
+      options.userAgent === undefined ? undefined : checkHeaderValue(options.userAgent, 'userAgent');
+    this.#audit = new AuditTrail(options.onAudit as AuditHook | undefined, () => secrets);
     const transportName = options.fetch ? 'fetch' : DEFAULT_TRANSPORT;
     const clock = (options as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
     const transport = new Transport({
       baseUrl,
       token,
       // The same bounds as the per-call options: a client that could never make a call fails here.
-      timeoutMs: whole(options.timeoutMs, 30_000, 'timeoutMs', 1, 600_000),
-      maxRetries: whole(options.maxRetries, 2, 'maxRetries', 0, 10),
-      maxResponseBytes: whole(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes', 1),
-      headers: { ...options.headers },
-      userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${options.userAgent ? ` ${options.userAgent}` : ''}`,
+      timeoutMs: bounded(options.timeoutMs, 30_000, 'timeoutMs'),
+      maxRetries: bounded(options.maxRetries, 2, 'maxRetries'),
+      maxResponseBytes: bounded(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes'),
+      headers: options.headers ?? {},
+      userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${userAgent ? ` ${userAgent}` : ''}`,
       retryUnknownOutcomes: options.retryUnknownOutcomes ?? false,
       sender: options.fetch ? createFetchSender(options.fetch) : createDefaultSender(options.dispatcher),
       log: createLogSink(options.logger, logLevel, () => secrets),
+      audit: this.#audit,
+      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL),
+      production,
       secrets,
       ...(clock?.sleep ? { sleep: clock.sleep } : {}),
       ...(clock?.random ? { random: clock.random } : {}),
@@ -154,5 +235,13 @@ export class CardsClient {
     this.funds = new FundsResource(transport);
     this.status = new StatusResource(transport);
     this.disputes = new DisputesResource(transport);
+  }
+
+  /**
+   * Resolves once every promise the `onAudit` hook returned so far has settled; never rejects.
+   * Await it before a serverless handler returns, so no audit record is cut off.
+   */
+  auditSettled(): Promise<void> {
+    return this.#audit.settled();
   }
 }

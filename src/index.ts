@@ -5,13 +5,16 @@
  */
 export { CardsClient, type CardsClientOptions } from './client.js';
 export {
+  type AnyCardsError,
   ApiError,
   type ApiErrorInit,
+  type ApiErrorName,
   AuthenticationError,
   BadRequestError,
   CardStateError,
   CardsError,
   type CardsErrorInit,
+  type CardsErrorName,
   ComplianceRestrictionError,
   ConflictError,
   ConnectionError,
@@ -26,15 +29,18 @@ export {
   type OutcomeUnknownInit,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   RequestAbortedError,
   type ResponseIssue,
   ResponseValidationError,
+  type ResponseValidationInit,
   ServerError,
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,
   WeakPinError,
 } from './core/errors.js';
+export type { AuditEvent, AuditHook, AuditOutcome } from './core/hooks/audit.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Amount } from './core/money.js';
 export type { Page, PageParams, PagePromise } from './core/page.js';

@@ -23,6 +23,7 @@ describe('public API', () => {
       'PIN_PRESETS',
       'PermissionDeniedError',
       'RateLimitError',
+      'RedirectError',
       'RequestAbortedError',
       'ResponseValidationError',
       'Sensitive',
@@ -44,7 +45,7 @@ describe('public API', () => {
     const errorClasses = Object.entries(sdk).filter(
       ([, value]) => typeof value === 'function' && value.prototype instanceof Error,
     ) as [string, new (message: string, init: never) => Error][];
-    expect(errorClasses.length).toBe(24);
+    expect(errorClasses.length).toBe(25);
     for (const [exportName, ErrorClass] of errorClasses) {
       const init = {
         hint: 'h',

@@ -37,7 +37,9 @@ export function checkBaseUrl(value: string): string {
       hint,
     });
   }
-  if (url.username || url.password || url.search || url.hash) {
+  // `url.search` and `url.hash` are empty for a bare trailing `?` or `#`, which would still put
+  // every path into the query or the fragment.
+  if (url.username || url.password || url.search || url.hash || /[?#]/.test(value)) {
     throw new ValidationError('baseUrl must not carry credentials, a query or a fragment.', {
       field: 'baseUrl',
       rule: 'plain_url',

@@ -1,108 +1,105 @@
 import { safeParse } from 'zod/mini';
 import { errorDetails, parseJson, unwrap } from './envelope.js';
-import { errorFromResponse } from './error-map.js';
-import { type CardsError, type ResponseIssue, ResponseValidationError } from './errors.js';
+import type { ResponseIssue } from './errors.js';
 import type { SendResponse } from './http/types.js';
-import { redact } from './redact.js';
-import { parseRetryAfter, RETRYABLE_STATUSES } from './retry.js';
-import type { RequestSpec } from './spec.js';
-
-/** Why an attempt failed, and whether another attempt may fix it. */
-export interface Failure {
-  error: CardsError;
-  retryable: boolean;
-  /** The request may have been applied (no definite answer). */
-  maybeApplied: boolean;
-  retryAfterMs?: number | undefined;
-}
-
-/** The outcome of one attempt: the validated data, or why it failed. */
-export type AttemptResult<T> = { ok: true; value: T; status: number } | { ok: false; failure: Failure };
-
-/** A 2xx body that does not match the contract; never carries the body itself. */
-export function invalidResponse(
-  operation: string,
-  status: number,
-  issues: ResponseIssue[],
-  requestId: string | undefined,
-): ResponseValidationError {
-  const where = issues.map((i) => `${i.path || '(body)'}: ${i.code}`).join(', ');
-  return new ResponseValidationError(
-    `${operation}: the response does not match the API contract (${where}).`,
-    {
-      operation,
-      status,
-      issues,
-      requestId,
-      hint: 'Upgrade bfinance-cards; if the newest version fails too, report the field paths (not the values) as an issue.',
-    },
-  );
-}
-
-// A body that does not parse is never retried, and a create call behind it may have been applied.
-function unparsed<T>(
-  spec: RequestSpec<T>,
-  status: number,
-  issues: ResponseIssue[],
-  requestId: string | undefined,
-): AttemptResult<T> {
-  return {
-    ok: false,
-    failure: {
-      error: invalidResponse(spec.operation, status, issues, requestId),
-      retryable: false,
-      maybeApplied: true,
-    },
-  };
-}
+import { parseRetryAfter } from './retry.js';
+import { type RequestSpec, retryClass } from './spec.js';
 
 /**
- * Reads a complete response: maps error statuses and `status: "error"` envelopes to typed errors,
- * unwraps the envelope and validates the data with the spec's schema.
+ * What one complete response says, before any decision about retries: the validated data, an
+ * error status, a redirect, or a body that does not match the contract. Server strings in it are
+ * raw; the error factory redacts them when it builds an error.
  */
-export function interpretResponse<T>(
-  spec: RequestSpec<T>,
-  res: SendResponse,
-  secrets: Iterable<string>,
-): AttemptResult<T> {
+export type Reading<T> =
+  | { type: 'ok'; value: T; status: number; data: unknown }
+  | {
+      type: 'status';
+      status: number;
+      message: string | undefined;
+      errorId: string | undefined;
+      requestId: string | undefined;
+      retryAfterMs: number | undefined;
+    }
+  | { type: 'redirect'; status: number; requestId: string | undefined; foreign: boolean }
+  | {
+      type: 'unparsed';
+      status: number;
+      issues: ResponseIssue[];
+      requestId: string | undefined;
+      /** bfinance answered `{"status":"success"}`: the call was applied, only its data is off. */
+      confirmed: boolean;
+      /** The `id` the confirmed body still shows, if any. */
+      resourceId: string | undefined;
+    };
+
+/**
+ * True when the response did not come from `origin`: the sender followed a redirect, or its final
+ * URL is on another origin. An empty URL (a constructed `Response`, a test double) counts as ours.
+ */
+function isForeign(res: SendResponse, origin: string): boolean {
+  if (res.redirected === true) return true;
+  if (!res.url) return false;
+  try {
+    return new URL(res.url).origin !== origin;
+  } catch {
+    return true;
+  }
+}
+
+function idOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const record = data as Record<string, unknown>;
+  for (const value of [record.id, (record.card as Record<string, unknown> | undefined)?.id]) {
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
+/** Reads a complete response: status, envelope, origin and the spec's schema. */
+export function readResponse<T>(spec: RequestSpec<T>, res: SendResponse, origin: string): Reading<T> {
   const requestId = res.header('x-request-id') ?? res.header('request-id');
-  const parsed = parseJson(res.body);
-  const envelope = parsed.ok ? unwrap(parsed.value) : undefined;
-  if (res.status >= 300 || (envelope && !envelope.ok)) {
-    const retryAfterMs = parseRetryAfter(res.header('retry-after'));
-    const details = parsed.ok ? errorDetails(parsed.value) : { message: undefined, errorId: undefined };
-    const error = errorFromResponse({
-      status: res.status,
-      message: details.message ? redact(details.message, secrets) : undefined,
-      errorId: details.errorId,
-      requestId,
-      operation: spec.operation,
-      retryAfterMs,
-    });
-    if (res.status === 429)
-      return { ok: false, failure: { error, retryable: true, maybeApplied: false, retryAfterMs } };
-    const unsettled = res.status >= 500 || res.status === 408 || res.status === 409;
+  if ((res.status >= 300 && res.status < 400) || isForeign(res, origin)) {
     return {
-      ok: false,
-      failure: {
-        error,
-        retryable: RETRYABLE_STATUSES.has(res.status),
-        maybeApplied: unsettled,
-        retryAfterMs,
-      },
+      type: 'redirect',
+      status: res.status,
+      requestId,
+      foreign: res.status < 300 || res.status >= 400,
     };
   }
-  if (!parsed.ok || !envelope?.ok)
-    return unparsed(spec, res.status, parsed.ok ? [] : [parsed.issue], requestId);
+  const parsed = parseJson(res.body);
+  const envelope = parsed.ok ? unwrap(parsed.value) : undefined;
+  if (res.status >= 400 || res.status < 200 || (envelope && !envelope.ok)) {
+    const details = parsed.ok ? errorDetails(parsed.value) : { message: undefined, errorId: undefined };
+    return {
+      type: 'status',
+      status: res.status,
+      message: details.message,
+      errorId: details.errorId,
+      requestId,
+      retryAfterMs: parseRetryAfter(res.header('retry-after')),
+    };
+  }
+  const confirmed = parsed.ok && (parsed.value as { status?: unknown } | null)?.status === 'success';
+  const unparsed = (issues: ResponseIssue[], data?: unknown): Reading<T> => ({
+    type: 'unparsed',
+    status: res.status,
+    issues,
+    requestId,
+    confirmed,
+    resourceId: confirmed ? idOf(data) : undefined,
+  });
+  if (!parsed.ok || !envelope?.ok) return unparsed(parsed.ok ? [] : [parsed.issue]);
   // A card issued or money moved counts only on an explicit success envelope: a bare 2xx body
   // (a proxy's `{"error": …}`, a mangled `status`) may come from anything but bfinance.
-  if (spec.kind === 'create' && (parsed.value as { status?: unknown } | null)?.status !== 'success') {
-    return unparsed(spec, res.status, [{ path: 'status', code: 'missing_envelope' }], requestId);
+  if (!confirmed && retryClass(spec.kind) === 'must-not-repeat') {
+    return unparsed([{ path: 'status', code: 'missing_envelope' }]);
   }
   const result = safeParse(spec.schema, envelope.data);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-    return unparsed(spec, res.status, issues, requestId);
+    return unparsed(
+      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
+      envelope.data,
+    );
   }
-  return { ok: true, value: result.data, status: res.status };
+  return { type: 'ok', value: result.data, status: res.status, data: envelope.data };
 }

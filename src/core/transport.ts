@@ -1,20 +1,14 @@
-import { reconcileSettled } from '../outcomes/settle.js';
-import type { OutcomeSubject } from '../outcomes/types.js';
-import {
-  type ApiError,
-  type CardsError,
-  ConnectionError,
-  OutcomeUnknownError,
-  RequestAbortedError,
-  TimeoutError,
-  ValidationError,
-} from './errors.js';
-import { AttemptSignal } from './http/attempt-signal.js';
-import { SendError, type Sender, type SendResponse } from './http/types.js';
+import type { Reconciliation } from '../outcomes/types.js';
+import { sendAttempt } from './attempt.js';
+import { type AttemptFailure, classify, type Verdict } from './classify.js';
+import type { ErrorFactory } from './error-factory.js';
+import { type CardsError, OutcomeUnknownError } from './errors.js';
+import { checkHeaders } from './headers.js';
+import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
+import type { Sender } from './http/types.js';
 import type { LogSink } from './logger.js';
-import { redact } from './redact.js';
-import { buildHeaders, buildUrl, checkCount, resolveToken } from './request-parts.js';
-import { type AttemptResult, type Failure, interpretResponse, invalidResponse } from './response.js';
+import { type PreparedCall, prepareCall } from './prepare.js';
+import { readResponse } from './response.js';
 import { backoffMs, sleep } from './retry.js';
 import type { Requester, RequestOptions, RequestSpec, TokenSource } from './spec.js';
 
@@ -25,25 +19,47 @@ export interface TransportConfig {
   timeoutMs: number;
   maxRetries: number;
   maxResponseBytes: number;
+  /** Client headers (checked when the transport is made). */
   headers: Record<string, string>;
   userAgent: string;
   retryUnknownOutcomes: boolean;
   sender: Sender;
   log: LogSink;
+  audit: AuditTrail;
+  errors: ErrorFactory;
   /** Secrets to mask in messages and logs (the tokens seen so far). */
   secrets: Set<string>;
+  /** Reports drift of a parsed response (fields the schema does not know, documented ones absent). */
+  drift?: ((spec: RequestSpec<unknown>, data: unknown) => void) | undefined;
+  /** True when baseUrl is the production API: the sandbox's token is refused there. */
+  production?: boolean;
   /** Injected in tests for deterministic backoff. */
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+interface CallState {
+  attempt: number;
+  mayHaveApplied: boolean;
+  mayHaveReached: boolean;
+  /** Some attempt was handed to the sender and not refused locally: the call reached the network. */
+  sent: boolean;
+  requestId: string | undefined;
+}
+
 /** The one place that sends: runs each call's attempts, retries and outcome reporting. */
 export class Transport implements Requester {
   readonly #config: TransportConfig;
+  readonly #origin: string;
 
-  /** Creates a transport from resolved configuration. */
+  /**
+   * Creates a transport from resolved configuration.
+   *
+   * @throws {ValidationError} for client headers HTTP cannot carry or that the SDK owns.
+   */
   constructor(config: TransportConfig) {
-    this.#config = config;
+    this.#config = { ...config, headers: checkHeaders(config.headers, 'headers') };
+    this.#origin = new URL(config.baseUrl).origin;
   }
 
   /**
@@ -51,110 +67,131 @@ export class Transport implements Requester {
    *
    * @throws {CardsError} a subclass for every failure; see the README's error table.
    */
-  async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> {
-    const config = this.#config;
-    // `=== undefined`, not `??`: a null from JavaScript is a bad value, as it is for the client.
-    const maxRetries = checkCount(
-      options.maxRetries === undefined ? config.maxRetries : options.maxRetries,
-      'maxRetries',
-      0,
-      10,
-    );
-    const timeoutMs = checkCount(
-      options.timeoutMs === undefined ? config.timeoutMs : options.timeoutMs,
-      'timeoutMs',
-      1,
-      600_000,
-    );
-    const idempotencyKey =
-      options.idempotencyKey ?? (spec.kind === 'create' ? globalThis.crypto.randomUUID() : undefined);
-    // A key no HTTP stack can send fails inside the sender, which reads as "may have been sent".
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
-      throw new ValidationError(
-        'idempotencyKey must be non-empty visible ASCII (no spaces or line breaks).',
-        {
-          field: 'idempotencyKey',
-          rule: 'format',
-          hint: 'Use a UUID or another printable ASCII id, and re-use it unchanged for the safe retry.',
-        },
-      );
-    }
-    const signal = options.signal;
-    if (signal?.aborted) throw this.#aborted(spec, false);
-    const token = await resolveToken(config.token, spec.operation, config.secrets);
-    const headers = buildHeaders(config.userAgent, token, idempotencyKey, [config.headers, options.headers]);
-    const url = buildUrl(config.baseUrl, spec);
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const pause = config.sleep ?? sleep;
-    const startedAt = Date.now();
-    // An earlier attempt may have been applied, so a refusal now may only mean "already done".
-    let mayHaveApplied = false;
-    const fields = {
-      operation: spec.operation,
-      method: spec.method,
-      path: spec.path.template,
-      idempotencyKey,
+  async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
+    const call = await prepareCall(spec, options, this.#config);
+    const state: CallState = {
+      attempt: 0,
+      mayHaveApplied: false,
+      mayHaveReached: false,
+      sent: false,
+      requestId: undefined,
     };
-
-    for (let attempt = 1; ; attempt++) {
-      // The signal may fire while an async token source or a backoff wait runs; an already-aborted
-      // signal never fires its 'abort' listener, so the attempt would be sent uncancellable.
-      if (signal?.aborted) throw this.#aborted(spec, false);
+    const log = this.#config.log;
+    while (true) {
+      state.attempt++;
+      if (call.request.signal?.aborted)
+        throw this.#end(spec, call, state, this.#abortedBefore(spec, call, state));
+      if (log.enabled('debug')) log.log('debug', 'request', { ...call.fields, attempt: state.attempt });
       const started = Date.now();
-      // Guarded so a call with debug off (the default) builds no log event at all.
-      if (config.log.enabled('debug')) config.log.log('debug', 'request', { ...fields, attempt });
-      const outcome = await this.#attempt(spec, { url, headers, body, timeoutMs, signal });
+      const result = await sendAttempt(this.#config.sender, call.request);
       const durationMs = Date.now() - started;
-      if (outcome.ok) {
-        if (config.log.enabled('debug')) {
-          config.log.log('debug', 'response', { ...fields, attempt, status: outcome.status, durationMs });
+      let failure: AttemptFailure;
+      if (result.type === 'response') {
+        const res = result.response;
+        state.sent = true;
+        state.requestId = res.header('x-request-id') ?? res.header('request-id');
+        const reading = readResponse(spec, res, this.#origin);
+        if (reading.type === 'ok') {
+          this.#config.drift?.(spec as RequestSpec<unknown>, reading.data);
+          if (log.enabled('debug')) {
+            log.log('debug', 'response', {
+              ...call.fields,
+              attempt: state.attempt,
+              status: res.status,
+              durationMs,
+            });
+          }
+          this.#audit(spec, call, state, 'applied', undefined, reading.value);
+          return reading.value;
         }
-        return outcome.value;
+        failure = reading;
+      } else {
+        if (result.type !== 'send' || result.error.phase !== 'local') state.sent = true;
+        failure =
+          result.type === 'send'
+            ? result
+            : result.type === 'timeout'
+              ? { type: 'timeout', timeoutMs: call.request.timeoutMs }
+              : { type: 'aborted' };
       }
-      const failure = outcome.failure;
-      const retriesLeft = attempt <= maxRetries;
-      const mayRetry =
-        failure.retryable &&
-        retriesLeft &&
-        (spec.kind !== 'create' || !failure.maybeApplied || config.retryUnknownOutcomes);
-      if (mayRetry) {
-        const delayMs = failure.retryAfterMs ?? backoffMs(attempt - 1, config.random);
-        config.log.log('warn', 'retrying', {
-          ...fields,
-          attempt,
-          durationMs,
-          delayMs,
-          reason: failure.error.name,
-        });
-        try {
-          await pause(delayMs, signal);
-        } catch {
-          throw this.#aborted(spec, false);
-        }
-        mayHaveApplied ||= failure.maybeApplied;
+      const verdict = classify(failure, this.#context(spec, call, state), this.#config.errors);
+      state.mayHaveApplied = verdict.mayHaveApplied;
+      state.mayHaveReached = verdict.mayHaveReached;
+      if (verdict.action === 'retry') {
+        await this.#backoff(spec, call, state, verdict, durationMs);
         continue;
       }
-      if (spec.converge && spec.kind === 'state' && mayHaveApplied) {
-        const done = await this.#converge(spec, failure.error, options);
+      if (verdict.action === 'converge') {
+        const done = await this.#converge(spec, verdict.error, call.options);
         if (done !== undefined) {
-          config.log.log('info', 'converged', { ...fields, attempt, durationMs, reason: failure.error.name });
+          log.log('info', 'converged', {
+            ...call.fields,
+            attempt: state.attempt,
+            durationMs,
+            reason: verdict.error.name,
+          });
+          this.#audit(spec, call, state, 'applied', undefined, done.value);
           return done.value;
         }
       }
       const error =
-        spec.kind === 'create' && failure.maybeApplied && idempotencyKey !== undefined
-          ? this.#outcomeUnknown(spec, failure.error, { idempotencyKey, attempts: attempt, startedAt })
-          : failure.error;
-      config.log.log('error', 'failed', {
-        ...fields,
-        attempt,
+        verdict.action === 'unknown'
+          ? this.#unknown(spec, call, state, verdict.error, verdict.hint)
+          : verdict.error;
+      log.log('error', 'failed', {
+        ...call.fields,
+        attempt: state.attempt,
         durationMs,
         error: error.name,
-        status: (failure.error as Partial<ApiError>).status,
-        errorId: (failure.error as Partial<ApiError>).errorId,
+        status: (verdict.error as { status?: number }).status,
+        errorId: (verdict.error as { errorId?: string }).errorId,
+        requestId: state.requestId,
       });
-      throw error;
+      throw this.#end(spec, call, state, error);
     }
+  }
+
+  #context(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState): Parameters<typeof classify>[1] {
+    return {
+      operation: spec.operation,
+      kind: call.kind,
+      attempt: state.attempt,
+      maxRetries: call.maxRetries,
+      mayHaveApplied: state.mayHaveApplied,
+      mayHaveReached: state.mayHaveReached,
+      keyGenerated: call.keyGenerated,
+      retryUnknownOutcomes: this.#config.retryUnknownOutcomes,
+    };
+  }
+
+  async #backoff(
+    spec: RequestSpec<unknown>,
+    call: PreparedCall,
+    state: CallState,
+    verdict: Extract<Verdict, { action: 'retry' }>,
+    durationMs: number,
+  ): Promise<void> {
+    const delayMs = verdict.retryAfterMs ?? backoffMs(state.attempt - 1, this.#config.random);
+    this.#config.log.log('warn', 'retrying', {
+      ...call.fields,
+      attempt: state.attempt,
+      durationMs,
+      delayMs,
+      reason: verdict.error.name,
+    });
+    try {
+      await (this.#config.sleep ?? sleep)(delayMs, call.request.signal);
+    } catch {
+      throw this.#end(spec, call, state, this.#abortedBefore(spec, call, state));
+    }
+  }
+
+  /** An abort between attempts: unknown when an earlier attempt of a one-shot call may have applied. */
+  #abortedBefore(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState): CardsError {
+    const aborted = this.#config.errors.aborted(spec.operation, false);
+    return call.kind === 'must-not-repeat' && state.mayHaveApplied
+      ? this.#unknown(spec, call, state, aborted, undefined)
+      : aborted;
   }
 
   /** Reads whether a refused state call is already done; undefined when it is not, or the read fails. */
@@ -165,124 +202,76 @@ export class Transport implements Requester {
   ): Promise<{ value: T } | undefined> {
     try {
       const value = await spec.converge?.(refusal, options);
-      // The resource that set `converge` returns its own result type.
-      return value === undefined ? undefined : { value: value as T };
+      return value === undefined ? undefined : { value };
     } catch {
       return undefined;
     }
   }
 
-  #outcomeUnknown(
+  #unknown(
     spec: RequestSpec<unknown>,
+    call: PreparedCall,
+    state: CallState,
     cause: CardsError,
-    call: { idempotencyKey: string; attempts: number; startedAt: number },
+    hint: string | undefined,
   ): OutcomeUnknownError {
-    const endedAt = Date.now();
-    const outcome = spec.outcome;
-    const settle = outcome?.reconcile;
-    const window = {
+    const record = {
+      idempotencyKey: call.idempotencyKey ?? '',
+      attempts: state.attempt,
+      startedAt: call.startedAt,
+    };
+    return this.#config.errors.outcomeUnknown(spec, cause, record, hint, (answer: Reconciliation) => {
+      if (answer.status === 'still-unknown') return;
+      this.#audit(
+        spec,
+        call,
+        state,
+        answer.status === 'applied' ? 'applied' : 'not-applied',
+        undefined,
+        undefined,
+        true,
+      );
+    });
+  }
+
+  /** Records the end of a failed call in the audit trail and returns its error. */
+  #end(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState, error: CardsError): CardsError {
+    const outcome: AuditOutcome = error instanceof OutcomeUnknownError ? 'unknown' : 'refused';
+    this.#audit(spec, call, state, outcome, error.name, undefined);
+    return error;
+  }
+
+  #audit(
+    spec: RequestSpec<unknown>,
+    call: PreparedCall,
+    state: CallState,
+    outcome: AuditOutcome,
+    error: string | undefined,
+    result: unknown,
+    reconciliation = false,
+  ): void {
+    const audit = this.#config.audit;
+    // Reads are not audited, and a call refused before anything left emits nothing.
+    if (!audit.enabled || spec.method === 'GET' || !state.sent) return;
+    const subject = spec.subject ?? spec.outcome?.subject ?? {};
+    const created = (result as { id?: unknown } | null | undefined)?.id;
+    audit.emit({
       operation: spec.operation,
       idempotencyKey: call.idempotencyKey,
-      startedAt: call.startedAt,
-      endedAt,
-    };
-    const subject: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(outcome?.subject ?? {})) {
-      subject[key] = typeof value === 'string' ? redact(value, this.#config.secrets) : value;
-    }
-    return new OutcomeUnknownError(
-      `${spec.operation}: the request was sent but no definite answer came back (${cause.name}); it may or may not have been applied.`,
-      {
-        ...(subject as OutcomeSubject),
-        operation: spec.operation,
-        idempotencyKey: call.idempotencyKey,
-        attempts: call.attempts,
-        startedAt: call.startedAt,
-        endedAt,
-        cause,
-        hint:
-          outcome?.hint ??
-          'Re-send with the same idempotencyKey: it is the safe retry for a call that may have been applied.',
-        reconcile: settle ? (options) => reconcileSettled(window, options, settle) : undefined,
-      },
-    );
-  }
-
-  async #attempt<T>(
-    spec: RequestSpec<T>,
-    req: {
-      url: string;
-      headers: Record<string, string>;
-      body: string | undefined;
-      timeoutMs: number;
-      signal: AbortSignal | undefined;
-    },
-  ): Promise<AttemptResult<T>> {
-    // Not an AbortController: on Node a real AbortSignal costs ~6% of a request (attempt-signal.ts).
-    const controller = new AttemptSignal();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, req.timeoutMs);
-    const onAbort = (): void => controller.abort();
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    let res: SendResponse;
-    try {
-      res = await this.#config.sender({
-        method: spec.method,
-        url: req.url,
-        headers: req.headers,
-        body: req.body,
-        signal: controller,
-        maxResponseBytes: this.#config.maxResponseBytes,
-      });
-    } catch (error) {
-      return { ok: false, failure: this.#sendFailure(spec, error, timedOut, req.timeoutMs) };
-    } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
-    }
-    return interpretResponse(spec, res, this.#config.secrets);
-  }
-
-  #sendFailure(spec: RequestSpec<unknown>, error: unknown, timedOut: boolean, timeoutMs: number): Failure {
-    const sendError =
-      error instanceof SendError ? error : new SendError('The request failed.', 'UNKNOWN', 'sent');
-    const operation = spec.operation;
-    if (timedOut) {
-      const timeout = new TimeoutError(`${operation}: no complete response within ${timeoutMs} ms.`, {
-        operation,
-        hint: 'Retry later or raise timeoutMs; for a money movement settle the outcome before re-sending.',
-      });
-      return { error: timeout, retryable: true, maybeApplied: true };
-    }
-    if (sendError.code === 'ABORTED') {
-      // The caller cancelled: never retried, but a create call may already have been applied.
-      return { error: this.#aborted(spec, true), retryable: false, maybeApplied: true };
-    }
-    if (sendError.code === 'TOO_LARGE') {
-      return {
-        error: invalidResponse(spec.operation, 200, [{ path: '', code: 'too_large' }], undefined),
-        retryable: false,
-        maybeApplied: true,
-      };
-    }
-    const connection = new ConnectionError(`${operation}: ${sendError.message}`, {
-      operation,
-      hint: 'Check the network and baseUrl; the SDK already retried what was safe to retry.',
-      cause: { code: sendError.code, phase: sendError.phase },
+      outcome,
+      error,
+      cardId: subject.cardId,
+      budgetId: subject.budgetId,
+      customerId: subject.customerId,
+      disputeId: subject.disputeId,
+      createdId: typeof created === 'string' ? created : undefined,
+      amount: subject.amount,
+      currency: subject.currency,
+      attempts: state.attempt,
+      requestId: state.requestId,
+      startedAt: new Date(call.startedAt).toISOString(),
+      endedAt: new Date().toISOString(),
+      reconciliation,
     });
-    return { error: connection, retryable: true, maybeApplied: sendError.phase === 'sent' };
-  }
-
-  #aborted(spec: RequestSpec<unknown>, inFlight: boolean): RequestAbortedError {
-    return new RequestAbortedError(
-      `${spec.operation}: the call was aborted${inFlight ? ' while in flight' : ''}.`,
-      {
-        operation: spec.operation,
-        hint: 'The AbortSignal passed in options fired; nothing to do unless the abort was unexpected.',
-      },
-    );
   }
 }

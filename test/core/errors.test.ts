@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as errors from '../../src/core/errors.js';
 import {
   ApiError,
@@ -131,8 +131,9 @@ describe('error classes', () => {
 
 describe('isCardsError', () => {
   it('recognises an error built by a second copy of the module (ESM + CJS side by side)', async () => {
-    const specifier = '../../src/core/errors.ts?second-copy';
-    const copy = (await import(/* @vite-ignore */ specifier)) as typeof errors;
+    // A fresh module graph: the error classes are evaluated a second time, as in a second package copy.
+    vi.resetModules();
+    const copy = (await import('../../src/core/errors.js')) as typeof errors;
     expect(copy.CardsError).not.toBe(CardsError);
     const foreign = new copy.NotFoundError('Card not found', { hint: 'h', status: 404 });
     expect(foreign).not.toBeInstanceOf(CardsError);

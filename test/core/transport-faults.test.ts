@@ -439,16 +439,13 @@ describe('HTTP statuses by operation class', () => {
     expect(srv.requests).toHaveLength(1);
   });
 
-  it.each([500, 502, 503, 504, 408, 409])(
-    'turns %i on a create call into OutcomeUnknownError',
-    async (status) => {
-      const h = against(sender, [fail(status), OK]);
-      const error = await caught(h.transport.request(createSpec()));
-      const outcome = expectOutcomeUnknown(error, expectOneKey(h, 1), 1);
-      expect((outcome.cause as { status?: number }).status).toBe(status);
-      expect(srv.requests).toHaveLength(1);
-    },
-  );
+  it.each([500, 502, 503, 504, 408])('turns %i on a create call into OutcomeUnknownError', async (status) => {
+    const h = against(sender, [fail(status), OK]);
+    const error = await caught(h.transport.request(createSpec()));
+    const outcome = expectOutcomeUnknown(error, expectOneKey(h, 1), 1);
+    expect((outcome.cause as { status?: number }).status).toBe(status);
+    expect(srv.requests).toHaveLength(1);
+  });
 
   it('keeps a definite 4xx of a create call: 400 insufficient funds → InsufficientFundsError', async () => {
     const h = against(sender, [fail(400, 'Insufficient funds on organization balance'), OK]);
@@ -474,11 +471,28 @@ describe('HTTP statuses by operation class', () => {
     expect(srv.idempotencyKeys()).toEqual([key, key, key]);
   });
 
+  it('turns 409 on a create call with the caller’s key into OutcomeUnknownError', async () => {
+    const h = against(sender, [fail(409), OK]);
+    const error = await caught(h.transport.request(createSpec(), { idempotencyKey: 'order-77' }));
+    const outcome = expectOutcomeUnknown(error, 'order-77', 1);
+    expect((outcome.cause as { status?: number }).status).toBe(409);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  it('keeps a 409 on the SDK’s own fresh key as a definite ConflictError: nobody else can hold that key', async () => {
+    const h = against(sender, [fail(409, 'A dispute already exists for this transaction'), OK]);
+    const error = await caught(h.transport.request(createSpec()));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError);
+    expect(srv.requests).toHaveLength(1);
+  });
+
   it('does not retry 409 even with retryUnknownOutcomes, but still reports the unknown outcome', async () => {
     const h = against(sender, [fail(409, 'Request in progress'), OK], { retryUnknownOutcomes: true });
-    const error = await caught(h.transport.request(createSpec()));
-    const outcome = expectOutcomeUnknown(error, expectOneKey(h, 1), 1);
+    const error = await caught(h.transport.request(createSpec(), { idempotencyKey: 'order-78' }));
+    const outcome = expectOutcomeUnknown(error, 'order-78', 1);
     expect(outcome.cause).toBeInstanceOf(ConflictError);
+    expect(outcome.hint).toMatch(/may still be running/);
   });
 
   it('reports the attempts made when a create call fails after retrying on 429', async () => {

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { ErrorFactory } from '../../src/core/error-factory.js';
+import { AuditTrail } from '../../src/core/hooks/audit.js';
 import type { Sender, SendRequest } from '../../src/core/http/types.js';
 import { createLogSink, type Logger, type LogLevel } from '../../src/core/logger.js';
 import { path } from '../../src/core/path.js';
@@ -63,6 +65,8 @@ export function makeTransport(options: HarnessOptions): Harness {
     userAgent: 'bfinance-cards-test',
     retryUnknownOutcomes: false,
     log: createLogSink(logger, logLevel, () => secrets),
+    audit: new AuditTrail(undefined, () => secrets),
+    errors: new ErrorFactory(secrets, false),
     secrets,
     random: () => 0.5,
     sleep: async (ms) => {

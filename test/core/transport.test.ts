@@ -152,7 +152,7 @@ describe('request building', () => {
         return HttpResponse.json({ status: 'success', data: { id: 'card_1', balance: 20 } });
       }),
     );
-    const h = transport({ headers: { 'X-Tenant': 'acme', Authorization: 'Bearer attacker' } });
+    const h = transport({ headers: { 'X-Tenant': 'acme' } });
     const spec: RequestSpec<unknown> = {
       ...createSpec('card/1?x'),
       query: { page: 2, limit: undefined, q: 'a b' },
@@ -190,10 +190,33 @@ describe('request building', () => {
   });
 
   it.each([
+    ['Authorization', { Authorization: 'Bearer attacker' }],
+    ['idempotency-key', { 'Idempotency-Key': 'k' }],
+    ['host', { host: 'evil.example' }],
+    ['content-length', { 'Content-Length': '0' }],
+    ['transfer-encoding', { 'transfer-encoding': 'chunked' }],
+  ])('refuses a client or per-call %s header instead of silently overriding it', async (_name, headers) => {
+    expect(() => transport({ headers })).toThrow(ValidationError);
+    const h = transport();
+    const error = await caught(h.transport.request(readSpec(), { headers }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).rule).toBe('reserved_header');
+    expect(h.attempts).toHaveLength(0);
+  });
+
+  it('refuses a token with a line break as a ValidationError before sending anything', async () => {
+    const h = transport({ token: 'abc\r\nX-Evil: 1' });
+    const error = await caught(h.transport.request(readSpec()));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'apiToken', rule: 'header_value' });
+    expect((error as Error).message).not.toContain('abc');
+    expect(h.attempts).toHaveLength(0);
+  });
+
+  it.each([
     ['undefined', undefined],
     ['empty', ''],
     ['blank', '   '],
-    ['a line break', 'abc\r\nX-Evil: 1'],
     ['a failing function', () => Promise.reject(new Error('vault down: secret-in-error'))],
   ])('refuses a token that is %s before sending anything', async (_label, token) => {
     const h = transport({ token });

@@ -88,10 +88,11 @@ export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
   );
 }
 
-/** The validation error inside a create call's OutcomeUnknownError. */
+/** The validation error of a create call bfinance confirmed (`applied: true`). */
 export function validationCause(error: unknown): ResponseValidationError {
-  expect(error).toBeInstanceOf(OutcomeUnknownError);
-  const cause = (error as OutcomeUnknownError).cause;
-  expect(cause).toBeInstanceOf(ResponseValidationError);
-  return cause as ResponseValidationError;
+  // bfinance answered success, so the call was applied: never an unknown outcome, never a retry.
+  expect(error).toBeInstanceOf(ResponseValidationError);
+  expect(error).not.toBeInstanceOf(OutcomeUnknownError);
+  expect((error as ResponseValidationError).applied).toBe(true);
+  return error as ResponseValidationError;
 }

@@ -267,16 +267,17 @@ const ROWS: readonly Row[] = [
   },
   { id: 24, scenario: '408', arrange: (a) => a.fault('status-408'), expect: afterSend(0, 'ApiError') },
   {
-    // Reads and state calls retry 408, 429 and 5xx only (DESIGN.md); a 409 on a create call may
-    // mean the same key is still in flight, so its outcome is unknown.
+    // Reads and state calls retry 408, 429 and 5xx only. A 409 on a create call can mean the same
+    // key is still in flight, but not for a key the SDK generated and sent for the first time:
+    // nothing else can hold it, so the 409 is a definite conflict. (Caller keys: test/adversarial.)
     id: 25,
     scenario: '409 (in progress)',
     arrange: (a) => a.fault('status-409'),
     expect: {
       read: failed('ConflictError', 1),
       state: failed('ConflictError', 1, { status: 'active' }),
-      create: unknown(0, 'ConflictError'),
-      'create, retryUnknownOutcomes': unknown(0, 'ConflictError'),
+      create: failed('ConflictError', 1, { applied: 0 }),
+      'create, retryUnknownOutcomes': failed('ConflictError', 1, { applied: 0 }),
     },
   },
   { id: 26, scenario: '401 (wrong token)', wrongToken: true, expect: refused('AuthenticationError') },

@@ -17,13 +17,19 @@ export interface SendResponse {
   status: number;
   header(name: string): string | undefined;
   body: string;
+  /** The URL the response came from, when the sender knows it (empty or absent: the request URL). */
+  url?: string | undefined;
+  /** True when the sender followed a redirect to get this response. */
+  redirected?: boolean | undefined;
 }
 
 /**
- * Where a failed attempt stopped. `connect`: the request provably never reached the server (DNS,
- * refused, TLS, connect timeout), so even a money movement may be re-sent. `sent`: it may have.
+ * Where a failed attempt stopped. `local`: the HTTP stack refused the request before sending
+ * anything (a bad argument); re-sending the same request fails the same way. `connect`: the
+ * request provably never reached the server (DNS, refused, TLS, connect timeout), so even a money
+ * movement may be re-sent. `sent`: it may have reached the server.
  */
-export type SendPhase = 'connect' | 'sent';
+export type SendPhase = 'connect' | 'sent' | 'local';
 
 /** A sanitised transport failure: a code and a phase, nothing that could hold a header or body. */
 export class SendError extends Error {
@@ -60,9 +66,48 @@ const CONNECT_CODES: ReadonlySet<string> = new Set([
   'EPROTO',
 ]);
 
+// Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http).
+const LOCAL_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_NOT_SUPPORTED',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_URL',
+  'ERR_HTTP_INVALID_HEADER_VALUE',
+]);
+
+// A stable error code: upper-case letters, digits and underscores. Anything else a custom fetch
+// put in `code` (which could be a token or a body) is replaced, never stored.
+const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+
+// fetch rejects bad arguments with a bare TypeError before the request starts; a network failure
+// is a TypeError too ("fetch failed" with a cause on undici, "Failed to fetch" in browsers, "error
+// sending request" on Deno), so only wording that names an argument counts as local.
+const LOCAL_TYPE_ERROR =
+  /header|byte ?string|invalid (url|method|argument|name|value)|not a valid|malformed|forbidden method|cannot (be constructed|have body)/i;
+const NETWORK_TYPE_ERROR =
+  /fetch failed|failed to fetch|network|error sending|connection|socket|dns|timed? ?out/i;
+
+function read(value: unknown, key: 'code' | 'cause' | 'name' | 'message'): unknown {
+  try {
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isLocalTypeError(error: unknown): boolean {
+  if (!(error instanceof TypeError) || read(error, 'cause') !== undefined) return false;
+  const message = read(error, 'message');
+  return typeof message === 'string' && LOCAL_TYPE_ERROR.test(message) && !NETWORK_TYPE_ERROR.test(message);
+}
+
 /**
  * Turns whatever a runtime threw into a {@link SendError}, keeping only its code. Walks `cause`
- * because fetch wraps the socket error (`TypeError: fetch failed` → `cause.code`).
+ * because fetch wraps the socket error (`TypeError: fetch failed` → `cause.code`). Never reads
+ * more than `code`, `name`, `message` and `cause`, and survives values whose getters throw.
  */
 export function toSendError(error: unknown, signal: { readonly aborted: boolean }): SendError {
   if (error instanceof SendError) return error;
@@ -70,15 +115,24 @@ export function toSendError(error: unknown, signal: { readonly aborted: boolean 
   let code: string | undefined;
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const candidate = (current as { code?: unknown }).code;
+    const candidate = read(current, 'code');
     if (typeof candidate === 'string') {
       code = candidate;
       break;
     }
-    current = (current as { cause?: unknown }).cause;
+    if (read(current, 'name') === 'NotSupportedError') {
+      code = 'UND_ERR_NOT_SUPPORTED';
+      break;
+    }
+    current = read(current, 'cause');
   }
-  const safeCode = code ?? 'NETWORK_ERROR';
-  const phase: SendPhase = CONNECT_CODES.has(safeCode) || safeCode.startsWith('ERR_TLS') ? 'connect' : 'sent';
+  if (code === undefined && isLocalTypeError(error)) code = 'ERR_INVALID_ARG_VALUE';
+  const safeCode = code !== undefined && CODE.test(code) ? code : 'NETWORK_ERROR';
+  const phase: SendPhase = LOCAL_CODES.has(safeCode)
+    ? 'local'
+    : CONNECT_CODES.has(safeCode) || safeCode.startsWith('ERR_TLS')
+      ? 'connect'
+      : 'sent';
   return new SendError(`The connection failed (${safeCode}).`, safeCode, phase);
 }
 

@@ -1,0 +1,202 @@
+import { reconcileSettled } from '../outcomes/settle.js';
+import type { OutcomeSubject, Reconciliation } from '../outcomes/types.js';
+import { errorFromResponse } from './error-map.js';
+import {
+  type ApiError,
+  type CardsError,
+  ConnectionError,
+  OutcomeUnknownError,
+  RedirectError,
+  RequestAbortedError,
+  type ResponseIssue,
+  ResponseValidationError,
+  TimeoutError,
+} from './errors.js';
+import { redact } from './redact.js';
+import type { RequestSpec } from './spec.js';
+
+/** When a call ran, for an `OutcomeUnknownError`. */
+export interface CallRecord {
+  idempotencyKey: string;
+  attempts: number;
+  startedAt: number;
+}
+
+/**
+ * Builds every error that holds a string from outside the SDK (a server body or header, a custom
+ * fetch's error): each such string passes the redactor, with the client's secrets, before it is
+ * stored, so no call site can forget it. The exported error constructors stay plain.
+ */
+export class ErrorFactory {
+  readonly #secrets: Iterable<string>;
+  readonly #sandbox: boolean;
+
+  /** `secrets`: the tokens seen so far; `sandbox`: the client talks to the sandbox's base URL. */
+  constructor(secrets: Iterable<string>, sandbox: boolean) {
+    this.#secrets = secrets;
+    this.#sandbox = sandbox;
+  }
+
+  /** Redacts a string from outside the SDK. */
+  text(value: string): string;
+  text(value: string | undefined): string | undefined;
+  text(value: string | undefined): string | undefined {
+    return value === undefined ? undefined : redact(value, this.#secrets);
+  }
+
+  /** The typed error of an error status or a `status: "error"` envelope. */
+  fromStatus(
+    operation: string,
+    res: {
+      status: number;
+      message: string | undefined;
+      errorId: string | undefined;
+      requestId: string | undefined;
+      retryAfterMs?: number | undefined;
+    },
+  ): ApiError {
+    return errorFromResponse({
+      status: res.status,
+      message: this.text(res.message),
+      errorId: this.text(res.errorId),
+      requestId: this.text(res.requestId),
+      operation,
+      retryAfterMs: res.retryAfterMs,
+    });
+  }
+
+  /** A 3xx, or an answer from another origin; never followed. */
+  redirect(
+    operation: string,
+    status: number,
+    requestId: string | undefined,
+    foreign: boolean,
+  ): RedirectError {
+    const what = foreign
+      ? `the answer came from another origin than baseUrl (the fetch or dispatcher followed a redirect; HTTP ${status})`
+      : `bfinance answered with a redirect (HTTP ${status}), which the SDK never follows`;
+    return new RedirectError(`${operation}: ${what}.`, {
+      status,
+      operation,
+      requestId: this.text(requestId),
+      hint: 'Check baseUrl (it must be the API base itself, e.g. https://business.bfinance.app/external/api) and use a fetch or dispatcher that does not follow redirects.',
+    });
+  }
+
+  /** A 2xx body that does not match the contract; `applied` when bfinance confirmed the call. */
+  invalid(
+    operation: string,
+    status: number,
+    issues: ResponseIssue[],
+    requestId: string | undefined,
+    applied?: { resourceId: string | undefined },
+  ): ResponseValidationError {
+    const safe = issues.map((i) => ({ path: this.text(i.path), code: this.text(i.code) }));
+    const where = safe.map((i) => `${i.path || '(body)'}: ${i.code}`).join(', ');
+    const resourceId = this.text(applied?.resourceId);
+    return new ResponseValidationError(
+      applied
+        ? `${operation} was applied (bfinance answered success), but its reply does not match the API contract (${where}).`
+        : `${operation}: the response does not match the API contract (${where}).`,
+      {
+        operation,
+        status,
+        issues: safe,
+        requestId: this.text(requestId),
+        applied: applied !== undefined,
+        resourceId,
+        hint: applied
+          ? `Do not re-send: the call was applied${resourceId ? ` (id ${resourceId})` : ''}. Read the result instead (a card by its externalId with cards.retrieve, a movement in the card's transactions), and report the field paths (not the values) as an issue.`
+          : 'Upgrade bfinance-cards; if the newest version fails too, report the field paths (not the values) as an issue.',
+      },
+    );
+  }
+
+  /** No complete response within `timeoutMs`. */
+  timeout(operation: string, timeoutMs: number): TimeoutError {
+    return new TimeoutError(`${operation}: no complete response within ${timeoutMs} ms.`, {
+      operation,
+      hint: 'Retry later or raise timeoutMs; for a money movement settle the outcome before re-sending.',
+    });
+  }
+
+  /** The caller's signal fired. */
+  aborted(operation: string, inFlight: boolean): RequestAbortedError {
+    return new RequestAbortedError(
+      `${operation}: the call was aborted${inFlight ? ' while in flight' : ''}.`,
+      {
+        operation,
+        hint: 'The AbortSignal passed in options fired; nothing to do unless the abort was unexpected.',
+      },
+    );
+  }
+
+  /** A failed connection, or a request the HTTP stack refused to send. */
+  connection(
+    operation: string,
+    failure: { message: string; code: string; phase: 'connect' | 'sent' | 'local' },
+    retried: boolean,
+  ): ConnectionError {
+    const code = this.text(failure.code);
+    const hint =
+      failure.phase === 'local'
+        ? 'The HTTP stack refused to send the request (nothing left this machine); check custom headers, userAgent and the fetch or dispatcher passed in.'
+        : this.#sandbox
+          ? 'Nothing answers at the sandbox base URL: use sandbox.client() or sandbox.fetch, start the HTTP sandbox and pass its baseUrl, or, with msw, start the server with the sandbox handlers and pass fetch: globalThis.fetch.'
+          : `Check the network and baseUrl${retried ? '; the SDK already retried what was safe to retry' : ' (this call was not retried: maxRetries is 0 or nothing was safe to retry)'}.`;
+    return new ConnectionError(`${operation}: ${this.text(failure.message)}`, {
+      operation,
+      hint,
+      cause: { code, phase: failure.phase },
+    });
+  }
+
+  /**
+   * A call that must not be repeated whose outcome is unknown; `hint` overrides the spec's (a
+   * 409's meaning decides what to do next).
+   */
+  outcomeUnknown(
+    spec: RequestSpec<unknown>,
+    cause: CardsError,
+    call: CallRecord,
+    hint?: string,
+    onSettled?: (answer: Reconciliation) => void,
+  ): OutcomeUnknownError {
+    const endedAt = Date.now();
+    const outcome = spec.outcome;
+    const settle = outcome?.reconcile;
+    const subject: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(spec.subject ?? outcome?.subject ?? {})) {
+      subject[key] = typeof value === 'string' ? this.text(value) : value;
+    }
+    const window = {
+      operation: spec.operation,
+      idempotencyKey: call.idempotencyKey,
+      startedAt: call.startedAt,
+      endedAt,
+    };
+    return new OutcomeUnknownError(
+      `${spec.operation}: the request may have reached bfinance and no definite answer came back (${cause.name}); it may or may not have been applied.`,
+      {
+        ...(subject as OutcomeSubject),
+        operation: spec.operation,
+        idempotencyKey: call.idempotencyKey,
+        attempts: call.attempts,
+        startedAt: call.startedAt,
+        endedAt,
+        cause,
+        hint:
+          hint ??
+          outcome?.hint ??
+          'Re-send with the same idempotencyKey: it is the safe retry for a call that may have been applied.',
+        reconcile: settle
+          ? async (options) => {
+              const answer = await reconcileSettled(window, options, settle);
+              onSettled?.(answer);
+              return answer;
+            }
+          : undefined,
+      },
+    );
+  }
+}

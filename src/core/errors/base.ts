@@ -1,0 +1,48 @@
+import type { CardsErrorName } from './names.js';
+
+const BRAND = Symbol.for('bfinance-cards.error');
+
+/** Fields every SDK error can carry. */
+export interface CardsErrorInit {
+  /** One sentence saying what to do next. */
+  hint: string;
+  /** The SDK operation, e.g. `funds.topUp`. */
+  operation?: string | undefined;
+  /** A sanitised underlying error. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of everything the SDK throws. Messages are redacted before they are stored, and
+ * `toJSON` lists only safe fields, so an error can be logged whole.
+ */
+export class CardsError extends Error {
+  /** Always `'CardsError'`, a literal that survives minification. */
+  override readonly name: CardsErrorName = 'CardsError';
+  /** What to do next, in one sentence. */
+  readonly hint: string;
+  /** The SDK operation that failed, e.g. `cards.issue`. */
+  readonly operation: string | undefined;
+
+  /** Builds an error from a redacted message. */
+  constructor(message: string, init: CardsErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.hint = init.hint;
+    this.operation = init.operation;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** A plain, secret-free view for `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined && typeof value !== 'function') out[key] = value;
+    }
+    return out;
+  }
+}
+
+/** True when `value` carries the brand every SDK error sets (see `isCardsError`). */
+export function hasErrorBrand(value: unknown): value is CardsError {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}

@@ -1,0 +1,94 @@
+import { stillUnknown } from '../../outcomes/answer.js';
+import type { OutcomeSubject, ReconcileOptions, Reconciliation } from '../../outcomes/types.js';
+import { CardsError, type CardsErrorInit } from './base.js';
+
+/** Identifies a logical create/move call so its outcome can be settled later. */
+export interface OutcomeUnknownInit extends CardsErrorInit, OutcomeSubject {
+  operation: string;
+  /** The `Idempotency-Key` every attempt of the call carried. */
+  idempotencyKey: string;
+  /** Number of attempts made. */
+  attempts: number;
+  /** Epoch milliseconds before the first attempt. */
+  startedAt?: number | undefined;
+  /** Epoch milliseconds after the last attempt failed. */
+  endedAt?: number | undefined;
+  /** Settles the call by reading public API state; see {@link OutcomeUnknownError.reconcile}. */
+  reconcile?: ((options: ReconcileOptions) => Promise<Reconciliation>) | undefined;
+}
+
+const iso = (ms: number | undefined): string | undefined =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
+
+/**
+ * A call that issues a card or moves money may or may not have been applied: the request left,
+ * and no definite answer came back. Re-sending with the same `idempotencyKey` is the safe retry;
+ * `reconcile()` reads what the API shows (card transactions, budget transactions, the card) and
+ * answers `applied`, `not-applied` or `still-unknown`, with the evidence.
+ */
+export class OutcomeUnknownError extends CardsError {
+  /** Always `'OutcomeUnknownError'`, a literal that survives minification. */
+  override readonly name: 'OutcomeUnknownError' = 'OutcomeUnknownError';
+  override readonly operation: string;
+  /** The `Idempotency-Key` every attempt carried; re-use it for a safe retry. */
+  readonly idempotencyKey: string;
+  /** Attempts made before giving up. */
+  readonly attempts: number;
+  /** The card the call acted on (top-up, withdrawal, reissue, delete). */
+  readonly cardId: string | undefined;
+  /** The budget the call funded. */
+  readonly budgetId: string | undefined;
+  /** The customer the call acted on. */
+  readonly customerId: string | undefined;
+  /** The amount the call moved, in major units. */
+  readonly amount: number | undefined;
+  /** The note sent with a top-up (redacted). */
+  readonly note: string | undefined;
+  /** The `externalId` of a card being issued. */
+  readonly externalId: string | undefined;
+  /** When the first attempt started, ISO 8601. */
+  readonly startedAt: string | undefined;
+  /** When the last attempt failed, ISO 8601. */
+  readonly endedAt: string | undefined;
+  // Private, so neither util.inspect nor JSON.stringify can reach the transport it closes over.
+  readonly #reconcile: ((options: ReconcileOptions) => Promise<Reconciliation>) | undefined;
+
+  /** Builds an outcome-unknown error. */
+  constructor(message: string, init: OutcomeUnknownInit) {
+    super(message, init);
+    this.operation = init.operation;
+    this.idempotencyKey = init.idempotencyKey;
+    this.attempts = init.attempts;
+    this.cardId = init.cardId;
+    this.budgetId = init.budgetId;
+    this.customerId = init.customerId;
+    this.amount = init.amount;
+    this.note = init.note;
+    this.externalId = init.externalId;
+    this.startedAt = iso(init.startedAt);
+    this.endedAt = iso(init.endedAt);
+    this.#reconcile = init.reconcile;
+  }
+
+  /**
+   * Reads what the API can show about this call and says whether it was applied: the card's
+   * transactions for a top-up or withdrawal, the budget's transactions for a budget top-up, the
+   * card by `externalId` for an issuance, the card or customer for a delete. Never re-sends the call.
+   * It answers `not-applied` only once `settleMs` (default 10 s) have passed since the call failed,
+   * because a request the client gave up on can still be applied: until then it waits and reads
+   * again. `still-unknown` means the reads could not decide; re-send with the same
+   * `idempotencyKey`, which is the safe retry when bfinance de-duplicates on it.
+   *
+   * @example
+   * ```ts
+   * const { status, summary } = await error.reconcile();
+   * if (status === 'not-applied') await client.funds.topUp(card, params, { idempotencyKey: error.idempotencyKey });
+   * ```
+   */
+  async reconcile(options: ReconcileOptions = {}): Promise<Reconciliation> {
+    if (this.#reconcile === undefined) {
+      return stillUnknown(this, `No public bfinance read shows whether ${this.operation} was applied.`);
+    }
+    return this.#reconcile(options);
+  }
+}

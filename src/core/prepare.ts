@@ -1,0 +1,170 @@
+import type { AttemptRequest } from './attempt.js';
+import { SANDBOX_TOKEN } from './base-url.js';
+import type { ErrorFactory } from './error-factory.js';
+import { AuthenticationError, ValidationError } from './errors.js';
+import { checkHeaders, checkToken } from './headers.js';
+import type { LogFields } from './logger.js';
+import { checkCallOptions } from './options.js';
+import {
+  type RequestOptions,
+  type RequestSpec,
+  type RetryClass,
+  retryClass,
+  type TokenSource,
+} from './spec.js';
+
+/** A call checked and ready to send: everything its attempts share. */
+export interface PreparedCall {
+  kind: RetryClass;
+  request: AttemptRequest;
+  maxRetries: number;
+  idempotencyKey: string | undefined;
+  /** The SDK generated the key for this call (nobody else can have sent it). */
+  keyGenerated: boolean;
+  /** The caller's options, for the confirming reads of converging calls. */
+  options: RequestOptions;
+  fields: LogFields;
+  startedAt: number;
+}
+
+/** What {@link prepareCall} needs of the client's configuration. */
+export interface PrepareConfig {
+  baseUrl: string;
+  token: TokenSource;
+  timeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  headers: Record<string, string>;
+  userAgent: string;
+  secrets: Set<string>;
+  errors: ErrorFactory;
+  /** True when baseUrl is the production API: the sandbox's token is refused there. */
+  production?: boolean;
+}
+
+async function resolveToken(
+  source: TokenSource,
+  operation: string,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  if (typeof source !== 'function') return source;
+  const failed = (): AuthenticationError =>
+    new AuthenticationError(`${operation}: the apiToken function failed to return a token.`, {
+      status: 401,
+      operation,
+      hint: 'Pass apiToken to new CardsClient({ apiToken }) or set the BFINANCE_API_TOKEN environment variable.',
+    });
+  // What the function threw may hold anything, the token included: it is never kept.
+  const pending = (async () => source())().catch(() => {
+    throw failed();
+  });
+  if (!signal) return pending;
+  // A token function that never returns must not hold an aborted call.
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Checks a call before anything is sent: options, key, token and headers; builds its URL and body.
+ *
+ * @throws {ValidationError} for bad options or headers, or the sandbox token on production.
+ * @throws {AuthenticationError} when there is no token.
+ * @throws {RequestAbortedError} when the signal already fired.
+ */
+export async function prepareCall(
+  spec: RequestSpec<unknown>,
+  options: RequestOptions | undefined,
+  config: PrepareConfig,
+): Promise<PreparedCall> {
+  const kind = retryClass(spec.kind);
+  const opts = checkCallOptions(options, config);
+  const keyGenerated = opts.idempotencyKey === undefined && kind === 'must-not-repeat';
+  const idempotencyKey = opts.idempotencyKey ?? (keyGenerated ? globalThis.crypto.randomUUID() : undefined);
+  if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
+  let raw: unknown;
+  try {
+    raw = await resolveToken(config.token, spec.operation, opts.signal);
+  } catch (error) {
+    if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
+    throw error;
+  }
+  const token = checkToken(raw, spec.operation);
+  config.secrets.add(token);
+  if (config.production && token === SANDBOX_TOKEN) {
+    throw new ValidationError('The sandbox token was about to be sent to the production API.', {
+      field: 'apiToken',
+      rule: 'sandbox_token',
+      operation: spec.operation,
+      hint: "Tests: use sandbox.client() (or new CardsClient({ apiToken: sandbox.token, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch })) from 'bfinance-cards/testing'.",
+    });
+  }
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+    'user-agent': config.userAgent,
+    ...config.headers,
+    ...checkHeaders(opts.headers, 'headers'),
+  };
+  headers.authorization = `Bearer ${token}`;
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+  const fields: LogFields = callFields(spec, idempotencyKey);
+  return {
+    kind,
+    request: {
+      method: spec.method,
+      url: buildUrl(config.baseUrl, spec),
+      headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      timeoutMs: opts.timeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+      signal: opts.signal,
+    },
+    maxRetries: opts.maxRetries,
+    idempotencyKey,
+    keyGenerated,
+    options: options ?? {},
+    fields,
+    startedAt: Date.now(),
+  };
+}
+
+/** The log fields every event of a call carries: no values, only the ids bfinance issued. */
+function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | undefined): LogFields {
+  const subject = spec.subject ?? spec.outcome?.subject;
+  return {
+    operation: spec.operation,
+    method: spec.method,
+    path: spec.path.template,
+    idempotencyKey,
+    cardId: subject?.cardId,
+    budgetId: subject?.budgetId,
+    customerId: subject?.customerId,
+    disputeId: subject?.disputeId,
+  };
+}
+
+/** Base URL + encoded path + query (undefined values left out). */
+export function buildUrl(baseUrl: string, spec: RequestSpec<unknown>): string {
+  let url = baseUrl + spec.path.path;
+  if (spec.query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(spec.query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const query = params.toString();
+    if (query) url += `?${query}`;
+  }
+  return url;
+}
