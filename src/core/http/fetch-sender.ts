@@ -33,7 +33,14 @@ export function createFetchSender(fetchImpl?: FetchLike): Sender {
       });
       checkDeclaredLength(res.headers.get('content-length'), req.maxResponseBytes);
       const body = res.body ? await readCapped(chunksOf(res.body), req.maxResponseBytes) : '';
-      return { status: res.status, header: (name) => res.headers.get(name) ?? undefined, body };
+      return {
+        status: res.status,
+        header: (name) => res.headers.get(name) ?? undefined,
+        body,
+        // A custom fetch may follow redirects whatever `redirect` says; the transport checks these.
+        url: res.url,
+        redirected: res.redirected,
+      };
     } catch (error) {
       if (error instanceof SendError) throw error;
       throw toSendError(error, req.signal);

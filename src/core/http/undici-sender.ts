@@ -42,7 +42,10 @@ export function createUndiciSender(dispatcher?: Dispatcher): Sender {
           length !== undefined && length !== '' && Number(length) <= req.maxResponseBytes
             ? await res.body.text()
             : await readCapped(res.body, req.maxResponseBytes);
+        // A caller's dispatcher with undici's redirect interceptor records the hops it followed.
+        const history = (res.context as { history?: unknown[] } | undefined)?.history;
         return {
+          redirected: Array.isArray(history) && history.length > 0,
           status: res.statusCode,
           header: (name) => {
             const value = res.headers[name.toLowerCase()];
