@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { CardsError, type IssuedCard, OutcomeUnknownError } from '../../src/index.js';
+import { type AuditEvent, CardsError, type IssuedCard, OutcomeUnknownError } from '../../src/index.js';
 import type { SandboxFaultKind, SandboxFaultOptions } from '../../src/testing/index.js';
 import { jwtCanary } from './canary.js';
 import { newStats, report, SEED } from './config.js';
@@ -327,6 +327,7 @@ interface Outcome {
   ledgerDelta: number;
   requestDelta: number;
   keys: string[];
+  audits: AuditEvent[];
 }
 
 async function runCase(row: Row, column: Column): Promise<Outcome> {
@@ -335,7 +336,11 @@ async function runCase(row: Row, column: Column): Promise<Outcome> {
   const cardId = card?.id ?? 'no-such-card';
   const wrongToken = jwtCanary();
   if (row.wrongToken) rig.scanner.addToken(wrongToken);
+  const audits: AuditEvent[] = [];
   const c = rigClient(rig, {
+    onAudit: (event: AuditEvent) => {
+      audits.push(event);
+    },
     timeoutMs: TIMEOUT_MS,
     maxRetries: MAX_RETRIES,
     retryUnknownOutcomes: column === 'create, retryUnknownOutcomes',
@@ -389,6 +394,7 @@ async function runCase(row: Row, column: Column): Promise<Outcome> {
     ledgerDelta: sandbox.state().ledger.length - ledgerBefore,
     requestDelta: sandbox.requestCount() - requestsBefore,
     keys: attempts.map((a) => a.key).filter((k): k is string => k !== undefined),
+    audits,
   };
 }
 
@@ -435,6 +441,25 @@ describe(`fault matrix: 30 scenarios × read, state, create (seed ${SEED})`, () 
           if (applied > 1) stats.duplicates += 1;
           expect(applied, where).toBe(expected.applied);
           expect(out.ledgerDelta, where).toBe(applied);
+          // The audit trail: exactly one event for a call that reached the network, whose outcome
+          // agrees with the ledger (an unknown outcome may be either).
+          const events = out.audits.filter((e) => !e.reconciliation);
+          expect(events, where).toHaveLength(out.attempts.length > 0 ? 1 : 0);
+          const event = events[0];
+          if (event) {
+            expect(event.idempotencyKey, where).toBe(key);
+            expect([event.operation, event.cardId, event.amount, event.attempts], where).toEqual([
+              'funds.topUp',
+              out.card?.id ?? 'no-such-card',
+              AMOUNT,
+              out.attempts.length,
+            ]);
+            if (event.outcome === 'applied') expect(applied, where).toBe(1);
+            if (event.outcome === 'refused') expect(applied, where).toBe(0);
+            expect(event.outcome, where).toBe(
+              result.ok ? 'applied' : result.error instanceof OutcomeUnknownError ? 'unknown' : 'refused',
+            );
+          }
         }
         if (row.tls) expect(out.requestDelta, `${where}: nothing reached the sandbox`).toBe(0);
 
@@ -463,6 +488,9 @@ describe(`fault matrix: 30 scenarios × read, state, create (seed ${SEED})`, () 
           const truth = appliedUnder(rig.sandbox, error.idempotencyKey) === 1 ? 'applied' : 'not-applied';
           if (settled.status !== truth) stats.lost += 1;
           expect(settled.status, `${where}: ${settled.summary}`).toBe(truth);
+          // reconcile() settles the audit trail too: one follow-up event for the same key.
+          const followUps = out.audits.filter((e) => e.reconciliation);
+          expect(followUps.map((e) => [e.idempotencyKey, e.outcome]), where).toEqual([[error.idempotencyKey, truth]]);
         }
 
         // Time: every attempt within its timeout, every wait within the 60 s cap.
