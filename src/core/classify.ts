@@ -142,7 +142,8 @@ function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFacto
           ? { error, retryable: false, applied: false, reached: true }
           : { error, retryable: false, applied: true, reached: true, hint: conflictHint(failure.message) };
       }
-      const unsettled = status >= 500 || status === 408;
+      // 1xx or an unknown status says nothing definite either.
+      const unsettled = status >= 500 || status === 408 || status < 200;
       return {
         error,
         retryable: RETRYABLE_STATUSES.has(status),

@@ -58,7 +58,8 @@ function idOf(data: unknown): string | undefined {
 /** Reads a complete response: status, envelope, origin and the spec's schema. */
 export function readResponse<T>(spec: RequestSpec<T>, res: SendResponse, origin: string): Reading<T> {
   const requestId = res.header('x-request-id') ?? res.header('request-id');
-  if ((res.status >= 300 && res.status < 400) || isForeign(res, origin)) {
+  // Status 0 is a browser's opaque redirect (`redirect: 'manual'`): a 3xx it will not show.
+  if (res.status === 0 || (res.status >= 300 && res.status < 400) || isForeign(res, origin)) {
     return {
       type: 'redirect',
       status: res.status,

@@ -490,7 +490,10 @@ describe(`fault matrix: 30 scenarios × read, state, create (seed ${SEED})`, () 
           expect(settled.status, `${where}: ${settled.summary}`).toBe(truth);
           // reconcile() settles the audit trail too: one follow-up event for the same key.
           const followUps = out.audits.filter((e) => e.reconciliation);
-          expect(followUps.map((e) => [e.idempotencyKey, e.outcome]), where).toEqual([[error.idempotencyKey, truth]]);
+          expect(
+            followUps.map((e) => [e.idempotencyKey, e.outcome]),
+            where,
+          ).toEqual([[error.idempotencyKey, truth]]);
         }
 
         // Time: every attempt within its timeout, every wait within the 60 s cap.
