@@ -11,7 +11,7 @@ import type { PinPolicy, PinPreset } from './pins/rules.js';
 import { CardsResource } from './resources/cards.js';
 import { CustomersResource } from './resources/customers.js';
 import { DisputesResource } from './resources/disputes.js';
-import { FundsResource } from './resources/funds.js';
+import { FundsResource } from './resources/funds-resource.js';
 import { PinsResource } from './resources/pins.js';
 import { StatusResource } from './resources/status.js';
 import { VERSION } from './version.js';

@@ -59,8 +59,6 @@ export {
 } from './pins/rules.js';
 export type {
   CardLimits,
-  CardLimitsResource,
-  CardVelocityResource,
   ChannelLimits,
   LimitSetting,
   LimitType,
@@ -75,7 +73,15 @@ export type {
   IssueCommonParams,
   IssueStandaloneCardParams,
 } from './resources/card-issue.js';
-export type { CardModel, CardRef } from './resources/card-ref.js';
+export type { CardLimitsResource, CardVelocityResource } from './resources/card-limits.js';
+export type {
+  BudgetCardRef,
+  CardModel,
+  CardRef,
+  KnownModel,
+  NotBudgetCard,
+  StandaloneCardRef,
+} from './resources/card-ref.js';
 export type {
   Card,
   CardBase,
@@ -117,15 +123,15 @@ export type {
   DisputeStatusResult,
   DisputesResource,
 } from './resources/disputes.js';
+export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
+export type { BudgetTransaction, BudgetTransactionCard, OrganizationBalance } from './resources/funds.js';
 export type {
-  BudgetTransaction,
-  BudgetTransactionCard,
+  DepositAddressParams,
   FundsResource,
-  OrganizationBalance,
   TopUpBudgetParams,
   TopUpParams,
   WithdrawParams,
-} from './resources/funds.js';
+} from './resources/funds-resource.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
 export type { PinsResource } from './resources/pins.js';
 export type { StatusResource } from './resources/status.js';

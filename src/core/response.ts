@@ -5,7 +5,7 @@ import { type CardsError, type ResponseIssue, ResponseValidationError } from './
 import type { SendResponse } from './http/types.js';
 import { redact } from './redact.js';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry.js';
-import type { RequestSpec } from './spec.js';
+import { type RequestSpec, retryClass } from './spec.js';
 
 /** Why an attempt failed, and whether another attempt may fix it. */
 export interface Failure {
@@ -96,7 +96,10 @@ export function interpretResponse<T>(
     return unparsed(spec, res.status, parsed.ok ? [] : [parsed.issue], requestId);
   // A card issued or money moved counts only on an explicit success envelope: a bare 2xx body
   // (a proxy's `{"error": …}`, a mangled `status`) may come from anything but bfinance.
-  if (spec.kind === 'create' && (parsed.value as { status?: unknown } | null)?.status !== 'success') {
+  if (
+    retryClass(spec.kind) === 'must-not-repeat' &&
+    (parsed.value as { status?: unknown } | null)?.status !== 'success'
+  ) {
     return unparsed(spec, res.status, [{ path: 'status', code: 'missing_envelope' }], requestId);
   }
   const result = safeParse(spec.schema, envelope.data);

@@ -16,7 +16,13 @@ import { redact } from './redact.js';
 import { buildHeaders, buildUrl, checkCount, resolveToken } from './request-parts.js';
 import { type AttemptResult, type Failure, interpretResponse, invalidResponse } from './response.js';
 import { backoffMs, sleep } from './retry.js';
-import type { Requester, RequestOptions, RequestSpec, TokenSource } from './spec.js';
+import {
+  type Requester,
+  type RequestOptions,
+  type RequestSpec,
+  retryClass,
+  type TokenSource,
+} from './spec.js';
 
 /** The transport's resolved configuration. */
 export interface TransportConfig {
@@ -67,7 +73,8 @@ export class Transport implements Requester {
       600_000,
     );
     const idempotencyKey =
-      options.idempotencyKey ?? (spec.kind === 'create' ? globalThis.crypto.randomUUID() : undefined);
+      options.idempotencyKey ??
+      (retryClass(spec.kind) === 'must-not-repeat' ? globalThis.crypto.randomUUID() : undefined);
     // A key no HTTP stack can send fails inside the sender, which reads as "may have been sent".
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
       throw new ValidationError(
@@ -116,7 +123,7 @@ export class Transport implements Requester {
       const mayRetry =
         failure.retryable &&
         retriesLeft &&
-        (spec.kind !== 'create' || !failure.maybeApplied || config.retryUnknownOutcomes);
+        (retryClass(spec.kind) !== 'must-not-repeat' || !failure.maybeApplied || config.retryUnknownOutcomes);
       if (mayRetry) {
         const delayMs = failure.retryAfterMs ?? backoffMs(attempt - 1, config.random);
         config.log.log('warn', 'retrying', {
@@ -134,7 +141,7 @@ export class Transport implements Requester {
         mayHaveApplied ||= failure.maybeApplied;
         continue;
       }
-      if (spec.converge && spec.kind === 'state' && mayHaveApplied) {
+      if (spec.converge && retryClass(spec.kind) === 'converges' && mayHaveApplied) {
         const done = await this.#converge(spec, failure.error, options);
         if (done !== undefined) {
           config.log.log('info', 'converged', { ...fields, attempt, durationMs, reason: failure.error.name });
@@ -142,7 +149,7 @@ export class Transport implements Requester {
         }
       }
       const error =
-        spec.kind === 'create' && failure.maybeApplied && idempotencyKey !== undefined
+        retryClass(spec.kind) === 'must-not-repeat' && failure.maybeApplied && idempotencyKey !== undefined
           ? this.#outcomeUnknown(spec, failure.error, { idempotencyKey, attempts: attempt, startedAt })
           : failure.error;
       config.log.log('error', 'failed', {
@@ -187,7 +194,7 @@ export class Transport implements Requester {
       endedAt,
     };
     const subject: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(outcome?.subject ?? {})) {
+    for (const [key, value] of Object.entries(spec.subject ?? outcome?.subject ?? {})) {
       subject[key] = typeof value === 'string' ? redact(value, this.#config.secrets) : value;
     }
     return new OutcomeUnknownError(

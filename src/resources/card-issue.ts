@@ -1,5 +1,6 @@
 import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
+import { amountLike, anyText, checkShape, nested, type ParamShape } from '../core/params.js';
 
 /** Card configuration at issuance. */
 export interface CardConfiguration {
@@ -78,6 +79,30 @@ export type IssueBudgetCardParams = IssueCommonParams &
 /** Parameters of `cards.issue`: a standalone card or a budget card. */
 export type IssueCardParams = IssueStandaloneCardParams | IssueBudgetCardParams;
 
+const ISSUE_SHAPE: ParamShape = {
+  // `model` is checked below, with its own message.
+  model: () => undefined,
+  typeId: anyText,
+  label: anyText,
+  externalId: anyText,
+  configuration: nested({
+    displayName: anyText,
+    address: nested({
+      line1: anyText,
+      line2: anyText,
+      city: anyText,
+      region: anyText,
+      postalCode: anyText,
+      countryCode: anyText,
+    }),
+  }),
+  customerId: anyText,
+  firstName: anyText,
+  lastName: anyText,
+  initialBalance: amountLike,
+  budgetId: anyText,
+};
+
 function invalid(field: string, rule: string, message: string, hint: string): never {
   throw new ValidationError(message, { field, rule, operation: 'cards.issue', hint });
 }
@@ -87,8 +112,8 @@ function text(value: unknown): value is string {
 }
 
 /**
- * Checks `cards.issue` parameters as the types do, for JavaScript callers, and builds the wire
- * body (everything but `model`).
+ * Checks `cards.issue` parameters as the types do, for JavaScript callers (no unknown field,
+ * every type), and builds the wire body (everything but `model`).
  *
  * @throws {ValidationError} naming the field and rule.
  */
@@ -101,6 +126,7 @@ export function issueBody(params: IssueCardParams): Record<string, unknown> {
       "Pass { model: 'card' | 'budget', typeId, … }.",
     );
   }
+  checkShape(params, '', 'cards.issue', ISSUE_SHAPE);
   const { model, ...body } = params as IssueCardParams & Record<string, unknown>;
   if (model !== 'card' && model !== 'budget') {
     invalid(

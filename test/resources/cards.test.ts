@@ -464,6 +464,7 @@ describe('cards.reissue', () => {
 
   it('refuses a budget card locally', async () => {
     await expect(
+      // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
       testClient().cards.reissue({ id: 'b1', model: 'budget' }, { initialBalance: 5 }),
     ).rejects.toThrow(ValidationError);
   });
@@ -519,6 +520,7 @@ describe('cards.limits and cards.velocity', () => {
     await expect(client.cards.limits.set(CARD_ID, { type: 'atm-daily' as never, limit: 5 })).rejects.toThrow(
       ValidationError,
     );
+    // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
     await expect(client.cards.limits.retrieve({ id: 'b1', model: 'budget' })).rejects.toThrow(
       /not available for budget/,
     );

@@ -88,6 +88,7 @@ describe('funds.topUp', () => {
 
   it('refuses a budget card before sending, pointing at topUpBudget', async () => {
     const seen = forbidRequests();
+    // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
     const error = await failure(testClient().funds.topUp(BUDGET, { amount: 50 }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'card', rule: 'card_model', operation: 'funds.topUp' });
@@ -154,6 +155,7 @@ describe('funds.withdraw', () => {
 
   it('refuses a budget card and a bad amount before sending', async () => {
     const seen = forbidRequests();
+    // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
     const budget = await failure(testClient().funds.withdraw(BUDGET, { amount: 5 }));
     expect(budget).toMatchObject({
       name: 'ValidationError',
