@@ -10,7 +10,7 @@ import { Transport } from './core/transport.js';
 import type { PinPolicy, PinPreset } from './pins/rules.js';
 import { CardsResource } from './resources/cards.js';
 import { CustomersResource } from './resources/customers.js';
-import { DisputesResource } from './resources/disputes.js';
+import { DisputesResource } from './resources/disputes-resource.js';
 import { FundsResource } from './resources/funds-resource.js';
 import { PinsResource } from './resources/pins.js';
 import { StatusResource } from './resources/status.js';

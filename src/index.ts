@@ -115,14 +115,14 @@ export type {
   VerificationLevel,
   WaitUntilVerifiedOptions,
 } from './resources/customer-schemas.js';
-export type { CustomersResource } from './resources/customers.js';
+export type { CustomerRef, CustomersResource } from './resources/customers.js';
+export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes.js';
 export type {
   CreateDisputeParams,
-  Dispute,
-  DisputeStatus,
-  DisputeStatusResult,
+  DisputeRef,
   DisputesResource,
-} from './resources/disputes.js';
+  TransactionRef,
+} from './resources/disputes-resource.js';
 export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
 export type { BudgetTransaction, BudgetTransactionCard, OrganizationBalance } from './resources/funds.js';
 export type {

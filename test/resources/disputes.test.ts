@@ -6,7 +6,7 @@ import {
   ResponseValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
-import type { CreateDisputeParams } from '../../src/resources/disputes.js';
+import type { CreateDisputeParams } from '../../src/resources/disputes-resource.js';
 import { failure, forbidRequests, onRequest, success, testClient, UUID } from '../helpers/wire.js';
 
 const ODD_ID = 'dsp/1 a';
