@@ -34,7 +34,7 @@ export interface BudgetTransaction {
   type: string;
   /** When it happened, an ISO 8601 date-time. */
   transactionDate: string;
-  /** The network's transaction id; use it to file a dispute. */
+  /** A second transaction reference next to `id` (undocumented); disputes take `id` [INF]. */
   transactionId: string;
   /** Fee charged, major units. */
   fee: number;
