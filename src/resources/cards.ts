@@ -19,7 +19,6 @@ import {
 } from './card-issue.js';
 import { CardLimitsResource, CardVelocityResource } from './card-limits.js';
 import { issueOutcome } from './card-outcomes.js';
-import { readCard } from './card-read.js';
 import {
   type CardModel,
   type CardRef,
@@ -46,6 +45,7 @@ import {
   issueCard,
   listCards,
   reissueCard,
+  retrieveCard,
   updateArt,
   updateEmail,
   updatePhone,
@@ -136,7 +136,7 @@ export class CardsResource extends Resource {
    */
   retrieve<C extends CardRef>(card: C, options?: RequestOptions): Promise<Card & KnownModel<C>>;
   async retrieve(card: CardRef, options?: RequestOptions): Promise<Card> {
-    return readCard(this.transport, resolveCard(card), options ?? {});
+    return this.send(retrieveCard(resolveCard(card)), options);
   }
 
   /**
@@ -233,6 +233,8 @@ export class CardsResource extends Resource {
       'cards.reissue',
       'Issue a new budget card with client.cards.issue({ model: "budget", … }).',
     );
+    // The card id goes in the body, not the path, so nothing else would refuse an empty one.
+    text(ref.id, 'card', 'cards.reissue');
     checkShape(params, '', 'cards.reissue', { initialBalance: amountLike });
     const initialBalance = toAmount(params.initialBalance, 'initialBalance');
     return this.send(reissueCard(ref.id, initialBalance), options);

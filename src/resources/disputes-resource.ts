@@ -1,5 +1,5 @@
 import { DisputeStateError, ValidationError } from '../core/errors.js';
-import { anyText, checkShape, refId } from '../core/params.js';
+import { anyText, checkShape, refId, text } from '../core/params.js';
 import type { RequestOptions } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
@@ -74,6 +74,8 @@ export class DisputesResource extends Resource {
    */
   async create(params: CreateDisputeParams, options?: RequestOptions): Promise<Dispute> {
     const card = resolveCard(params?.cardId, 'cardId');
+    // The card id goes in the body, not the path, so nothing else would refuse an empty one.
+    text(card.id, 'cardId', 'disputes.create');
     checkShape(params, '', 'disputes.create', {
       // References: only their id is read, whatever else the object holds.
       cardId: () => undefined,
