@@ -21,6 +21,11 @@ export function paramError(
   return new ValidationError(message, { field, rule, operation, hint });
 }
 
+/** The error of a value that is not `what` (e.g. `a string`); the hint says the same as an action. */
+function notA(field: string, what: string, operation: string, rule = 'type'): ValidationError {
+  return paramError(field, rule, `${field} must be ${what}.`, operation, `Pass ${field} as ${what}.`);
+}
+
 function join(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}.${key}`;
 }
@@ -93,9 +98,7 @@ export function nested(shape: ParamShape): ParamRule {
 
 /** Any string. */
 export const anyText: ParamRule = (value, field, operation) => {
-  if (typeof value !== 'string') {
-    throw paramError(field, 'type', `${field} must be a string.`, operation, `Pass ${field} as a string.`);
-  }
+  if (typeof value !== 'string') throw notA(field, 'a string', operation);
 };
 
 /** A string that is not blank. */
@@ -115,26 +118,14 @@ export const text: ParamRule = (value, field, operation) => {
 /** A list of non-empty strings. */
 export const textList: ParamRule = (value, field, operation) => {
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
-    throw paramError(
-      field,
-      'type',
-      `${field} must be a list of non-empty strings.`,
-      operation,
-      `Pass ${field} as an array of strings.`,
-    );
+    throw notA(field, 'a list of non-empty strings', operation);
   }
 };
 
 /** An amount in major units: its form is checked by `toAmount`; here only that it is a number or string. */
 export const amountLike: ParamRule = (value, field, operation) => {
   if (typeof value !== 'number' && typeof value !== 'string') {
-    throw paramError(
-      field,
-      'type',
-      `${field} must be a number or a decimal string.`,
-      operation,
-      `Pass ${field} in major units, e.g. 25.5 or "25.50".`,
-    );
+    throw notA(field, 'a number or a decimal string (major units)', operation);
   }
 };
 
@@ -156,13 +147,7 @@ export function oneOf(allowed: readonly string[]): ParamRule {
 /** A whole number of 1 or more (page numbers and sizes). */
 export const positiveWhole: ParamRule = (value, field, operation) => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw paramError(
-      field,
-      'range',
-      `${field} must be a whole number of 1 or more.`,
-      operation,
-      `Set ${field} to a whole number from 1, or leave it out for the default.`,
-    );
+    throw notA(field, 'a whole number of 1 or more', operation, 'range');
   }
 };
 
@@ -195,13 +180,7 @@ export const MAX_TIMER_MS = 2_147_483_647;
 export function milliseconds(value: unknown, field: string, fallback: number, operation: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
-    throw paramError(
-      field,
-      'range',
-      `${field} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}.`,
-      operation,
-      `Set ${field} to a whole number of milliseconds, or leave it out for the default.`,
-    );
+    throw notA(field, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`, operation, 'range');
   }
   return value;
 }

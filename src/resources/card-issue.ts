@@ -1,6 +1,7 @@
 import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { amountLike, anyText, checkShape, nested, type ParamShape } from '../core/params.js';
+import { ISSUE_FIELDS } from './endpoints/cards.js';
 
 /** Card configuration at issuance. */
 export interface CardConfiguration {
@@ -80,27 +81,18 @@ export type IssueBudgetCardParams = IssueCommonParams &
 export type IssueCardParams = IssueStandaloneCardParams | IssueBudgetCardParams;
 
 const ISSUE_SHAPE: ParamShape = {
+  ...Object.fromEntries(ISSUE_FIELDS.map((key) => [key, anyText])),
   // `model` is checked below, with its own message.
   model: () => undefined,
-  typeId: anyText,
-  label: anyText,
-  externalId: anyText,
+  initialBalance: amountLike,
   configuration: nested({
     displayName: anyText,
-    address: nested({
-      line1: anyText,
-      line2: anyText,
-      city: anyText,
-      region: anyText,
-      postalCode: anyText,
-      countryCode: anyText,
-    }),
+    address: nested(
+      Object.fromEntries(
+        ['line1', 'line2', 'city', 'region', 'postalCode', 'countryCode'].map((k) => [k, anyText]),
+      ),
+    ),
   }),
-  customerId: anyText,
-  firstName: anyText,
-  lastName: anyText,
-  initialBalance: amountLike,
-  budgetId: anyText,
 };
 
 function invalid(field: string, rule: string, message: string, hint: string): never {

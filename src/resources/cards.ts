@@ -107,9 +107,9 @@ export class CardsResource extends Resource {
    * Required fields follow the issuance guide: `customerId`, or else `firstName` and `lastName`;
    * `externalId` is optional; `initialBalance` may have 2 decimals. The API reference page
    * disagrees: it marks `externalId`, `firstName` and `lastName` required and `initialBalance` an
-   * integer. Programs that follow the reference refuse a call the SDK lets through; pass all three
-   * and a whole `initialBalance` to satisfy both (the sandbox's strict-issue option enforces the
-   * reference's reading, to test against it).
+   * integer. The SDK keeps the guide's rule; if the API enforces the reference's reading, a call
+   * the SDK lets through is refused with a `BadRequestError`. Passing `externalId`, both names
+   * and a whole `initialBalance` satisfies both readings.
    *
    * @throws {ValidationError} for missing, unknown or mistyped parameters, before anything is sent.
    * @throws {InvalidCardTypeError} when `typeId` is unknown or inactive.

@@ -12,7 +12,13 @@ import type {
   WaitUntilVerifiedOptions,
 } from './customer-schemas.js';
 import { waitUntilVerified } from './customer-wait.js';
-import { createCustomer, deleteCustomer, requestAccess, retrieveCustomer } from './endpoints/customers.js';
+import {
+  CUSTOMER_FIELDS,
+  createCustomer,
+  deleteCustomer,
+  requestAccess,
+  retrieveCustomer,
+} from './endpoints/customers.js';
 import { Resource } from './resource.js';
 
 /** A customer: its id, or an object with an `id` (a customer the SDK returned, or your own row). */
@@ -21,24 +27,13 @@ export type CustomerRef = string | { readonly id: string };
 const DOCUMENT = { issuingCountry: anyText, contentType: anyText } as const;
 
 const CREATE_SHAPE: ParamShape = {
-  type: anyText,
+  ...Object.fromEntries(CUSTOMER_FIELDS.map((key) => [key, anyText])),
   level: oneOf(['minimum', 'basic', 'advanced']),
-  sumsubShareToken: anyText,
-  firstName: anyText,
-  lastName: anyText,
-  birthDate: anyText,
-  nationality: anyText,
-  nationalId: anyText,
-  address: nested({
-    line1: anyText,
-    line2: anyText,
-    city: anyText,
-    state: anyText,
-    countryCode: anyText,
-    postalCode: anyText,
-  }),
-  phone: anyText,
-  email: anyText,
+  address: nested(
+    Object.fromEntries(
+      ['line1', 'line2', 'city', 'state', 'countryCode', 'postalCode'].map((k) => [k, anyText]),
+    ),
+  ),
   identityDocuments: nested({
     ...DOCUMENT,
     type: oneOf(['passport', 'driverLicense', 'idCard', 'residencePermit']),
