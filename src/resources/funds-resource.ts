@@ -162,8 +162,6 @@ export class FundsResource extends Resource {
     const fetchPage = async (page: number): Promise<PageData<BudgetTransaction>> => {
       const operation = 'funds.budgetTransactions';
       const id = refId(budgetId) as string;
-      // The path is built first, so a bad id is refused as `id` before the paging is looked at.
-      budgetTransactions(id, page, 1);
       checkOptionalShape(params, '', operation, { page: positiveWhole, limit: positiveWhole });
       const { limit } = checkPageParams(params, operation);
       return this.send(budgetTransactions(id, page, limit), options);
