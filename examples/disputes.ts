@@ -17,7 +17,7 @@ if (!charge) throw new Error('no transaction to dispute');
 
 const dispute = await client.disputes.create({
   cardId: card.id,
-  transactionId: charge.id,
+  transactionId: charge, // the transaction object, or its id
   textEvidence: 'Charged twice for one subscription on the same day; the second charge is a duplicate.',
   files: ['https://example.com/evidence/receipt.pdf'],
 });

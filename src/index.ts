@@ -65,8 +65,6 @@ export {
 } from './pins/rules.js';
 export type {
   CardLimits,
-  CardLimitsResource,
-  CardVelocityResource,
   ChannelLimits,
   LimitSetting,
   LimitType,
@@ -81,7 +79,15 @@ export type {
   IssueCommonParams,
   IssueStandaloneCardParams,
 } from './resources/card-issue.js';
-export type { CardModel, CardRef } from './resources/card-ref.js';
+export type { CardLimitsResource, CardVelocityResource } from './resources/card-limits.js';
+export type {
+  BudgetCardRef,
+  CardModel,
+  CardRef,
+  KnownModel,
+  NotBudgetCard,
+  StandaloneCardRef,
+} from './resources/card-ref.js';
 export type {
   Card,
   CardBase,
@@ -115,23 +121,23 @@ export type {
   VerificationLevel,
   WaitUntilVerifiedOptions,
 } from './resources/customer-schemas.js';
-export type { CustomersResource } from './resources/customers.js';
+export type { CustomerRef, CustomersResource } from './resources/customers.js';
+export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes.js';
 export type {
   CreateDisputeParams,
-  Dispute,
-  DisputeStatus,
-  DisputeStatusResult,
+  DisputeRef,
   DisputesResource,
-} from './resources/disputes.js';
+  TransactionRef,
+} from './resources/disputes-resource.js';
+export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
+export type { BudgetTransaction, BudgetTransactionCard, OrganizationBalance } from './resources/funds.js';
 export type {
-  BudgetTransaction,
-  BudgetTransactionCard,
+  DepositAddressParams,
   FundsResource,
-  OrganizationBalance,
   TopUpBudgetParams,
   TopUpParams,
   WithdrawParams,
-} from './resources/funds.js';
+} from './resources/funds-resource.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
 export type { PinsResource } from './resources/pins.js';
 export type { StatusResource } from './resources/status.js';

@@ -53,6 +53,15 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
+  /**
+   * Body fields the SDK does not know yet, merged into this call's JSON body: an escape hatch
+   * until a release adds them. The SDK's own fields of the endpoint cannot be set this way, and
+   * endpoints that send no body (GET, DELETE) refuse it.
+   *
+   * @throws {ValidationError} (from the method) for a field the SDK owns, a value that is not a
+   * plain object, or an endpoint without a body; nothing is sent.
+   */
+  extraBody?: Record<string, unknown>;
 }
 
 /** Everything a resource says about one endpoint call; the transport does the rest. */

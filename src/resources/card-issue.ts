@@ -1,5 +1,7 @@
 import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
+import { amountLike, anyText, checkShape, nested, type ParamShape } from '../core/params.js';
+import { ISSUE_FIELDS } from './endpoints/cards.js';
 
 /** Card configuration at issuance. */
 export interface CardConfiguration {
@@ -78,6 +80,21 @@ export type IssueBudgetCardParams = IssueCommonParams &
 /** Parameters of `cards.issue`: a standalone card or a budget card. */
 export type IssueCardParams = IssueStandaloneCardParams | IssueBudgetCardParams;
 
+const ISSUE_SHAPE: ParamShape = {
+  ...Object.fromEntries(ISSUE_FIELDS.map((key) => [key, anyText])),
+  // `model` is checked below, with its own message.
+  model: () => undefined,
+  initialBalance: amountLike,
+  configuration: nested({
+    displayName: anyText,
+    address: nested(
+      Object.fromEntries(
+        ['line1', 'line2', 'city', 'region', 'postalCode', 'countryCode'].map((k) => [k, anyText]),
+      ),
+    ),
+  }),
+};
+
 function invalid(field: string, rule: string, message: string, hint: string): never {
   throw new ValidationError(message, { field, rule, operation: 'cards.issue', hint });
 }
@@ -87,8 +104,8 @@ function text(value: unknown): value is string {
 }
 
 /**
- * Checks `cards.issue` parameters as the types do, for JavaScript callers, and builds the wire
- * body (everything but `model`).
+ * Checks `cards.issue` parameters as the types do, for JavaScript callers (no unknown field,
+ * every type), and builds the wire body (everything but `model`).
  *
  * @throws {ValidationError} naming the field and rule.
  */
@@ -101,6 +118,7 @@ export function issueBody(params: IssueCardParams): Record<string, unknown> {
       "Pass { model: 'card' | 'budget', typeId, … }.",
     );
   }
+  checkShape(params, '', 'cards.issue', ISSUE_SHAPE);
   const { model, ...body } = params as IssueCardParams & Record<string, unknown>;
   if (model !== 'card' && model !== 'budget') {
     invalid(

@@ -1,7 +1,8 @@
 import type { Requester, RequestOptions } from '../core/spec.js';
 import type { ReconcileOptions } from '../outcomes/types.js';
-import { cardPath, type ResolvedCard } from './card-ref.js';
-import { type Card, cardSchema } from './card-schemas.js';
+import type { ResolvedCard } from './card-ref.js';
+import type { Card } from './card-schemas.js';
+import { retrieveCard } from './endpoints/cards.js';
 
 // The card read that settles unknown outcomes and confirms refused state changes. It only reads
 // public endpoints, through the caller's transport.
@@ -19,16 +20,7 @@ export function readOptions(options: RequestOptions | ReconcileOptions | undefin
 
 /** `GET /cards/{id}` or `/budget-cards/{id}`: the card's details. */
 export function readCard(transport: Requester, card: ResolvedCard, options: RequestOptions): Promise<Card> {
-  return transport.request(
-    {
-      operation: 'cards.retrieve',
-      method: 'GET',
-      path: cardPath(card, ''),
-      schema: cardSchema(card.model),
-      kind: 'read',
-    },
-    options,
-  );
+  return transport.request(retrieveCard(card), options);
 }
 
 /** The card's status, or undefined when it cannot be read. */

@@ -17,6 +17,42 @@ export type CardRef =
       readonly model: CardModel;
     };
 
+/** A card known to be standalone: a bare id, or an object with `model: 'card'`. */
+export type StandaloneCardRef =
+  | string
+  | {
+      /** The card id. */
+      readonly id: string;
+      /** A standalone card. */
+      readonly model: 'card';
+    };
+
+/** A card known to be a budget card: an object with `model: 'budget'`. */
+export interface BudgetCardRef {
+  /** The card id. */
+  readonly id: string;
+  /** A budget card. */
+  readonly model: 'budget';
+}
+
+/**
+ * `C` unless it is known at compile time to be a budget card; then {@link StandaloneCardRef}, so
+ * passing a budget card where only standalone cards work is a compile error. A card whose model
+ * is only known at run time (`model: CardModel`, e.g. from `cards.list`) passes and is checked then.
+ */
+export type NotBudgetCard<C> = C extends { readonly model: infer M }
+  ? 'card' extends M
+    ? C
+    : StandaloneCardRef
+  : C;
+
+/** The card type a read of `C` returns: the model it is known to have (a bare id is standalone). */
+export type KnownModel<C> = C extends string
+  ? { model: 'card' }
+  : C extends { readonly model: infer M extends CardModel }
+    ? { model: M }
+    : { model: CardModel };
+
 /** A card reference resolved to its id and model. */
 export interface ResolvedCard {
   id: string;
@@ -28,10 +64,12 @@ export interface ResolvedCard {
  *
  * @throws {ValidationError} when the reference is not an id string or a `{ id, model }` object.
  */
-export function resolveCard(card: CardRef, field = 'card'): ResolvedCard {
+export function resolveCard(card: unknown, field = 'card'): ResolvedCard {
   if (typeof card === 'string') return { id: card, model: 'card' };
-  if (typeof card === 'object' && card !== null && typeof card.id === 'string') {
-    if (card.model === 'card' || card.model === 'budget') return { id: card.id, model: card.model };
+  if (typeof card === 'object' && card !== null) {
+    // A reference: only `id` and `model` are read, whatever else the object holds.
+    const { id, model } = card as { id?: unknown; model?: unknown };
+    if (typeof id === 'string' && (model === 'card' || model === 'budget')) return { id, model };
   }
   throw new ValidationError(
     `${field} must be a card id or an object with id and model ('card' or 'budget').`,

@@ -1,77 +1,57 @@
-import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { checkPageParams, type PageParams, PagePromise } from '../core/page.js';
-import { path } from '../core/path.js';
-import { type ActionResult, actionResult } from '../core/schema.js';
+import {
+  amountLike,
+  anyText,
+  checkOptionalShape,
+  checkShape,
+  positiveWhole,
+  text,
+  textList,
+} from '../core/params.js';
+import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
-import { settleByRead } from '../outcomes/settle.js';
-import type { OutcomeSpec } from '../outcomes/types.js';
-import { CardLimitsResource, CardVelocityResource } from './card-controls.js';
 import {
   type IssueBudgetCardParams,
   type IssueCardParams,
   type IssueStandaloneCardParams,
   issueBody,
 } from './card-issue.js';
-import { readCard, readOptions } from './card-read.js';
-import { type CardRef, cardPath, requireModel, resolveCard } from './card-ref.js';
+import { CardLimitsResource, CardVelocityResource } from './card-limits.js';
+import { issueOutcome } from './card-outcomes.js';
 import {
-  type Card,
-  type CardSensitiveData,
-  type CardStatus,
-  type CardSummary,
-  type CardTransaction,
-  type CardType,
-  cardListSchema,
-  cardTransactionsSchema,
-  cardTypesSchema,
-  type IssuedBudgetCard,
-  type IssuedCard,
-  issuedBudgetCardSchema,
-  issuedCardSchema,
-  sensitiveDataSchema,
+  type CardModel,
+  type CardRef,
+  type KnownModel,
+  type NotBudgetCard,
+  requireModel,
+  resolveCard,
+} from './card-ref.js';
+import type {
+  Card,
+  CardSensitiveData,
+  CardStatus,
+  CardSummary,
+  CardTransaction,
+  CardType,
+  IssuedBudgetCard,
+  IssuedCard,
 } from './card-schemas.js';
+import { checkContact } from './contact.js';
+import {
+  cardSensitive,
+  cardTransactions,
+  cardTypes,
+  issueCard,
+  listCards,
+  reissueCard,
+  retrieveCard,
+  updateArt,
+  updateEmail,
+  updatePhone,
+} from './endpoints/cards.js';
 import { PhysicalCardsResource } from './physical-cards.js';
 import { Resource } from './resource.js';
-
-/**
- * Settles an issuance by reading the card under the caller's `externalId` (card endpoints accept
- * it in place of the card id). Without an `externalId` no read can find the card.
- */
-function issueOutcome(
-  transport: Requester,
-  model: 'card' | 'budget',
-  externalId: unknown,
-  amount: number | undefined,
-): OutcomeSpec {
-  if (typeof externalId !== 'string' || externalId.trim() === '') {
-    return {
-      subject: { amount },
-      hint: 'Re-send with the same idempotencyKey (the safe retry). Pass an externalId when issuing, so that error.reconcile() can look the card up; without one it answers still-unknown.',
-    };
-  }
-  return {
-    subject: { externalId, amount },
-    hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which looks the card up by its externalId, to see whether it was issued.',
-    reconcile: (call, options) =>
-      settleByRead(
-        call,
-        'cards.retrieve',
-        () => readCard(transport, { id: externalId, model }, readOptions(options)),
-        (found) => {
-          const evidence = {
-            reads: ['cards.retrieve'],
-            examined: found ? 1 : 0,
-            complete: true,
-            matches: found ? [{ kind: 'card' as const, id: found.id, status: found.status }] : [],
-          };
-          return found
-            ? { status: 'applied', summary: 'A card with this externalId exists.', evidence }
-            : { status: 'not-applied', summary: 'No card has this externalId.', evidence };
-        },
-      ),
-  };
-}
 
 /** Filters and paging of `cards.list`. */
 export interface CardListParams extends PageParams {
@@ -83,28 +63,11 @@ export interface CardListParams extends PageParams {
   statuses?: readonly CardStatus[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{4,19}$/;
-
-function contact(value: unknown, pattern: RegExp, field: 'email' | 'phone', operation: string): string {
-  if (typeof value === 'string' && value.length <= 254 && pattern.test(value)) return value;
-  throw new ValidationError(
-    `${field} is not a valid ${field === 'email' ? 'email address' : 'phone number'}.`,
-    {
-      field,
-      rule: 'format',
-      operation,
-      hint:
-        field === 'email'
-          ? 'Pass an address like user@example.com.'
-          : 'Pass digits with an optional leading +, e.g. +14155550100.',
-    },
-  );
-}
+const PAGE_SHAPE = { page: positiveWhole, limit: positiveWhole } as const;
 
 /**
  * Cards: programs, issuance (standalone and budget), details, sensitive data, transactions,
- * reissue, limits, contact data and physical cards.
+ * reissue, limits, contact data, card art and physical cards.
  *
  * @example
  * ```ts
@@ -133,16 +96,7 @@ export class CardsResource extends Resource {
 
   /** Lists the card programs available to the account; each `id` is a `typeId` for `issue`. */
   async types(options?: RequestOptions): Promise<CardType[]> {
-    return this.transport.request(
-      {
-        operation: 'cards.types',
-        method: 'GET',
-        path: path`/cards/types`,
-        schema: cardTypesSchema,
-        kind: 'read',
-      },
-      options,
-    );
+    return this.send(cardTypes(), options);
   }
 
   /**
@@ -150,7 +104,14 @@ export class CardsResource extends Resource {
    * balance) or a budget card (`model: 'budget'`, spending from `budgetId`). The result holds the
    * PAN, expiry and CVC as {@link Sensitive} values.
    *
-   * @throws {ValidationError} for missing or invalid parameters, before anything is sent.
+   * Required fields follow the issuance guide: `customerId`, or else `firstName` and `lastName`;
+   * `externalId` is optional; `initialBalance` may have 2 decimals. The API reference page
+   * disagrees: it marks `externalId`, `firstName` and `lastName` required and `initialBalance` an
+   * integer. The SDK keeps the guide's rule; if the API enforces the reference's reading, a call
+   * the SDK lets through is refused with a `BadRequestError`. Passing `externalId`, both names
+   * and a whole `initialBalance` satisfies both readings.
+   *
+   * @throws {ValidationError} for missing, unknown or mistyped parameters, before anything is sent.
    * @throws {InvalidCardTypeError} when `typeId` is unknown or inactive.
    * @throws {CustomerNotVerifiedError} when the customer is not verified or lacks access.
    * @throws {MissingCardholderError} when the program needs a `customerId`.
@@ -162,59 +123,44 @@ export class CardsResource extends Resource {
   issue(params: IssueCardParams, options?: RequestOptions): Promise<IssuedCard | IssuedBudgetCard>;
   async issue(params: IssueCardParams, options?: RequestOptions): Promise<IssuedCard | IssuedBudgetCard> {
     const body = issueBody(params);
-    const budget = params.model === 'budget';
-    return this.transport.request<IssuedCard | IssuedBudgetCard>(
-      {
-        operation: 'cards.issue',
-        method: 'POST',
-        path: budget ? path`/budget-cards/issue` : path`/cards/issue`,
-        body,
-        schema: budget ? issuedBudgetCardSchema : issuedCardSchema,
-        kind: 'create',
-        outcome: issueOutcome(
-          this.transport,
-          budget ? 'budget' : 'card',
-          body.externalId,
-          typeof body.initialBalance === 'number' ? body.initialBalance : undefined,
-        ),
-      },
-      options,
-    );
+    const model: CardModel = params.model === 'budget' ? 'budget' : 'card';
+    return this.send(issueCard(model, body, issueOutcome(this.transport, model, body.externalId)), options);
   }
 
   /**
    * Reads a card's details. A standalone card's details include its PAN, expiry and CVC, wrapped.
+   * The result carries the model the reference is known to have: a bare id is a standalone card,
+   * `{ id, model: 'budget' }` a budget card.
    *
    * @throws {NotFoundError} when there is no such card.
    */
+  retrieve<C extends CardRef>(card: C, options?: RequestOptions): Promise<Card & KnownModel<C>>;
   async retrieve(card: CardRef, options?: RequestOptions): Promise<Card> {
-    return readCard(this.transport, resolveCard(card), options ?? {});
+    return this.send(retrieveCard(resolveCard(card)), options);
   }
 
   /**
-   * Lists cards. Await it for one page, or `for await` over every card of every page.
+   * Lists cards. Await it for one page, or `for await` over every card of every page. Each card's
+   * `model` is known only at run time, so methods for one model check it when called.
    *
-   * @throws {ValidationError} for a page or limit below 1.
+   * @throws {ValidationError} for a page or limit below 1, or an unknown or mistyped filter.
    */
   list(params: CardListParams = {}, options?: RequestOptions): PagePromise<CardSummary> {
     return new PagePromise(
       async (n) => {
+        checkOptionalShape(params, '', 'cards.list', {
+          ...PAGE_SHAPE,
+          query: anyText,
+          customerIds: textList,
+          statuses: textList,
+        });
         const { limit } = checkPageParams(params, 'cards.list');
-        const data = await this.transport.request(
-          {
-            operation: 'cards.list',
-            method: 'GET',
-            path: path`/cards/list`,
-            query: {
-              page: n,
-              limit,
-              query: params.query,
-              customerIds: params.customerIds?.join(','),
-              statuses: params.statuses?.join(','),
-            },
-            schema: cardListSchema,
-            kind: 'read',
-          },
+        const data = await this.send(
+          listCards(n, limit, {
+            query: params.query,
+            customerIds: params.customerIds?.join(','),
+            statuses: params.statuses?.join(','),
+          }),
           options,
         );
         return {
@@ -224,7 +170,7 @@ export class CardsResource extends Resource {
           totalPages: data.totalPages,
         };
       },
-      params.page ?? 1,
+      params?.page ?? 1,
       options,
     );
   }
@@ -236,19 +182,7 @@ export class CardsResource extends Resource {
    * @throws {NotFoundError} when there is no such card.
    */
   async sensitive(card: CardRef, options?: RequestOptions): Promise<CardSensitiveData> {
-    const ref = resolveCard(card);
-    // The standalone path is misspelled by the API itself; budget cards use the right spelling.
-    const suffix = ref.model === 'budget' ? '/sensitive' : '/sensetive';
-    return this.transport.request(
-      {
-        operation: 'cards.sensitive',
-        method: 'GET',
-        path: cardPath(ref, suffix),
-        schema: sensitiveDataSchema,
-        kind: 'read',
-      },
-      options,
-    );
+    return this.send(cardSensitive(resolveCard(card)), options);
   }
 
   /**
@@ -270,36 +204,28 @@ export class CardsResource extends Resource {
           'cards.transactions',
           'Budget card spending is listed with client.funds.budgetTransactions(budgetId).',
         );
+        checkOptionalShape(params, '', 'cards.transactions', PAGE_SHAPE);
         const { limit } = checkPageParams(params, 'cards.transactions');
-        const data = await this.transport.request(
-          {
-            operation: 'cards.transactions',
-            method: 'GET',
-            path: cardPath(ref, '/transactions'),
-            query: { page: n, limit },
-            schema: cardTransactionsSchema,
-            kind: 'read',
-          },
-          options,
-        );
+        const data = await this.send(cardTransactions(ref, n, limit), options);
         return { data: data.transactions, page: n, limit };
       },
-      params.page ?? 1,
+      params?.page ?? 1,
       options,
     );
   }
 
   /**
-   * Reissues a standalone card as a new card funded with `initialBalance`.
+   * Reissues a standalone card as a new card funded with `initialBalance`. A card known to be a
+   * budget card does not compile.
    *
-   * @throws {ValidationError} for a budget card or a bad amount.
+   * @throws {ValidationError} for a budget card, a bad amount or an unknown field.
    * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
    */
-  async reissue(
-    card: CardRef,
+  async reissue<C extends CardRef>(
+    card: NotBudgetCard<C>,
     params: { initialBalance: Amount },
     options?: RequestOptions,
-  ): Promise<IssuedCard> {
+  ): Promise<IssuedCard & { model: 'card' }> {
     const ref = resolveCard(card);
     requireModel(
       ref,
@@ -307,23 +233,11 @@ export class CardsResource extends Resource {
       'cards.reissue',
       'Issue a new budget card with client.cards.issue({ model: "budget", … }).',
     );
-    const body = { cardId: ref.id, initialBalance: toAmount(params?.initialBalance, 'initialBalance') };
-    return this.transport.request(
-      {
-        operation: 'cards.reissue',
-        method: 'POST',
-        path: path`/cards/reissue`,
-        body,
-        schema: issuedCardSchema,
-        kind: 'create',
-        outcome: {
-          subject: { cardId: ref.id, amount: body.initialBalance },
-          // What a reissue leaves behind on the old card is not documented, so no read settles it.
-          hint: 'Re-send with the same idempotencyKey (the safe retry). No documented read shows whether a reissue happened, so error.reconcile() answers still-unknown.',
-        },
-      },
-      options,
-    );
+    // The card id goes in the body, not the path, so nothing else would refuse an empty one.
+    text(ref.id, 'card', 'cards.reissue');
+    checkShape(params, '', 'cards.reissue', { initialBalance: amountLike });
+    const initialBalance = toAmount(params.initialBalance, 'initialBalance');
+    return this.send(reissueCard(ref.id, initialBalance), options);
   }
 
   /**
@@ -333,18 +247,7 @@ export class CardsResource extends Resource {
    */
   async updateEmail(card: CardRef, email: string, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
-    const body = { email: contact(email, EMAIL, 'email', 'cards.updateEmail') };
-    return this.transport.request(
-      {
-        operation: 'cards.updateEmail',
-        method: 'POST',
-        path: cardPath(ref, '/email'),
-        body,
-        schema: actionResult,
-        kind: 'state',
-      },
-      options,
-    );
+    return this.send(updateEmail(ref, checkContact(email, 'email', 'cards.updateEmail')), options);
   }
 
   /**
@@ -354,17 +257,21 @@ export class CardsResource extends Resource {
    */
   async updatePhone(card: CardRef, phone: string, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
-    const body = { phone: contact(phone, PHONE, 'phone', 'cards.updatePhone') };
-    return this.transport.request(
-      {
-        operation: 'cards.updatePhone',
-        method: 'POST',
-        path: cardPath(ref, '/phone'),
-        body,
-        schema: actionResult,
-        kind: 'state',
-      },
-      options,
-    );
+    return this.send(updatePhone(ref, checkContact(phone, 'phone', 'cards.updatePhone')), options);
+  }
+
+  /**
+   * Changes a card's art (its design) to `cardArtId`, as `POST /cards/{id}/updateArt`. Known only
+   * from bfinance's official JS client: the docs do not describe it, nor where art ids come from
+   * (ask bfinance), so it may change. A budget card goes to `/budget-cards/{id}/updateArt`, as
+   * every other card endpoint mirrors (an inference). Re-sending it lands in the same state.
+   *
+   * @experimental
+   * @throws {ValidationError} when `cardArtId` is empty or not a string.
+   */
+  async updateArt(card: CardRef, cardArtId: string, options?: RequestOptions): Promise<ActionResult> {
+    const ref = resolveCard(card);
+    text(cardArtId, 'cardArtId', 'cards.updateArt');
+    return this.send(updateArt(ref, cardArtId), options);
   }
 }

@@ -1,8 +1,9 @@
-import { ApiError, ValidationError } from '../core/errors.js';
-import { path } from '../core/path.js';
-import { type ActionResult, actionResult } from '../core/schema.js';
+import { ValidationError } from '../core/errors.js';
+import { anyText, checkShape, type ParamShape } from '../core/params.js';
+import type { ActionResult } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
-import { type CardRef, type ResolvedCard, resolveCard } from './card-ref.js';
+import { type CardRef, resolveCard } from './card-ref.js';
+import { activatePhysical, orderPhysical } from './endpoints/card-settings.js';
 import { Resource } from './resource.js';
 
 /** Where to ship a physical card. `country` as in the API example (`USA`); `phoneCode` like `+1`. */
@@ -44,10 +45,9 @@ const REQUIRED_SHIPPING: readonly (keyof ShippingData)[] = [
   'country',
 ];
 
-// The physical-card API names the standalone model by its old name, "prepaid".
-function wireCardType(card: ResolvedCard): 'prepaid' | 'budget' {
-  return card.model === 'budget' ? 'budget' : 'prepaid';
-}
+const SHIPPING_SHAPE: ParamShape = Object.fromEntries(
+  [...REQUIRED_SHIPPING, 'addressLine2'].map((key) => [key, anyText]),
+);
 
 /**
  * Physical versions of existing cards: order one, then activate it with the code that comes with it.
@@ -67,6 +67,7 @@ export class PhysicalCardsResource extends Resource {
    */
   async order(card: CardRef, shipping: ShippingData, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
+    checkShape(shipping, 'shipping', 'cards.physical.order', SHIPPING_SHAPE);
     for (const field of REQUIRED_SHIPPING) {
       const value = shipping?.[field];
       if (typeof value !== 'string' || value.trim() === '') {
@@ -78,21 +79,7 @@ export class PhysicalCardsResource extends Resource {
         });
       }
     }
-    return this.transport.request(
-      {
-        operation: 'cards.physical.order',
-        method: 'POST',
-        path: path`/physical-cards/${ref.id}/order`,
-        body: { cardType: wireCardType(ref), shippingData: shipping },
-        schema: actionResult,
-        kind: 'create',
-        outcome: {
-          subject: { cardId: ref.id },
-          hint: 'Re-send with the same idempotencyKey (the safe retry). No API read shows a physical-card order, so error.reconcile() answers still-unknown.',
-        },
-      },
-      options,
-    );
+    return this.send(orderPhysical(ref, { ...shipping }), options);
   }
 
   /**
@@ -111,21 +98,6 @@ export class PhysicalCardsResource extends Resource {
         hint: 'Pass the activation code delivered with the physical card, e.g. "1234-5678".',
       });
     }
-    return this.transport.request(
-      {
-        operation: 'cards.physical.activate',
-        method: 'POST',
-        path: path`/physical-cards/${ref.id}/activate`,
-        body: { cardType: wireCardType(ref), code },
-        schema: actionResult,
-        kind: 'state',
-        // No read shows a physical card's state, but this refusal on a retry is the evidence.
-        converge: async (refusal) =>
-          refusal instanceof ApiError && /already (been )?activated/i.test(refusal.message)
-            ? { message: 'Physical card is active (the server said so after a retried request).' }
-            : undefined,
-      },
-      options,
-    );
+    return this.send(activatePhysical(ref, code), options);
   }
 }

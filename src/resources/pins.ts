@@ -1,8 +1,10 @@
 import { ValidationError, WeakPinError } from '../core/errors.js';
-import { type ActionResult, actionResult } from '../core/schema.js';
+import { checkOptionalShape } from '../core/params.js';
+import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { checkPin, type PinCheckResult, type PinPolicy, type PinPreset } from '../pins/rules.js';
-import { type CardRef, cardPath, resolveCard } from './card-ref.js';
+import { type CardRef, resolveCard } from './card-ref.js';
+import { setPin } from './endpoints/card-settings.js';
 import { Resource } from './resource.js';
 
 function checkPolicy(policy: PinPreset | PinPolicy | undefined): PinPreset | PinPolicy | undefined {
@@ -46,10 +48,11 @@ export class PinsResource extends Resource {
   /**
    * Checks a PIN against a policy (the client's by default) without sending anything.
    *
-   * @throws {ValidationError} when `options.policy` is not a valid policy.
+   * @throws {ValidationError} when `options.policy` is not a valid policy, or `options` has an unknown field.
    */
   check(pin: string, options: { policy?: PinPreset | PinPolicy } = {}): PinCheckResult {
-    return checkPin(pin, checkPolicy(options.policy ?? this.#policy));
+    checkOptionalShape(options, 'options', 'pins.check', { policy: () => undefined });
+    return checkPin(pin, checkPolicy(options?.policy ?? this.#policy));
   }
 
   /**
@@ -69,16 +72,6 @@ export class PinsResource extends Resource {
         hint: 'Ask the cardholder to choose another PIN; client.pins.check() tells which rule a PIN breaks.',
       });
     }
-    return this.transport.request(
-      {
-        operation: 'pins.set',
-        method: 'POST',
-        path: cardPath(ref, '/pin'),
-        body: { pin },
-        schema: actionResult,
-        kind: 'state',
-      },
-      options,
-    );
+    return this.send(setPin(ref, pin), options);
   }
 }

@@ -1,4 +1,5 @@
-import type { Requester } from '../core/spec.js';
+import type { Requester, RequestOptions } from '../core/spec.js';
+import { type Endpoint, withExtraBody } from './endpoints/endpoint.js';
 
 /** Base of the resource classes: holds the transport and nothing else. */
 export abstract class Resource {
@@ -12,5 +13,15 @@ export abstract class Resource {
   /** The client's transport; resources hand it request specs and never touch HTTP themselves. */
   protected get transport(): Requester {
     return this.#transport;
+  }
+
+  /**
+   * Sends one endpoint call with the caller's options, `extraBody` merged into the body.
+   *
+   * @throws {ValidationError} for an `extraBody` the endpoint cannot take, before anything is sent.
+   */
+  protected send<T>(endpoint: Endpoint<T>, options: RequestOptions | undefined): Promise<T> {
+    const [spec, rest] = withExtraBody(endpoint, options);
+    return this.#transport.request(spec, rest);
   }
 }

@@ -1,60 +1,9 @@
-import { CardStateError, type CardsError } from '../core/errors.js';
-import { type ActionResult, actionResult } from '../core/schema.js';
-import type { Requester, RequestOptions } from '../core/spec.js';
-import { settleByRead } from '../outcomes/settle.js';
-import type { OutcomeSpec } from '../outcomes/types.js';
-import { cardStatus, readCard, readOptions } from './card-read.js';
-import { type CardRef, cardPath, type ResolvedCard, resolveCard } from './card-ref.js';
+import type { ActionResult } from '../core/schema.js';
+import type { RequestOptions } from '../core/spec.js';
+import { confirmStatus, deleteOutcome } from './card-outcomes.js';
+import { type CardRef, resolveCard } from './card-ref.js';
+import { deleteCard, setFrozen } from './endpoints/card-settings.js';
 import { Resource } from './resource.js';
-
-/**
- * Confirms a refused freeze or unfreeze retry: when the card already has the status the call
- * asked for, an earlier attempt was applied and the call succeeded.
- */
-function confirmStatus(
-  transport: Requester,
-  card: ResolvedCard,
-  target: 'frozen' | 'active',
-): (refusal: CardsError, options: RequestOptions) => Promise<ActionResult | undefined> {
-  return async (refusal, options) => {
-    if (!(refusal instanceof CardStateError)) return undefined;
-    const status = await cardStatus(transport, card, readOptions(options));
-    return status === target
-      ? { message: `Card is ${target} (a read confirmed it after a retried request).` }
-      : undefined;
-  };
-}
-
-/** Settles a card delete by reading the card: a deleted card stays deleted. */
-function deleteOutcome(transport: Requester, card: ResolvedCard): OutcomeSpec {
-  return {
-    subject: { cardId: card.id },
-    hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card, to see whether it was deleted.',
-    reconcile: (call, options) =>
-      settleByRead(
-        call,
-        'cards.retrieve',
-        () => readCard(transport, card, readOptions(options)),
-        (found) => {
-          const evidence = {
-            reads: ['cards.retrieve'],
-            examined: found ? 1 : 0,
-            complete: true,
-            matches: found ? [{ kind: 'card' as const, id: found.id, status: found.status }] : [],
-          };
-          if (found === undefined)
-            return { status: 'still-unknown', summary: 'The card was not found.', evidence };
-          return found.status === 'deleted'
-            ? { status: 'applied', summary: 'cards.retrieve shows the card deleted.', evidence }
-            : {
-                status: 'not-applied',
-                summary: `cards.retrieve shows the card ${found.status}, not deleted.`,
-                evidence,
-              };
-        },
-      ),
-  };
-}
 
 /**
  * Card status changes: freeze, unfreeze and delete, for standalone and budget cards alike.
@@ -76,17 +25,7 @@ export class StatusResource extends Resource {
    */
   async freeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
-    return this.transport.request(
-      {
-        operation: 'status.freeze',
-        method: 'POST',
-        path: cardPath(ref, '/freeze'),
-        schema: actionResult,
-        kind: 'state',
-        converge: confirmStatus(this.transport, ref, 'frozen'),
-      },
-      options,
-    );
+    return this.send(setFrozen(ref, true, confirmStatus(this.transport, ref, 'frozen')), options);
   }
 
   /**
@@ -97,17 +36,7 @@ export class StatusResource extends Resource {
    */
   async unfreeze(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
-    return this.transport.request(
-      {
-        operation: 'status.unfreeze',
-        method: 'POST',
-        path: cardPath(ref, '/unfreeze'),
-        schema: actionResult,
-        kind: 'state',
-        converge: confirmStatus(this.transport, ref, 'active'),
-      },
-      options,
-    );
+    return this.send(setFrozen(ref, false, confirmStatus(this.transport, ref, 'active')), options);
   }
 
   /**
@@ -119,16 +48,6 @@ export class StatusResource extends Resource {
    */
   async delete(card: CardRef, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
-    return this.transport.request(
-      {
-        operation: 'status.delete',
-        method: 'DELETE',
-        path: cardPath(ref, '/delete'),
-        schema: actionResult,
-        kind: 'create',
-        outcome: deleteOutcome(this.transport, ref),
-      },
-      options,
-    );
+    return this.send(deleteCard(ref, deleteOutcome(this.transport, ref)), options);
   }
 }

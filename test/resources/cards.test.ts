@@ -467,6 +467,7 @@ describe('cards.reissue', () => {
 
   it('refuses a budget card locally', async () => {
     await expect(
+      // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
       testClient().cards.reissue({ id: 'b1', model: 'budget' }, { initialBalance: 5 }),
     ).rejects.toThrow(ValidationError);
   });
@@ -522,6 +523,7 @@ describe('cards.limits and cards.velocity', () => {
     await expect(client.cards.limits.set(CARD_ID, { type: 'atm-daily' as never, limit: 5 })).rejects.toThrow(
       ValidationError,
     );
+    // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
     await expect(client.cards.limits.retrieve({ id: 'b1', model: 'budget' })).rejects.toThrow(
       /not available for budget/,
     );
@@ -661,6 +663,96 @@ describe('cards.physical', () => {
     expect((error as ResponseValidationError).issues).toContainEqual({
       path: 'message',
       code: 'invalid_type',
+    });
+  });
+});
+
+describe('cards.updateArt', () => {
+  it('posts cardArtId to /cards/{id}/updateArt without a key and reads data {}', async () => {
+    const seen = onRequest('post', `/cards/${ODD_ID_WIRE}/updateArt`, { status: 'success', data: {} });
+    await expect(testClient().cards.updateArt(ODD_ID, 'art_7')).resolves.toEqual({ message: '' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: 'POST', path: `/cards/${ODD_ID_WIRE}/updateArt` });
+    expect(seen[0]?.body).toEqual({ cardArtId: 'art_7' });
+    expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('routes a budget card by its model', async () => {
+    const seen = onRequest('post', '/budget-cards/b1/updateArt', { status: 'success', data: {} });
+    await testClient().cards.updateArt({ id: 'b1', model: 'budget' }, 'art_7');
+    expect(seen[0]?.body).toEqual({ cardArtId: 'art_7' });
+  });
+
+  it('refuses an empty or non-string cardArtId before sending', async () => {
+    const seen = forbidRequests();
+    for (const bad of ['', ' ', 7, null, { id: 'x' }]) {
+      const error = await testClient()
+        .cards.updateArt(CARD_ID, bad as string)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ field: 'cardArtId', operation: 'cards.updateArt' });
+    }
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('cards.retrieve model', () => {
+  it('gives a bare id the standalone model and { model: "budget" } the budget model', async () => {
+    onRequest('get', `/cards/${CARD_ID}`, { status: 'success', data: cardDetails });
+    onRequest('get', '/budget-cards/b1', { status: 'success', data: { ...cardDetails, id: 'b1' } });
+    const client = testClient();
+    expect((await client.cards.retrieve(CARD_ID)).model).toBe('card');
+    expect((await client.cards.retrieve({ id: 'b1', model: 'budget' })).model).toBe('budget');
+  });
+});
+
+describe('extraBody on card calls', () => {
+  it('becomes the body of a POST that sends none, and is refused on DELETE and GET', async () => {
+    const seen = onRequest('post', `/cards/${CARD_ID}/freeze`, {
+      status: 'success',
+      message: 'Card has been frozen',
+    });
+    await testClient().status.freeze(CARD_ID, { extraBody: { reason: 'lost' } });
+    expect(seen[0]?.body).toEqual({ reason: 'lost' });
+    const none = forbidRequests();
+    const client = testClient();
+    for (const call of [
+      () => client.status.delete(CARD_ID, { extraBody: { a: 1 } }),
+      () => client.cards.retrieve(CARD_ID, { extraBody: { a: 1 } }),
+    ]) {
+      expect(await call().catch((e: unknown) => e)).toMatchObject({ field: 'extraBody', rule: 'no_body' });
+    }
+    expect(none).toHaveLength(0);
+  });
+
+  it('refuses the SDK-owned issue fields and a non-object', async () => {
+    const seen = forbidRequests();
+    const client = testClient();
+    const params = { model: 'card', typeId: TYPE_ID, initialBalance: 5, customerId: 'c' } as const;
+    for (const field of ['externalId', 'label', 'initialBalance']) {
+      const error = await client.cards
+        .issue(params, { extraBody: { [field]: 'x' } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ field: `extraBody.${field}`, rule: 'sdk_field' });
+    }
+    const notObject = await client.cards
+      .issue(params, { extraBody: ['x'] as never })
+      .catch((e: unknown) => e);
+    expect(notObject).toMatchObject({ field: 'extraBody', rule: 'type' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('adds a field the SDK does not know to an issuance', async () => {
+    const seen = onRequest('post', '/cards/issue', { status: 'success', data: { card: issuedCard } });
+    await testClient().cards.issue(
+      { model: 'card', typeId: TYPE_ID, initialBalance: 5, customerId: 'c' },
+      { extraBody: { spendingProfile: 'travel' } },
+    );
+    expect(seen[0]?.body).toEqual({
+      typeId: TYPE_ID,
+      initialBalance: 5,
+      customerId: 'c',
+      spendingProfile: 'travel',
     });
   });
 });

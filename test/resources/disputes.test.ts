@@ -5,7 +5,7 @@ import {
   ResponseValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
-import type { CreateDisputeParams } from '../../src/resources/disputes.js';
+import type { CreateDisputeParams } from '../../src/resources/disputes-resource.js';
 import {
   failure,
   forbidRequests,
@@ -188,5 +188,51 @@ describe('disputes.cancel', () => {
     expect(error).toBeInstanceOf(DisputeStateError);
     expect(error).toMatchObject({ status: 200, errorId: 'e7', operation: 'disputes.cancel' });
     expect((error as DisputeStateError).hint).toContain('client.disputes.status()');
+  });
+});
+
+describe('disputes.create with a transaction object', () => {
+  const cardTx = { id: 'tx-card-1', amount: 19.99, currency: 'EUR', transactionId: null };
+  const budgetTx = {
+    id: 'tx-budget-1',
+    card: { id: 'bc1' },
+    amount: 5,
+    currency: 'USD',
+    usdAmount: 5,
+    status: 'completed',
+    type: 'purchase',
+    transactionDate: '2025-03-02T10:15:00.000Z',
+    transactionId: 'network-ref-9',
+    fee: 0,
+  };
+
+  it.each([
+    ['a card transaction (transactionId null)', cardTx, 'tx-card-1'],
+    ['a budget transaction (with a second reference)', budgetTx, 'tx-budget-1'],
+    ['a row of your own with an id', { id: 'own-7', note: 'anything' }, 'own-7'],
+  ])('sends the id of %s as transactionId', async (_what, tx, id) => {
+    const seen = onRequest('post', '/disputes', success(created));
+    await testClient().disputes.create({ cardId: 'c1', transactionId: tx, textEvidence: EVIDENCE });
+    expect(seen[0]?.body).toEqual({ cardId: 'c1', transactionId: id, textEvidence: EVIDENCE });
+  });
+
+  it('refuses an object without an id, an empty card id and an unknown field, before sending', async () => {
+    const seen = forbidRequests();
+    const client = testClient();
+    const base = { cardId: 'c1', transactionId: 'tx1', textEvidence: EVIDENCE };
+    const noId = await failure(
+      client.disputes.create({ ...base, transactionId: { transactionId: 'x' } as never }),
+    );
+    expect(noId).toMatchObject({ field: 'transactionId', rule: 'required' });
+    expect(await failure(client.disputes.create({ ...base, cardId: '' }))).toMatchObject({ field: 'cardId' });
+    const typo = await failure(client.disputes.create({ ...base, text_evidence: 'x' } as never));
+    expect(typo).toMatchObject({ field: 'text_evidence', rule: 'unknown_field' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('reads a dispute object for status and cancel', async () => {
+    const seen = onRequest('get', '/disputes/d1/status', success({ id: 'd1', status: 'pending' }));
+    await testClient().disputes.status({ id: 'd1' });
+    expect(seen[0]?.path).toBe('/disputes/d1/status');
   });
 });

@@ -88,6 +88,7 @@ describe('funds.topUp', () => {
 
   it('refuses a budget card before sending, pointing at topUpBudget', async () => {
     const seen = forbidRequests();
+    // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
     const error = await failure(testClient().funds.topUp(BUDGET, { amount: 50 }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'card', rule: 'card_model', operation: 'funds.topUp' });
@@ -154,6 +155,7 @@ describe('funds.withdraw', () => {
 
   it('refuses a budget card and a bad amount before sending', async () => {
     const seen = forbidRequests();
+    // @ts-expect-error a budget card is a compile error too; this checks the run-time refusal
     const budget = await failure(testClient().funds.withdraw(BUDGET, { amount: 5 }));
     expect(budget).toMatchObject({
       name: 'ValidationError',
@@ -329,5 +331,85 @@ describe('funds.balance', () => {
     const error = await failure(testClient().funds.balance());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, operation: 'funds.balance' });
+  });
+});
+
+describe('funds.depositAddress', () => {
+  const NETWORKS = ['ethereum', 'tron', 'solana', 'polygon', 'ton', 'bnb'] as const;
+
+  const PAIRS = NETWORKS.flatMap((network) =>
+    (['usdc', 'usdt'] as const).map((currency): [(typeof NETWORKS)[number], 'usdc' | 'usdt'] => [
+      network,
+      currency,
+    ]),
+  );
+
+  it.each(PAIRS)(
+    'sends GET /finance/deposit?network=%s&currency=%s with no key and no body',
+    async (network, currency) => {
+      const seen = onRequest('get', '/finance/deposit', success({ address: '0xabc', network, currency }));
+      await expect(testClient().funds.depositAddress({ network, currency })).resolves.toEqual({
+        address: '0xabc',
+        network,
+        currency,
+      });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({
+        method: 'GET',
+        path: '/finance/deposit',
+        query: { network, currency },
+      });
+      expect(seen[0]?.body).toBeUndefined();
+      expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
+    },
+  );
+
+  it('requires only the address: a missing or null echo and extra fields pass', async () => {
+    onRequest('get', '/finance/deposit', success({ address: 'T9x', network: null, memo: 'x' }));
+    await expect(testClient().funds.depositAddress({ network: 'tron', currency: 'usdt' })).resolves.toEqual({
+      address: 'T9x',
+      network: null,
+    });
+    onRequest('get', '/finance/deposit', success({ network: 'tron' }));
+    const error = await failure(testClient().funds.depositAddress({ network: 'tron', currency: 'usdt' }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues).toContainEqual({
+      path: 'address',
+      code: 'invalid_type',
+    });
+  });
+
+  it.each([
+    [{ network: 'bitcoin', currency: 'usdt' }, 'network'],
+    [{ network: 'ETHEREUM', currency: 'usdt' }, 'network'],
+    [{ network: 'tron', currency: 'eur' }, 'currency'],
+    [{ network: 'tron' }, 'currency'],
+    [{ currency: 'usdc' }, 'network'],
+  ])('refuses %j locally', async (params, field) => {
+    const seen = forbidRequests();
+    const error = await failure(testClient().funds.depositAddress(params as never));
+    expect(error).toMatchObject({ name: 'ValidationError', field, rule: 'enum' });
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('extraBody on money calls', () => {
+  it('merges unknown fields into the top-up body and refuses a field the SDK owns', async () => {
+    const seen = onRequest('post', '/cards/c1/topup', success({ message: 'ok' }));
+    await testClient().funds.topUp('c1', { amount: 5 }, { extraBody: { reference: 'r-1', meta: { a: 1 } } });
+    expect(seen[0]?.body).toEqual({ amount: 5, reference: 'r-1', meta: { a: 1 } });
+    // `note` is the SDK's even when this call leaves it out.
+    const owned = await failure(testClient().funds.topUp('c1', { amount: 5 }, { extraBody: { note: 'x' } }));
+    expect(owned).toMatchObject({ name: 'ValidationError', field: 'extraBody.note', rule: 'sdk_field' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('is refused on endpoints without a body', async () => {
+    const seen = forbidRequests();
+    const error = await failure(testClient().funds.balance({ extraBody: { a: 1 } }));
+    expect(error).toMatchObject({ name: 'ValidationError', field: 'extraBody', rule: 'no_body' });
+    const list = await failure(testClient().funds.budgetTransactions('b1', {}, { extraBody: { a: 1 } }));
+    expect(list).toMatchObject({ field: 'extraBody', rule: 'no_body' });
+    expect(seen).toHaveLength(0);
   });
 });

@@ -2,13 +2,17 @@
 // `@ts-expect-error` that stops erroring fails the build, so each line can fail.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
+  BudgetCardRef,
   Card,
+  CardModel,
   CardRef,
   CardsClient,
   IssueCardParams,
   IssuedBudgetCard,
   IssuedCard,
+  NotBudgetCard,
   Sensitive,
+  StandaloneCardRef,
 } from '../../src/index.js';
 
 describe('cards.issue parameter union', () => {
@@ -95,5 +99,95 @@ describe('CardRef', () => {
   it('keeps card statuses open to new values while listing the known ones', () => {
     expectTypeOf<'active'>().toExtend<Card['status']>();
     expectTypeOf<'some-future-status'>().toExtend<Card['status']>();
+  });
+});
+
+describe('budget cards where only standalone cards work', () => {
+  it('are compile errors for funds.topUp, funds.withdraw, cards.reissue and cards.limits', () => {
+    const compileOnly = async (client: CardsClient): Promise<void> => {
+      const budget = await client.cards.issue({
+        model: 'budget',
+        typeId: 't',
+        budgetId: 'b',
+        customerId: 'c',
+      });
+      const read = await client.cards.retrieve({ id: 'x', model: 'budget' });
+      // @ts-expect-error a budget card from issue cannot be topped up
+      void client.funds.topUp(budget, { amount: 5 });
+      // @ts-expect-error a budget card read as one cannot be topped up
+      void client.funds.topUp(read, { amount: 5 });
+      // @ts-expect-error nor withdrawn from
+      void client.funds.withdraw(budget, { amount: 5 });
+      // @ts-expect-error nor reissued
+      void client.cards.reissue(read, { initialBalance: 5 });
+      // @ts-expect-error nor given spending limits
+      void client.cards.limits.retrieve(budget);
+      // @ts-expect-error nor have a limit set
+      void client.cards.limits.set({ id: 'x', model: 'budget' }, { type: 'pos-daily', limit: 5 });
+    };
+    expect(compileOnly).toBeTypeOf('function');
+  });
+
+  it('leave standalone cards and cards of a model known only at run time compiling', () => {
+    const compileOnly = async (client: CardsClient): Promise<void> => {
+      void client.funds.topUp(await client.cards.retrieve('id'), { amount: 5 });
+      void client.funds.topUp(
+        await client.cards.issue({ model: 'card', typeId: 't', initialBalance: 5, customerId: 'c' }),
+        {
+          amount: 5,
+        },
+      );
+      const [listed] = (await client.cards.list()).data;
+      if (listed) {
+        void client.funds.withdraw(listed, { amount: 5 });
+        void client.cards.limits.retrieve(listed);
+        void client.cards.reissue(listed, { initialBalance: 5 });
+      }
+      const ref = 'id' as CardRef;
+      void client.funds.topUp(ref, { amount: 5 });
+      void client.funds.topUp({ id: 'x', model: 'card' }, { amount: 5 });
+    };
+    expect(compileOnly).toBeTypeOf('function');
+  });
+
+  it('results carry the model the reference is known to have', () => {
+    const client = {} as CardsClient;
+    const compileOnly = (): void => {
+      expectTypeOf(client.cards.retrieve('id')).resolves.toHaveProperty('model').toEqualTypeOf<'card'>();
+      expectTypeOf(client.cards.retrieve({ id: 'x', model: 'budget' }))
+        .resolves.toHaveProperty('model')
+        .toEqualTypeOf<'budget'>();
+      expectTypeOf(client.cards.retrieve({ id: 'x', model: 'card' as CardModel }))
+        .resolves.toHaveProperty('model')
+        .toEqualTypeOf<CardModel>();
+      expectTypeOf(client.cards.reissue('id', { initialBalance: 5 }))
+        .resolves.toHaveProperty('model')
+        .toEqualTypeOf<'card'>();
+    };
+    expect(compileOnly).toBeTypeOf('function');
+    expectTypeOf<StandaloneCardRef>().toExtend<CardRef>();
+    expectTypeOf<BudgetCardRef>().toExtend<CardRef>();
+    expectTypeOf<NotBudgetCard<BudgetCardRef>>().toEqualTypeOf<StandaloneCardRef>();
+  });
+});
+
+describe('method parameters', () => {
+  it('reject unknown fields and wrong types at compile time too', () => {
+    const compileOnly = (client: CardsClient): void => {
+      // @ts-expect-error a typo of initialBalance
+      void client.cards.issue({ model: 'card', typeId: 't', initial_balance: 9, customerId: 'c' });
+      // @ts-expect-error a note is a string
+      void client.funds.topUp('c', { amount: 5, note: { evil: 1 } });
+      // @ts-expect-error statuses is a list
+      void client.cards.list({ statuses: 'frozen' });
+      // @ts-expect-error the network list is closed
+      void client.funds.depositAddress({ network: 'bitcoin', currency: 'usdt' });
+      // @ts-expect-error extraBody is an object
+      void client.funds.balance({ extraBody: 'x' });
+      void client.funds.depositAddress({ network: 'ton', currency: 'usdc' }, { extraBody: { memo: 'x' } });
+      const charge = { id: 't', amount: 1, transactionId: null };
+      void client.disputes.create({ cardId: 'c', transactionId: charge, textEvidence: 'x'.repeat(10) });
+    };
+    expect(compileOnly).toBeTypeOf('function');
   });
 });

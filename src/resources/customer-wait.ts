@@ -1,0 +1,102 @@
+import { CustomerNotVerifiedError, RequestAbortedError, TimeoutError } from '../core/errors.js';
+import { abortSignal, checkOptionalShape, milliseconds, millisecondsRule } from '../core/params.js';
+import { sleep } from '../core/retry.js';
+import type { RequestOptions } from '../core/spec.js';
+import type { Customer, WaitUntilVerifiedOptions } from './customer-schemas.js';
+
+const DEFAULT_INTERVAL_MS = 2_000;
+const DEFAULT_TIMEOUT_MS = 600_000;
+
+/** One signal that fires when any of `signals` fires; `dispose` detaches the listeners. */
+function linkSignals(signals: Array<AbortSignal | undefined>): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const live = signals.filter((s): s is AbortSignal => s !== undefined);
+  const onAbort = (): void => controller.abort();
+  for (const s of live) {
+    if (s.aborted) controller.abort();
+    else s.addEventListener('abort', onAbort, { once: true });
+  }
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const s of live) s.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * Polls `retrieve` until the customer is verified (`active`); see `customers.waitUntilVerified`.
+ *
+ * @throws {CustomerNotVerifiedError} when verification ends `rejected` (HTTP status 200).
+ * @throws {TimeoutError} when `timeoutMs` passes first.
+ * @throws {RequestAbortedError} when a signal fires.
+ * @throws {ValidationError} for a bad `timeoutMs`, `intervalMs` or `signal`, or an unknown field.
+ */
+export async function waitUntilVerified(
+  retrieve: (options: RequestOptions) => Promise<Customer>,
+  wait: WaitUntilVerifiedOptions | undefined,
+  options: RequestOptions | undefined,
+): Promise<Customer> {
+  const operation = 'customers.waitUntilVerified';
+  const checked = checkOptionalShape(wait, '', operation, {
+    timeoutMs: millisecondsRule,
+    intervalMs: millisecondsRule,
+    signal: abortSignal,
+  }) as WaitUntilVerifiedOptions;
+  const timeoutMs = milliseconds(checked.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, operation);
+  const intervalMs = milliseconds(checked.intervalMs, 'intervalMs', DEFAULT_INTERVAL_MS, operation);
+  const callerSignals = [checked.signal, options?.signal];
+  const aborted = (): RequestAbortedError =>
+    new RequestAbortedError(`${operation}: the wait was aborted.`, {
+      operation,
+      hint: 'The AbortSignal fired; call waitUntilVerified again to keep waiting.',
+    });
+  const callerAborted = (): boolean => callerSignals.some((s) => s?.aborted === true);
+  if (callerAborted()) throw aborted();
+
+  // The deadline aborts the poll in flight too, so the wait never overruns timeoutMs by a request.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const linked = linkSignals([deadline.signal, ...callerSignals]);
+  let lastStatus: string | undefined;
+  const stop = (error: unknown): unknown => {
+    if (callerAborted()) return aborted();
+    if (deadline.signal.aborted) {
+      return new TimeoutError(
+        `${operation}: the customer was not verified within ${timeoutMs} ms (last status: ${lastStatus ?? 'unknown'}).`,
+        {
+          operation,
+          hint: 'Verification can take hours; wait again later with a longer timeoutMs, or react to the customer-status webhook.',
+        },
+      );
+    }
+    return error;
+  };
+  try {
+    for (;;) {
+      let customer: Customer;
+      try {
+        customer = await retrieve({ ...options, signal: linked.signal });
+      } catch (error) {
+        throw stop(error);
+      }
+      lastStatus = customer.status;
+      if (customer.status === 'active') return customer;
+      if (customer.status === 'rejected') {
+        throw new CustomerNotVerifiedError(`${operation}: verification ended with status "rejected".`, {
+          status: 200,
+          operation,
+          hint: 'Read rejectionReasons with client.customers.retrieve(), fix the data or documents (real legal names, sharp unexpired documents) and have the customer resubmit, or contact bfinance.',
+        });
+      }
+      try {
+        await sleep(intervalMs, linked.signal);
+      } catch (error) {
+        throw stop(error);
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    linked.dispose();
+  }
+}

@@ -1,0 +1,149 @@
+import { ApiError } from '../../core/errors.js';
+import { path } from '../../core/path.js';
+import { type ActionResult, actionResult } from '../../core/schema.js';
+import type { RequestSpec } from '../../core/spec.js';
+import type { OutcomeSpec } from '../../outcomes/types.js';
+import {
+  type CardLimits,
+  type LimitSetting,
+  type LimitType,
+  limitSettingSchema,
+  limitsSchema,
+  type VelocityType,
+} from '../card-controls.js';
+import { cardPath, type ResolvedCard } from '../card-ref.js';
+import type { Endpoint } from './endpoint.js';
+
+// Endpoints that change a card's settings or status: limits, velocity, PIN, physical card,
+// freeze, unfreeze and delete.
+
+/** How a converging call confirms a refused retry (see `RequestSpec.converge`). */
+export type Converge<T> = NonNullable<RequestSpec<T>['converge']>;
+
+/** `GET /cards/{id}/limits`: a standalone card's spending limits. */
+export function retrieveLimits(card: ResolvedCard): Endpoint<CardLimits> {
+  return {
+    operation: 'cards.limits.retrieve',
+    method: 'GET',
+    path: cardPath(card, '/limits'),
+    schema: limitsSchema,
+    kind: 'safe-to-repeat',
+    subject: { cardId: card.id },
+  };
+}
+
+/** `POST /cards/{id}/limits` `{ type, limit }`. */
+export function setLimit(card: ResolvedCard, type: LimitType, limit: number): Endpoint<LimitSetting> {
+  return {
+    operation: 'cards.limits.set',
+    method: 'POST',
+    path: cardPath(card, '/limits'),
+    body: { type, limit },
+    bodyFields: ['type', 'limit'],
+    schema: limitSettingSchema,
+    kind: 'converges',
+    subject: { cardId: card.id },
+  };
+}
+
+/** `POST /budget-cards/{id}/velocity` `{ type, amount }`. */
+export function setVelocity(card: ResolvedCard, type: VelocityType, amount: number): Endpoint<ActionResult> {
+  return {
+    operation: 'cards.velocity.set',
+    method: 'POST',
+    path: cardPath(card, '/velocity'),
+    body: { type, amount },
+    bodyFields: ['type', 'amount'],
+    schema: actionResult,
+    kind: 'converges',
+    subject: { cardId: card.id },
+  };
+}
+
+/** `POST /cards/{id}/pin` or `/budget-cards/{id}/pin` `{ pin }`. */
+export function setPin(card: ResolvedCard, pin: string): Endpoint<ActionResult> {
+  return {
+    operation: 'pins.set',
+    method: 'POST',
+    path: cardPath(card, '/pin'),
+    body: { pin },
+    bodyFields: ['pin'],
+    schema: actionResult,
+    kind: 'converges',
+    subject: { cardId: card.id },
+  };
+}
+
+// The physical-card API names the standalone model by its old name, "prepaid".
+function wireCardType(card: ResolvedCard): 'prepaid' | 'budget' {
+  return card.model === 'budget' ? 'budget' : 'prepaid';
+}
+
+/** `POST /physical-cards/{id}/order` `{ cardType, shippingData }`. */
+export function orderPhysical(
+  card: ResolvedCard,
+  shippingData: Record<string, unknown>,
+): Endpoint<ActionResult> {
+  return {
+    operation: 'cards.physical.order',
+    method: 'POST',
+    path: path`/physical-cards/${card.id}/order`,
+    body: { cardType: wireCardType(card), shippingData },
+    bodyFields: ['cardType', 'shippingData'],
+    schema: actionResult,
+    kind: 'must-not-repeat',
+    subject: { cardId: card.id },
+    outcome: {
+      hint: 'Re-send with the same idempotencyKey (the safe retry). No API read shows a physical-card order, so error.reconcile() answers still-unknown.',
+    },
+  };
+}
+
+/** `POST /physical-cards/{id}/activate` `{ cardType, code }`. */
+export function activatePhysical(card: ResolvedCard, code: string): Endpoint<ActionResult> {
+  return {
+    operation: 'cards.physical.activate',
+    method: 'POST',
+    path: path`/physical-cards/${card.id}/activate`,
+    body: { cardType: wireCardType(card), code },
+    bodyFields: ['cardType', 'code'],
+    schema: actionResult,
+    kind: 'converges',
+    subject: { cardId: card.id },
+    // No read shows a physical card's state, but this refusal on a retry is the evidence.
+    converge: async (refusal) =>
+      refusal instanceof ApiError && /already (been )?activated/i.test(refusal.message)
+        ? { message: 'Physical card is active (the server said so after a retried request).' }
+        : undefined,
+  };
+}
+
+/** `POST /cards/{id}/freeze` or `/unfreeze` (and `/budget-cards/…`), confirmed by `converge`. */
+export function setFrozen(
+  card: ResolvedCard,
+  frozen: boolean,
+  converge: Converge<ActionResult>,
+): Endpoint<ActionResult> {
+  return {
+    operation: frozen ? 'status.freeze' : 'status.unfreeze',
+    method: 'POST',
+    path: cardPath(card, frozen ? '/freeze' : '/unfreeze'),
+    schema: actionResult,
+    kind: 'converges',
+    subject: { cardId: card.id },
+    converge,
+  };
+}
+
+/** `DELETE /cards/{id}/delete` or `/budget-cards/{id}/delete`, settled by `outcome`. */
+export function deleteCard(card: ResolvedCard, outcome: OutcomeSpec): Endpoint<ActionResult> {
+  return {
+    operation: 'status.delete',
+    method: 'DELETE',
+    path: cardPath(card, '/delete'),
+    schema: actionResult,
+    kind: 'must-not-repeat',
+    subject: { cardId: card.id },
+    outcome,
+  };
+}

@@ -1,0 +1,202 @@
+import { path } from '../../core/path.js';
+import { type ActionResult, actionResult } from '../../core/schema.js';
+import type { OutcomeSpec } from '../../outcomes/types.js';
+import { type CardModel, cardPath, type ResolvedCard } from '../card-ref.js';
+import {
+  type Card,
+  type CardSensitiveData,
+  type CardSummary,
+  type CardTransaction,
+  type CardType,
+  cardListSchema,
+  cardSchema,
+  cardTransactionsSchema,
+  cardTypesSchema,
+  type IssuedBudgetCard,
+  type IssuedCard,
+  issuedBudgetCardSchema,
+  issuedCardSchema,
+  sensitiveDataSchema,
+} from '../card-schemas.js';
+import type { Endpoint } from './endpoint.js';
+
+// The card endpoints, each declared once: the public methods and the reconcilers both call these.
+
+/** Every body field of `POST /cards/issue` and `/budget-cards/issue` the SDK knows. */
+export const ISSUE_FIELDS: readonly string[] = [
+  'typeId',
+  'label',
+  'externalId',
+  'configuration',
+  'customerId',
+  'firstName',
+  'lastName',
+  'initialBalance',
+  'budgetId',
+];
+
+/** `GET /cards/types`: the card programs. */
+export function cardTypes(): Endpoint<CardType[]> {
+  return {
+    operation: 'cards.types',
+    method: 'GET',
+    path: path`/cards/types`,
+    schema: cardTypesSchema,
+    kind: 'safe-to-repeat',
+    subject: {},
+  };
+}
+
+/** `POST /cards/issue` or `/budget-cards/issue`, settled by `outcome`. */
+export function issueCard(
+  model: CardModel,
+  body: Record<string, unknown>,
+  outcome: OutcomeSpec,
+): Endpoint<IssuedCard | IssuedBudgetCard> {
+  const budget = model === 'budget';
+  const text = (key: string): string | undefined =>
+    typeof body[key] === 'string' ? (body[key] as string) : undefined;
+  return {
+    operation: 'cards.issue',
+    method: 'POST',
+    path: budget ? path`/budget-cards/issue` : path`/cards/issue`,
+    body,
+    bodyFields: ISSUE_FIELDS,
+    schema: budget ? issuedBudgetCardSchema : issuedCardSchema,
+    kind: 'must-not-repeat',
+    subject: {
+      budgetId: text('budgetId'),
+      customerId: text('customerId'),
+      externalId: text('externalId'),
+      amount: typeof body.initialBalance === 'number' ? body.initialBalance : undefined,
+    },
+    outcome,
+  };
+}
+
+/** `GET /cards/{id}` or `/budget-cards/{id}`: the card's details. */
+export function retrieveCard(card: ResolvedCard): Endpoint<Card> {
+  return {
+    operation: 'cards.retrieve',
+    method: 'GET',
+    path: cardPath(card, ''),
+    schema: cardSchema(card.model),
+    kind: 'safe-to-repeat',
+    subject: { cardId: card.id },
+  };
+}
+
+/** The filters of `GET /cards/list`, as sent. */
+export interface CardListQuery {
+  query?: string | undefined;
+  customerIds?: string | undefined;
+  statuses?: string | undefined;
+}
+
+/** `GET /cards/list`: one page of cards. */
+export function listCards(
+  page: number,
+  limit: number,
+  filters: CardListQuery,
+): Endpoint<{
+  cards: CardSummary[];
+  page?: number | undefined;
+  limit?: number | undefined;
+  totalPages?: number | undefined;
+}> {
+  return {
+    operation: 'cards.list',
+    method: 'GET',
+    path: path`/cards/list`,
+    query: { page, limit, ...filters },
+    schema: cardListSchema,
+    kind: 'safe-to-repeat',
+    subject: {},
+  };
+}
+
+/** `GET /cards/{id}/sensetive` (sic) or `/budget-cards/{id}/sensitive`: PAN, expiry and CVC. */
+export function cardSensitive(card: ResolvedCard): Endpoint<CardSensitiveData> {
+  // The standalone path is misspelled by the API itself; budget cards use the right spelling.
+  const suffix = card.model === 'budget' ? '/sensitive' : '/sensetive';
+  return {
+    operation: 'cards.sensitive',
+    method: 'GET',
+    path: cardPath(card, suffix),
+    schema: sensitiveDataSchema,
+    kind: 'safe-to-repeat',
+    subject: { cardId: card.id },
+  };
+}
+
+/** `GET /cards/{id}/transactions`: one page of a standalone card's transactions. */
+export function cardTransactions(
+  card: ResolvedCard,
+  page: number,
+  limit: number,
+): Endpoint<{ transactions: CardTransaction[] }> {
+  return {
+    operation: 'cards.transactions',
+    method: 'GET',
+    path: cardPath(card, '/transactions'),
+    query: { page, limit },
+    schema: cardTransactionsSchema,
+    kind: 'safe-to-repeat',
+    subject: { cardId: card.id },
+  };
+}
+
+/** `POST /cards/reissue`: a new standalone card for an old one. */
+export function reissueCard(cardId: string, initialBalance: number): Endpoint<IssuedCard> {
+  return {
+    operation: 'cards.reissue',
+    method: 'POST',
+    path: path`/cards/reissue`,
+    body: { cardId, initialBalance },
+    bodyFields: ['cardId', 'initialBalance'],
+    schema: issuedCardSchema,
+    kind: 'must-not-repeat',
+    subject: { cardId, amount: initialBalance },
+    outcome: {
+      // What a reissue leaves behind on the old card is not documented, so no read settles it.
+      hint: 'Re-send with the same idempotencyKey (the safe retry). No documented read shows whether a reissue happened, so error.reconcile() answers still-unknown.',
+    },
+  };
+}
+
+function contactUpdate(card: ResolvedCard, field: 'email' | 'phone', value: string): Endpoint<ActionResult> {
+  return {
+    operation: field === 'email' ? 'cards.updateEmail' : 'cards.updatePhone',
+    method: 'POST',
+    path: cardPath(card, `/${field}`),
+    body: { [field]: value },
+    bodyFields: [field],
+    schema: actionResult,
+    kind: 'converges',
+    subject: { cardId: card.id },
+  };
+}
+
+/** `POST /cards/{id}/email` or `/budget-cards/{id}/email`. */
+export function updateEmail(card: ResolvedCard, email: string): Endpoint<ActionResult> {
+  return contactUpdate(card, 'email', email);
+}
+
+/** `POST /cards/{id}/phone` or `/budget-cards/{id}/phone`. */
+export function updatePhone(card: ResolvedCard, phone: string): Endpoint<ActionResult> {
+  return contactUpdate(card, 'phone', phone);
+}
+
+/** `POST /cards/{id}/updateArt` `{ cardArtId }` (official JS client only). */
+export function updateArt(card: ResolvedCard, cardArtId: string): Endpoint<ActionResult> {
+  return {
+    operation: 'cards.updateArt',
+    method: 'POST',
+    path: cardPath(card, '/updateArt'),
+    body: { cardArtId },
+    bodyFields: ['cardArtId'],
+    schema: actionResult,
+    kind: 'converges',
+    subject: { cardId: card.id },
+  };
+}

@@ -1,0 +1,60 @@
+import { path } from '../../core/path.js';
+import type { RequestSpec } from '../../core/spec.js';
+import { type Dispute, type DisputeStatusResult, disputeSchema, disputeStatusSchema } from '../disputes.js';
+import type { Endpoint } from './endpoint.js';
+
+// The dispute endpoints, each declared once.
+
+/** What `POST /disputes` sends. */
+export interface DisputeBody {
+  cardId: string;
+  transactionId: string;
+  textEvidence: string;
+  files?: string[];
+}
+
+/** `POST /disputes`: no read lists disputes, so an unknown outcome is never settled by a read. */
+export function createDispute(body: DisputeBody): Endpoint<Dispute> {
+  return {
+    operation: 'disputes.create',
+    method: 'POST',
+    path: path`/disputes`,
+    body,
+    bodyFields: ['cardId', 'transactionId', 'textEvidence', 'files'],
+    schema: disputeSchema,
+    kind: 'must-not-repeat',
+    subject: { cardId: body.cardId },
+    outcome: {
+      // bfinance has no list of disputes, so no read can find one filed without an answer.
+      hint: 'Re-send with the same idempotencyKey (the safe retry). No API read lists disputes, so error.reconcile() answers still-unknown; if re-sending is not possible, ask bfinance support whether the dispute was filed.',
+    },
+  };
+}
+
+/** `GET /disputes/{id}/status`. */
+export function disputeStatus(disputeId: string): Endpoint<DisputeStatusResult> {
+  return {
+    operation: 'disputes.status',
+    method: 'GET',
+    path: path`/disputes/${disputeId}/status`,
+    schema: disputeStatusSchema,
+    kind: 'safe-to-repeat',
+    subject: { disputeId },
+  };
+}
+
+/** `POST /disputes/{id}/cancel`, confirmed by `converge` when a retry is refused. */
+export function cancelDispute(
+  disputeId: string,
+  converge: NonNullable<RequestSpec<DisputeStatusResult>['converge']>,
+): Endpoint<DisputeStatusResult> {
+  return {
+    operation: 'disputes.cancel',
+    method: 'POST',
+    path: path`/disputes/${disputeId}/cancel`,
+    schema: disputeStatusSchema,
+    kind: 'converges',
+    subject: { disputeId },
+    converge,
+  };
+}

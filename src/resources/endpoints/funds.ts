@@ -1,0 +1,116 @@
+import type { PageData } from '../../core/page.js';
+import { path } from '../../core/path.js';
+import { type ActionResult, actionResult } from '../../core/schema.js';
+import type { OutcomeSpec } from '../../outcomes/types.js';
+import { cardPath, type ResolvedCard } from '../card-ref.js';
+import {
+  type DepositAddress,
+  type DepositCurrency,
+  type DepositNetwork,
+  depositAddressSchema,
+} from '../finance-schemas.js';
+import {
+  type BudgetTransaction,
+  balanceSchema,
+  budgetTransactionPageSchema,
+  type OrganizationBalance,
+} from '../funds.js';
+import type { Endpoint } from './endpoint.js';
+
+// The money endpoints, each declared once: the public methods and the reconcilers both call these.
+
+/** `POST /cards/{id}/topup` `{ amount, note? }`, settled by `outcome`. */
+export function topUpCard(
+  card: ResolvedCard,
+  amount: number,
+  note: string | undefined,
+  outcome: OutcomeSpec,
+): Endpoint<ActionResult> {
+  return {
+    operation: 'funds.topUp',
+    method: 'POST',
+    path: cardPath(card, '/topup'),
+    body: { amount, ...(note === undefined ? {} : { note }) },
+    bodyFields: ['amount', 'note'],
+    schema: actionResult,
+    kind: 'must-not-repeat',
+    subject: { cardId: card.id, amount, note },
+    outcome,
+  };
+}
+
+/** `POST /cards/{id}/withdraw` `{ amount }`, settled by `outcome`. */
+export function withdrawCard(
+  card: ResolvedCard,
+  amount: number,
+  outcome: OutcomeSpec,
+): Endpoint<ActionResult> {
+  return {
+    operation: 'funds.withdraw',
+    method: 'POST',
+    path: cardPath(card, '/withdraw'),
+    body: { amount },
+    bodyFields: ['amount'],
+    schema: actionResult,
+    kind: 'must-not-repeat',
+    subject: { cardId: card.id, amount },
+    outcome,
+  };
+}
+
+/** `POST /budgets/{id}/topup` `{ amount }` (USD), settled by `outcome`. */
+export function topUpBudget(budgetId: string, amount: number, outcome: OutcomeSpec): Endpoint<ActionResult> {
+  return {
+    operation: 'funds.topUpBudget',
+    method: 'POST',
+    path: path`/budgets/${budgetId}/topup`,
+    body: { amount },
+    bodyFields: ['amount'],
+    schema: actionResult,
+    kind: 'must-not-repeat',
+    subject: { budgetId, amount, currency: 'USD' },
+    outcome,
+  };
+}
+
+/** `GET /budgets/{id}/transactions`: one page of a budget's transactions. */
+export function budgetTransactions(
+  budgetId: string,
+  page: number,
+  limit: number,
+): Endpoint<PageData<BudgetTransaction>> {
+  return {
+    operation: 'funds.budgetTransactions',
+    method: 'GET',
+    path: path`/budgets/${budgetId}/transactions`,
+    query: { page, limit },
+    schema: budgetTransactionPageSchema,
+    kind: 'safe-to-repeat',
+    subject: { budgetId },
+  };
+}
+
+/** `GET /balance`: the organization balance. */
+export function organizationBalance(): Endpoint<OrganizationBalance> {
+  return {
+    operation: 'funds.balance',
+    method: 'GET',
+    path: path`/balance`,
+    schema: balanceSchema,
+    kind: 'safe-to-repeat',
+    subject: {},
+  };
+}
+
+/** `GET /finance/deposit?network=…&currency=…`: a stablecoin deposit address. */
+export function depositAddress(network: DepositNetwork, currency: DepositCurrency): Endpoint<DepositAddress> {
+  return {
+    operation: 'funds.depositAddress',
+    method: 'GET',
+    path: path`/finance/deposit`,
+    query: { network, currency },
+    schema: depositAddressSchema,
+    kind: 'safe-to-repeat',
+    subject: {},
+  };
+}
