@@ -132,8 +132,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxInternal
         }),
     },
     cards: {
-      expire: (id) => forceStatus(store.card(id), 'expired'),
-      block: (id) => forceStatus(store.card(id), 'blocked'),
+      expire: (id) => forceStatus(store.card(id), 'expire'),
+      block: (id) => forceStatus(store.card(id), 'block'),
       activationCode: (id) => store.card(id).physical?.activationCode,
     },
     disputes: {

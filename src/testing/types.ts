@@ -1,3 +1,7 @@
+import type { SandboxFaultKind } from './fault-table.js';
+
+export type { SandboxFaultKind } from './fault-table.js';
+
 /** Card lifecycle states the sandbox models. */
 export type SandboxCardStatus = 'active' | 'frozen' | 'blocked' | 'expired' | 'deleted';
 
@@ -15,39 +19,6 @@ export type SandboxDisputeStatus = 'pending' | 'cancelled' | 'accepted' | 'rejec
 
 /** Card model: a standalone stored-balance card (`card`, "prepaid" on the wire) or a budget card. */
 export type SandboxCardModel = 'card' | 'budget';
-
-/**
- * Every fault the sandbox can inject; see {@link SandboxFaultSpec}.
- *
- * Before the request is applied (nothing changes): `reset-before-apply`, `status-400`, `-408`,
- * `-409`, `-429`, `-500`, `-502`, `-503`, `-504`, `html-page` and `error-envelope` (HTTP 200 with
- * `status: "error"`). After it is applied (the change stays): `reset-after-apply`,
- * `hang-after-apply`, `stall-body` (headers and half the body, then nothing), `truncated-body`
- * (half the body, then a reset), `short-body` (half the body, then a clean close), `malformed-json`,
- * `empty-body`, `wrong-content-type` (the real body as `text/plain`) and `oversized-body`.
- */
-export type SandboxFaultKind =
-  | 'latency'
-  | 'reset-before-apply'
-  | 'reset-after-apply'
-  | 'hang-after-apply'
-  | 'status-500'
-  | 'status-502'
-  | 'status-503'
-  | 'status-429'
-  | 'malformed-json'
-  | 'truncated-body'
-  | 'html-page'
-  | 'empty-body'
-  | 'status-400'
-  | 'status-408'
-  | 'status-409'
-  | 'status-504'
-  | 'error-envelope'
-  | 'stall-body'
-  | 'short-body'
-  | 'wrong-content-type'
-  | 'oversized-body';
 
 /** Narrows a fault to some requests; every given field must match. */
 export interface SandboxFaultMatch {
