@@ -82,9 +82,21 @@ function optionalFields(body: Record<string, unknown>): Partial<Pick<CardRecord,
   return { ...(label !== undefined ? { label } : {}), ...(externalId !== undefined ? { externalId } : {}) };
 }
 
+/**
+ * The API reference page's reading of `POST /cards/issue` (the `strictIssuance` option):
+ * `externalId`, `firstName` and `lastName` required, `initialBalance` an integer.
+ */
+function checkStrictIssuance(body: Record<string, unknown>): void {
+  if (text(body.externalId) === undefined) fail(400, 'EXTERNAL_ID_REQUIRED');
+  if (text(body.firstName) === undefined || text(body.lastName) === undefined) fail(400, 'NAMES_REQUIRED');
+  if (typeof body.initialBalance === 'number' && !Number.isInteger(body.initialBalance))
+    fail(400, 'INITIAL_BALANCE_INTEGER');
+}
+
 /** `POST /cards/issue`: a standalone card funded with `initialBalance` from the organization balance. */
 export function issueCard(store: SandboxStore, body: Record<string, unknown>): CardRecord {
   const type = cardType(store, body.typeId, 'card');
+  if (store.rules.strictIssuance) checkStrictIssuance(body);
   const cents = parseInitialBalance(body.initialBalance);
   const cardHolder = holder(store, type, body);
   if (store.orgCents(type.cardCurrency) < cents) fail(400, 'ORG_INSUFFICIENT');

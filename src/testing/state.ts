@@ -60,10 +60,18 @@ export class SandboxStore {
   readonly #org = new Map<string, number>();
   readonly #ledger: LedgerRecord[] = [];
   #idempotencyKey: string | undefined;
+  /** Rules switched on by options: see `SandboxOptions.autoVerify` and `strictIssuance`. */
+  readonly rules: { readonly autoVerify: boolean; readonly strictIssuance: boolean };
 
   /** Starts with the organization balance of the options (100,000 USD and 100,000 EUR by default). */
-  constructor(options: Pick<SandboxOptions, 'seed' | 'organizationBalance'>) {
+  constructor(
+    options: Pick<SandboxOptions, 'seed' | 'organizationBalance' | 'autoVerify' | 'strictIssuance'>,
+  ) {
     this.random = new SandboxRandom(options.seed);
+    this.rules = Object.freeze({
+      autoVerify: options.autoVerify ?? false,
+      strictIssuance: options.strictIssuance ?? false,
+    });
     const org = options.organizationBalance ?? {};
     this.#org.set('usd', Math.round((org.usd ?? 100000) * 100));
     this.#org.set('eur', Math.round((org.eur ?? 100000) * 100));

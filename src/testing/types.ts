@@ -86,7 +86,7 @@ export interface SandboxBudgetInit {
 export interface SandboxOptions {
   /** Makes ids, PANs, CVCs and activation codes deterministic. */
   seed?: number | string;
-  /** Bearer token the sandbox accepts; defaults to {@link DEFAULT_SANDBOX_TOKEN}. */
+  /** Bearer token the sandbox accepts; defaults to `SANDBOX_TOKEN` (`sandbox_test_token`). */
   token?: string;
   /** Starting organization balance per currency in major units; defaults to 100,000 USD and 100,000 EUR. */
   organizationBalance?: {
@@ -107,15 +107,25 @@ export interface SandboxOptions {
   faults?: readonly SandboxFaultSpec[];
   /** Reproduces bfinance's wire quirks (misspelled keys, unwrapped bodies, 200 errors…); defaults to true. */
   quirks?: boolean;
-  /** API base the msw handlers intercept; defaults to `https://business.bfinance.app/external/api`. */
+  /**
+   * API base that `sandbox.fetch` answers and the msw handlers intercept; defaults to
+   * `SANDBOX_BASE_URL` (`https://api.bfinance-cards.test/external/api`, a reserved test host that
+   * never resolves). The HTTP server always serves under `/external/api`.
+   */
   baseUrl?: string;
+  /**
+   * bfinance decides in the cardholder's favour by itself: a new customer reads as `active` from
+   * its first read after creation (so `waitUntilVerified` resolves) and access requests are granted
+   * as they are made. Defaults to false (decisions come from the controls).
+   */
+  autoVerify?: boolean;
+  /**
+   * Enforces the API reference page's stricter reading of `POST /cards/issue`: `externalId`,
+   * `firstName` and `lastName` required (even with a `customerId`) and `initialBalance` an integer.
+   * Defaults to false: the integration guide's rule (names or a `customerId`, 2 decimals).
+   */
+  strictIssuance?: boolean;
 }
-
-/** The default bearer token; deliberately not JWT-shaped so it is never mistaken for a real credential. */
-export const DEFAULT_SANDBOX_TOKEN = 'sandbox_test_token';
-
-/** The production API base, which the msw handlers intercept by default. */
-export const DEFAULT_SANDBOX_BASE_URL = 'https://business.bfinance.app/external/api';
 
 /** Path prefix under which the HTTP server serves the API. */
 export const SANDBOX_API_PREFIX = '/external/api';

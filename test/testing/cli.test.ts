@@ -34,7 +34,8 @@ function start(args: string[]): Promise<{ lines: string[]; url: string }> {
     proc.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url !== undefined && out.includes('token: ')) resolve({ lines: out.trim().split('\n'), url });
+      if (url !== undefined && /control routes: .*\n/.test(out))
+        resolve({ lines: out.trim().split('\n'), url });
     });
     proc.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -47,7 +48,8 @@ describe('bfinance-cards-sandbox CLI', () => {
   it('starts on a free port, prints the URL and token, and answers GET /cards/types', async () => {
     const { lines, url } = await start(['--port', '0', '--seed', 'cli']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/external\/api$/);
-    expect(lines).toEqual([`bfinance sandbox listening on ${url}`, 'token: sandbox_test_token']);
+    expect(lines.slice(0, 2)).toEqual([`bfinance sandbox listening on ${url}`, 'token: sandbox_test_token']);
+    expect(lines[2]).toMatch(/^control routes: http:\/\/127\.0\.0\.1:\d+\/__sandbox \(quirks on;/);
     allowLoopback(url);
     const res = await fetch(`${url}/cards/types`, {
       headers: { authorization: 'Bearer sandbox_test_token' },
