@@ -1,8 +1,6 @@
-import { CardsClient } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, typeId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, typeId, close } = await connect();
 
 const programs = await client.cards.types();
 console.log('programs:', programs.map((p) => `${p.name} (${p.cardCurrency})`).join(', '));
