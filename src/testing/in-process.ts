@@ -36,7 +36,9 @@ export function createInProcessFetch(
   const basePath = base.pathname.replace(/\/+$/, '');
   return async (input, init) => {
     const request = new Request(input, init);
-    const { signal } = request;
+    // The caller's own signal: a Request's derived signal stops following it once the Request is
+    // garbage-collected, which would leave a stalled body waiting forever.
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : new AbortController().signal);
     if (signal.aborted) throw abortReason(signal);
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
