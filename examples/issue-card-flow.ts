@@ -64,9 +64,10 @@ const balance = details.balance ? money(details.balance.value, details.balance.c
 step(`card ${details.id}: ${details.status}, PAN ${details.sensitive?.number}, balance ${balance}`);
 
 await client.status.freeze(card);
-step(`frozen: ${(await client.cards.retrieve(card)).status}`);
+const frozen = (await client.cards.retrieve(card)).status; // 'frozen'
 await client.status.unfreeze(card);
-step(`unfrozen: ${(await client.cards.retrieve(card)).status}`);
+const unfrozen = (await client.cards.retrieve(card)).status; // 'active'
+step(`frozen (${frozen}), then unfrozen (${unfrozen})`);
 
 if (bfinance) {
   await bfinance.charge(card.id, { amount: 30, merchant: 'Hotel Example' });

@@ -36,23 +36,23 @@ function runExample(name: string, vars: Record<string, string>): Promise<{ stdou
 
 describe('examples choose the live API only when asked', () => {
   it('stay on the sandbox with a token in the environment but no BFINANCE_LIVE, and say so', async () => {
-    const { stdout } = await runExample('quickstart.ts', {
+    const { stdout } = await runExample('pins.ts', {
       BFINANCE_API_TOKEN: 'a-real-looking-token',
       BFINANCE_BASE_URL: 'https://business.bfinance.app/external/api',
     });
     expect(stdout.split('\n')[0]).toBe('BFINANCE_API_TOKEN is set, BFINANCE_LIVE is not: using the sandbox');
-    expect(stdout).toMatch(/issued [0-9a-f]{24}/);
+    expect(stdout).toMatch(/PIN set/);
   });
 
   it('refuse BFINANCE_LIVE=1 without a token, before any request', async () => {
-    await expect(runExample('quickstart.ts', { BFINANCE_LIVE: '1' })).rejects.toThrow(
+    await expect(runExample('pins.ts', { BFINANCE_LIVE: '1' })).rejects.toThrow(
       /BFINANCE_LIVE=1 needs BFINANCE_API_TOKEN/,
     );
   });
 
   it('announce the live API on the first line of output', async () => {
     // A refused port on 127.0.0.1 stands in for the live API: the announcement comes before the call.
-    const failed = await runExample('quickstart.ts', {
+    const failed = await runExample('pins.ts', {
       BFINANCE_LIVE: '1',
       BFINANCE_API_TOKEN: 'live-token',
       BFINANCE_BASE_URL: 'http://127.0.0.1:9/external/api',
@@ -75,6 +75,7 @@ describe('examples run against the sandbox', () => {
       'quickstart.ts',
       'reconcile.ts',
       'serverless-handler.ts',
+      'testing.ts',
     ]);
   });
 
