@@ -2,8 +2,8 @@
 // The bin imports the core modules directly, never index.ts, so it loads neither msw nor the client.
 import { parseArgs } from 'node:util';
 import { CONTROL_ROUTES } from './control-routes.js';
+import type { SandboxOptions } from './options.js';
 import { createSandboxCore } from './sandbox.js';
-import type { SandboxOptions } from './types.js';
 
 const DEFAULT_PORT = 4010;
 

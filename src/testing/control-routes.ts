@@ -1,8 +1,9 @@
 import { SandboxApiError } from './errors.js';
 import { isFaultKind } from './fault-table.js';
+import type { SandboxFaultOptions } from './options.js';
 import type { SandboxControlHandler, SandboxHttpResponse, SandboxRequest } from './router-types.js';
 import type { SandboxCore } from './sandbox-api.js';
-import type { SandboxCustomerStatus, SandboxFaultOptions, SandboxTransactionInit } from './types.js';
+import type { SandboxCustomerStatus, SandboxTransactionInit } from './types.js';
 
 type Body = Record<string, unknown>;
 

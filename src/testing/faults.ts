@@ -1,5 +1,5 @@
 import { isFaultKind, type SandboxFaultKind } from './fault-table.js';
-import type { SandboxFaultMatch, SandboxFaultOptions, SandboxFaultSpec } from './types.js';
+import type { SandboxFaultMatch, SandboxFaultOptions, SandboxFaultSpec } from './options.js';
 
 /** A fault waiting for matching requests. */
 export interface QueuedFault {

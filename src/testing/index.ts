@@ -8,9 +8,9 @@
 import { SANDBOX_BASE_URL, SANDBOX_TOKEN } from '../core/base-url.js';
 import { CardsClient, type CardsClientOptions } from '../index.js';
 import { createSandboxHandlers, type SandboxMswHandlers } from './msw.js';
+import type { SandboxOptions } from './options.js';
 import { createSandboxCore } from './sandbox.js';
 import type { SandboxCore } from './sandbox-api.js';
-import type { SandboxOptions } from './types.js';
 
 export { SANDBOX_BASE_URL, SANDBOX_TOKEN } from '../core/base-url.js';
 export { CONTROL_ROUTES, type ControlRoute } from './control-routes.js';
@@ -27,6 +27,14 @@ export const DEFAULT_SANDBOX_BASE_URL: string = SANDBOX_BASE_URL;
 export type { SandboxListenOptions, SandboxServer } from './http-server.js';
 export { SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
 export type { SandboxMswHandlers } from './msw.js';
+export type {
+  SandboxBudgetInit,
+  SandboxCardTypeInit,
+  SandboxFaultMatch,
+  SandboxFaultOptions,
+  SandboxFaultSpec,
+  SandboxOptions,
+} from './options.js';
 export type { SandboxHandler } from './router.js';
 export type {
   SandboxFaultInstruction,
@@ -39,24 +47,18 @@ export {
   SANDBOX_API_PREFIX,
   type SandboxAccessStatus,
   type SandboxAccessType,
-  type SandboxBudgetInit,
   type SandboxBudgetSnapshot,
   type SandboxCardModel,
   type SandboxCardSnapshot,
   type SandboxCardStatus,
-  type SandboxCardTypeInit,
   type SandboxCustomerSnapshot,
   type SandboxCustomerStatus,
   type SandboxDisputeSnapshot,
   type SandboxDisputeStatus,
   type SandboxFaultKind,
-  type SandboxFaultMatch,
-  type SandboxFaultOptions,
-  type SandboxFaultSpec,
   type SandboxFeatureAccess,
   type SandboxLedgerEntry,
   type SandboxLedgerKind,
-  type SandboxOptions,
   type SandboxSnapshot,
   type SandboxTransaction,
   type SandboxTransactionInit,

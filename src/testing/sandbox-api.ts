@@ -1,4 +1,5 @@
 import type { SandboxListenOptions, SandboxServer } from './http-server.js';
+import type { SandboxFaultOptions } from './options.js';
 import type { SandboxRequestLogEntry } from './request-log.js';
 import type { SandboxHandler } from './router.js';
 import type { SandboxCardTypeIds } from './state-setup.js';
@@ -6,7 +7,6 @@ import type {
   SandboxAccessType,
   SandboxCustomerStatus,
   SandboxFaultKind,
-  SandboxFaultOptions,
   SandboxSnapshot,
   SandboxTransaction,
   SandboxTransactionInit,

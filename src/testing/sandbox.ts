@@ -4,6 +4,7 @@ import { fromCents } from './errors.js';
 import { FaultQueue } from './faults.js';
 import { listenSandbox } from './http-server.js';
 import { createInProcessFetch } from './in-process.js';
+import type { SandboxOptions } from './options.js';
 import { RequestLog } from './request-log.js';
 import { createRouter, type SandboxRouter } from './router.js';
 import type { SandboxCore } from './sandbox-api.js';
@@ -13,7 +14,6 @@ import { decideAccess, setCustomerStatus } from './state-customers.js';
 import { resolveDispute } from './state-disputes.js';
 import { addTransaction, transactionView } from './state-funds.js';
 import { seedStore } from './state-setup.js';
-import type { SandboxOptions } from './types.js';
 
 /** The core sandbox plus the router the msw adapter needs. */
 export interface SandboxInternals {

@@ -1,4 +1,5 @@
 import { fail, fromCents } from './errors.js';
+import type { SandboxOptions } from './options.js';
 import { SandboxRandom } from './random.js';
 import type {
   BudgetRecord,
@@ -10,13 +11,7 @@ import type {
   LimitType,
   TransactionRecord,
 } from './records.js';
-import type {
-  SandboxAccessType,
-  SandboxCardModel,
-  SandboxLedgerKind,
-  SandboxOptions,
-  SandboxSnapshot,
-} from './types.js';
+import type { SandboxAccessType, SandboxCardModel, SandboxLedgerKind, SandboxSnapshot } from './types.js';
 
 const DEFAULT_LIMITS: Readonly<Record<LimitType, number>> = Object.freeze({
   'ecommerce-daily': 50000,
