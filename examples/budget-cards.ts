@@ -1,8 +1,6 @@
-import { CardsClient } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, budgetTypeId, budgetId, sandbox, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, budgetTypeId, budgetId, bfinance, close } = await connect();
 
 // Budget cards spend from a budget: fund the budget, never the card.
 await client.funds.topUpBudget(budgetId, { amount: 250 });
@@ -17,7 +15,7 @@ const card = await client.cards.issue({
 console.log(`budget card ${card.id} (${card.status}), PAN ${card.sensitive.number}`);
 
 await client.cards.velocity.set(card, { type: 'MONTH', amount: 2000 });
-sandbox?.transactions.add(card.id, { amount: 42.5, merchant: 'Airline' });
+await bfinance?.charge(card.id, { amount: 42.5, merchant: 'Airline' });
 
 for await (const tx of client.funds.budgetTransactions(budgetId, { limit: 50 })) {
   // A top-up of the budget itself is listed too, with no card.

@@ -1,8 +1,7 @@
-import { CardsClient, DisputeStateError } from 'bfinance-cards';
+import { DisputeStateError } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, typeId, sandbox, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, typeId, bfinance, close } = await connect();
 const card = await client.cards.issue({
   model: 'card',
   typeId,
@@ -10,7 +9,7 @@ const card = await client.cards.issue({
   firstName: 'Ada',
   lastName: 'Lovelace',
 });
-sandbox?.transactions.add(card.id, { amount: 19.99, merchant: 'Streaming Co' });
+await bfinance?.charge(card.id, { amount: 19.99, merchant: 'Streaming Co' });
 
 const [charge] = (await client.cards.transactions(card)).data;
 if (!charge) throw new Error('no transaction to dispute');

@@ -1,5 +1,4 @@
 import {
-  CardsClient,
   InvalidCardTypeError,
   isCardsError,
   NotFoundError,
@@ -8,8 +7,7 @@ import {
 } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, typeId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, typeId, close } = await connect();
 
 async function attempt(label: string, call: () => Promise<unknown>): Promise<void> {
   try {

@@ -1,8 +1,7 @@
-import { CardsClient, InsufficientFundsError, OutcomeUnknownError } from 'bfinance-cards';
+import { InsufficientFundsError, OutcomeUnknownError } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, typeId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, typeId, close } = await connect();
 const card = await client.cards.issue({
   model: 'card',
   typeId,

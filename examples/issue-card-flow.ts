@@ -1,12 +1,13 @@
-// The whole issuance flow, start to finish. `npm run demo` runs it against a local sandbox.
-import { CardsClient, WeakPinError } from 'bfinance-cards';
+// The whole issuance flow, start to finish. `npm run demo` runs it against an in-process sandbox;
+// BFINANCE_SANDBOX_URL points it at a running bfinance-cards-sandbox (see examples/connect.ts).
+import { WeakPinError } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, sandbox, budgetTypeId, budgetId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, bfinance, verifiedTypeId, budgetTypeId, budgetId, close } = await connect();
 const step = (text: string): void => console.log(`• ${text}`);
+const money = (value: number, currency: string): string => `${value.toFixed(2)} ${currency.toUpperCase()}`;
 const start = await client.funds.balance();
-step(`organization balance: ${start.usd.toFixed(2)} USD, ${start.eur.toFixed(2)} EUR`);
+step(`organization balance: ${money(start.usd, 'USD')}, ${money(start.eur, 'EUR')}`);
 
 const customer = await client.customers.create({
   type: 'individual',
@@ -15,19 +16,19 @@ const customer = await client.customers.create({
   email: 'ada@example.com',
 });
 step(`customer ${customer.id} created (${customer.status}); verification link sent to the cardholder`);
-if (sandbox) setTimeout(() => sandbox.customers.verify(customer.id), 300); // bfinance's KYC decision
+const kyc = bfinance?.verify(customer.id, 300); // bfinance's KYC decision, a moment later
 await client.customers.waitUntilVerified(customer.id, { intervalMs: 100, timeoutMs: 10_000 });
+await kyc;
 step('customer verified');
 
 const programs = await client.cards.types();
-const program = programs.find(
-  (p) => p.id === (sandbox?.cardTypeIds.verified ?? process.env.BFINANCE_TYPE_ID),
-);
+const program = programs.find((p) => p.id === (bfinance ? verifiedTypeId : process.env.BFINANCE_TYPE_ID));
 if (!program) throw new Error('set BFINANCE_TYPE_ID to a program of your account');
 step(`programs: ${programs.map((p) => p.name).join(' | ')}; using "${program.name}"`);
 await client.customers.requestAccess(customer.id, { accessType: 'cards', cardType: program.id });
-sandbox?.access.grant(customer.id, 'cards', program.id); // bfinance's review
-step('card access requested and granted');
+step('card access requested');
+await bfinance?.grantAccess(customer.id, program.id); // bfinance's review
+step('card access granted');
 
 const card = await client.cards.issue({
   model: 'card',
@@ -36,7 +37,9 @@ const card = await client.cards.issue({
   initialBalance: 100,
   label: 'Travel',
 });
-step(`standalone card ${card.id} issued: ${card.cardNumber}, balance ${card.cardBalance} ${card.currency}`);
+step(
+  `standalone card ${card.id} issued: ${card.cardNumber}, balance ${money(card.cardBalance, card.currency)}`,
+);
 const budgetCard = await client.cards.issue({
   model: 'budget',
   typeId: budgetTypeId,
@@ -55,32 +58,35 @@ await client.pins.set(card, '5824');
 step('PIN chosen by the cardholder set');
 
 await client.funds.topUp(card, { amount: '49.90', note: 'Conference' });
+step(`topped up ${money(49.9, card.currency)} (note "Conference")`);
 const details = await client.cards.retrieve(card);
-step(
-  `card ${details.id}: ${details.status}, PAN ${details.sensitive?.number}, balance ${details.balance?.value} ${details.balance?.currency}`,
-);
+const balance = details.balance ? money(details.balance.value, details.balance.currency) : 'not shown';
+step(`card ${details.id}: ${details.status}, PAN ${details.sensitive?.number}, balance ${balance}`);
 
 await client.status.freeze(card);
-step(`frozen: ${(await client.cards.retrieve(card)).status}`);
+const frozen = (await client.cards.retrieve(card)).status; // 'frozen'
 await client.status.unfreeze(card);
-step(`unfrozen: ${(await client.cards.retrieve(card)).status}`);
+const unfrozen = (await client.cards.retrieve(card)).status; // 'active'
+step(`frozen (${frozen}), then unfrozen (${unfrozen})`);
 
-sandbox?.transactions.add(card.id, { amount: 30, merchant: 'Hotel Example' });
-const [charge] = (await client.cards.transactions(card)).data;
-if (charge) {
+if (bfinance) {
+  await bfinance.charge(card.id, { amount: 30, merchant: 'Hotel Example' });
+  step(`merchant charge of ${money(30, card.currency)} at Hotel Example`);
+  const charge = (await client.cards.transactions(card)).data.find((tx) => tx.merchant === 'Hotel Example');
+  if (!charge) throw new Error('the charge is not listed');
   const dispute = await client.disputes.create({
     cardId: card.id,
     transactionId: charge.id,
     textEvidence: 'Booking cancelled within the free window; charged anyway.',
   });
   step(
-    `dispute ${dispute.id} opened on a ${Math.abs(charge.amount)} ${charge.currency} charge: ${dispute.status}`,
+    `dispute ${dispute.id} opened on the ${money(Math.abs(charge.amount), charge.currency)} charge: ${dispute.status}`,
   );
-}
+} else step('no merchant charge to dispute (live API)');
 
 const remaining = (await client.cards.retrieve(card)).balance?.value ?? 0;
 await client.funds.withdraw(card, { amount: remaining });
-step(`withdrew ${remaining.toFixed(2)}; card balance is now 0`);
+step(`withdrew ${money(remaining, card.currency)}; card balance is now ${money(0, card.currency)}`);
 await client.status.delete(card);
 step(`card ${card.id} deleted`);
 
@@ -90,7 +96,7 @@ const end = await client.funds.balance();
 const expected = start[key] - 100 - 49.9 + remaining;
 const ok = Math.abs(end[key] - expected) < 0.005;
 step(
-  `organization balance: ${end[key].toFixed(2)} ${card.currency}, expected ${expected.toFixed(2)}: ${ok ? 'reconciled' : 'MISMATCH'}`,
+  `organization balance: ${money(end[key], card.currency)}, expected ${money(expected, card.currency)}: ${ok ? 'reconciled' : 'MISMATCH'}`,
 );
 await close();
 if (!ok) process.exitCode = 1;

@@ -1,8 +1,7 @@
-import { CardsClient, WeakPinError } from 'bfinance-cards';
+import { WeakPinError } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, typeId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl, pinPolicy: 'recommended' });
+const { client, typeId, close } = await connect({ pinPolicy: 'recommended' });
 const card = await client.cards.issue({
   model: 'card',
   typeId,

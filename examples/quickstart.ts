@@ -1,8 +1,9 @@
-import { CardsClient } from 'bfinance-cards';
-import { connect } from './connect.js';
+import { createSandbox } from 'bfinance-cards/testing';
 
-const { apiToken, baseUrl, typeId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+// An in-process sandbox: no token, no network. Against your account: new CardsClient() (reads BFINANCE_API_TOKEN).
+const sandbox = createSandbox();
+const client = sandbox.client(); // a CardsClient
+const typeId = sandbox.cardTypeIds.standalone;
 
 const programs = await client.cards.types();
 console.log('programs:', programs.map((p) => `${p.name} (${p.cardCurrency})`).join(', '));
@@ -15,9 +16,7 @@ const card = await client.cards.issue({
   lastName: 'Lovelace',
 });
 // The PAN prints masked; card.cardNumber.reveal() is the only way to the digits.
-console.log(`issued ${card.id}: ${card.cardNumber}, balance ${card.cardBalance} ${card.currency}`);
+console.log(`issued ${card.id}: ${card.cardNumber}, balance ${card.cardBalance.toFixed(2)} ${card.currency}`);
 
 const details = await client.cards.retrieve(card);
 console.log(`status ${details.status}, last4 ${details.last4}`);
-
-await close();

@@ -1,8 +1,7 @@
-import { CardsClient, OutcomeUnknownError } from 'bfinance-cards';
+import { OutcomeUnknownError } from 'bfinance-cards';
 import { connect } from './connect.js';
 
-const { apiToken, baseUrl, typeId, sandbox, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, typeId, sandbox, close } = await connect();
 const card = await client.cards.issue({
   model: 'card',
   typeId,

@@ -1,5 +1,5 @@
 // A Node or edge function: one client per instance (created outside the handler), one call per request.
-import { CardsClient, isCardsError } from 'bfinance-cards';
+import { type CardsClient, isCardsError } from 'bfinance-cards';
 import { connect } from './connect.js';
 
 export function createHandler(client: CardsClient): (request: Request) => Promise<Response> {
@@ -18,8 +18,7 @@ export function createHandler(client: CardsClient): (request: Request) => Promis
   };
 }
 
-const { apiToken, baseUrl, typeId, close } = await connect();
-const client = new CardsClient({ apiToken, baseUrl });
+const { client, typeId, close } = await connect();
 const handler = createHandler(client);
 const card = await client.cards.issue({
   model: 'card',

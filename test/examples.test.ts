@@ -18,6 +18,51 @@ function fullPans(text: string): string[] {
     .filter((digits) => isLuhnValid(digits));
 }
 
+/** Clears every variable that selects where the examples connect. */
+const NO_SELECTION = {
+  BFINANCE_API_TOKEN: '',
+  BFINANCE_BASE_URL: '',
+  BFINANCE_LIVE: '',
+  BFINANCE_SANDBOX_URL: '',
+};
+
+function runExample(name: string, vars: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, ['--import', 'tsx', `examples/${name}`], {
+    cwd: root,
+    env: { ...process.env, ...NO_SELECTION, ...vars, TSX_TSCONFIG_PATH: 'examples/tsconfig.json' },
+    timeout: 60_000,
+  });
+}
+
+describe('examples choose the live API only when asked', () => {
+  it('stay on the sandbox with a token in the environment but no BFINANCE_LIVE, and say so', async () => {
+    const { stdout } = await runExample('pins.ts', {
+      BFINANCE_API_TOKEN: 'a-real-looking-token',
+      BFINANCE_BASE_URL: 'https://business.bfinance.app/external/api',
+    });
+    expect(stdout.split('\n')[0]).toBe('BFINANCE_API_TOKEN is set, BFINANCE_LIVE is not: using the sandbox');
+    expect(stdout).toMatch(/PIN set/);
+  });
+
+  it('refuse BFINANCE_LIVE=1 without a token, before any request', async () => {
+    await expect(runExample('pins.ts', { BFINANCE_LIVE: '1' })).rejects.toThrow(
+      /BFINANCE_LIVE=1 needs BFINANCE_API_TOKEN/,
+    );
+  });
+
+  it('announce the live API on the first line of output', async () => {
+    // A refused port on 127.0.0.1 stands in for the live API: the announcement comes before the call.
+    const failed = await runExample('pins.ts', {
+      BFINANCE_LIVE: '1',
+      BFINANCE_API_TOKEN: 'live-token',
+      BFINANCE_BASE_URL: 'http://127.0.0.1:9/external/api',
+    }).catch((error: { stdout: string }) => error);
+    expect(String(failed.stdout).split('\n')[0]).toBe(
+      'LIVE: the bfinance API at http://127.0.0.1:9/external/api (BFINANCE_LIVE=1): real cards, real money',
+    );
+  });
+});
+
 describe('examples run against the sandbox', () => {
   it('covers every scenario the README lists', () => {
     expect(examples.sort()).toEqual([
@@ -30,11 +75,12 @@ describe('examples run against the sandbox', () => {
       'quickstart.ts',
       'reconcile.ts',
       'serverless-handler.ts',
+      'testing.ts',
     ]);
   });
 
   it.each(examples)('%s exits 0 and prints no full card number', async (name) => {
-    const env = { ...process.env, BFINANCE_API_TOKEN: '', BFINANCE_BASE_URL: '' };
+    const env = { ...process.env, ...NO_SELECTION };
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `examples/${name}`], {
       cwd: root,
       env: { ...env, TSX_TSCONFIG_PATH: 'examples/tsconfig.json' },

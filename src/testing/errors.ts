@@ -10,17 +10,23 @@ export class SandboxApiError extends Error {
    */
   readonly soft: boolean;
 
-  constructor(status: number, message: string, soft = false) {
+  constructor(status: number, message: string, options: RefusalOptions = {}) {
     super(message);
     this.name = 'SandboxApiError';
     this.status = status;
-    this.soft = soft;
+    this.soft = options.soft ?? false;
   }
 }
 
+/** How a refusal is answered. */
+export interface RefusalOptions {
+  /** Answered with HTTP 200 and `status: "error"` when quirks are on; see {@link SandboxApiError.soft}. */
+  soft?: boolean;
+}
+
 /** Throws the refusal named by `key` with `status`. */
-export function fail(status: number, key: SandboxMessageKey, soft = false): never {
-  throw new SandboxApiError(status, SANDBOX_MESSAGES[key], soft);
+export function fail(status: number, key: SandboxMessageKey, options: RefusalOptions = {}): never {
+  throw new SandboxApiError(status, SANDBOX_MESSAGES[key], options);
 }
 
 /** Converts a major-unit amount to integer cents, or undefined when it is not a finite number. */

@@ -1,28 +1,5 @@
-import type { SandboxFaultKind, SandboxFaultMatch, SandboxFaultOptions, SandboxFaultSpec } from './types.js';
-
-const KINDS: ReadonlySet<string> = new Set<SandboxFaultKind>([
-  'latency',
-  'reset-before-apply',
-  'reset-after-apply',
-  'hang-after-apply',
-  'status-500',
-  'status-502',
-  'status-503',
-  'status-429',
-  'malformed-json',
-  'truncated-body',
-  'html-page',
-  'empty-body',
-  'status-400',
-  'status-408',
-  'status-409',
-  'status-504',
-  'error-envelope',
-  'stall-body',
-  'short-body',
-  'wrong-content-type',
-  'oversized-body',
-]);
+import { isFaultKind, type SandboxFaultKind } from './fault-table.js';
+import type { SandboxFaultMatch, SandboxFaultOptions, SandboxFaultSpec } from './options.js';
 
 /** A fault waiting for matching requests. */
 export interface QueuedFault {
@@ -55,7 +32,7 @@ export class FaultQueue {
    * @throws RangeError for an unknown kind or a `times` that is not a positive integer.
    */
   add(kind: SandboxFaultKind, options: SandboxFaultOptions = {}): void {
-    if (!KINDS.has(kind)) throw new RangeError(`Unknown sandbox fault kind: ${String(kind)}`);
+    if (!isFaultKind(kind)) throw new RangeError(`Unknown sandbox fault kind: ${String(kind)}`);
     const times = options.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError('Fault times must be a positive integer');
     const { status, bytes } = options;

@@ -1,13 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SandboxRouter } from './router.js';
-import { isFaultInstruction, type SandboxHttpResponse } from './router-types.js';
+import {
+  CONTROL_PREFIX,
+  isFaultInstruction,
+  type SandboxControlHandler,
+  type SandboxHttpResponse,
+} from './router-types.js';
 import { SANDBOX_API_PREFIX } from './types.js';
 
 /** A running sandbox HTTP server. */
 export interface SandboxServer {
   /** API base to give a client, e.g. `http://127.0.0.1:54321/external/api`. */
   readonly url: string;
+  /** Base of the control routes, e.g. `http://127.0.0.1:54321/__sandbox`. */
+  readonly controlUrl: string;
+  /** The TCP port listened on. */
+  readonly port: number;
   /** Stops listening and destroys every open connection, including hanging ones. */
   close(): Promise<void>;
 }
@@ -47,9 +56,13 @@ function send(res: ServerResponse, answer: SandboxHttpResponse): void {
   res.end(answer.body);
 }
 
-/** Serves the router over node:http on 127.0.0.1, carrying out fault instructions on the socket. */
+/**
+ * Serves the router over node:http on 127.0.0.1 under {@link SANDBOX_API_PREFIX}, carrying out fault
+ * instructions on the socket, and the control routes under `/__sandbox/`.
+ */
 export function listenSandbox(
   router: SandboxRouter,
+  control: SandboxControlHandler,
   options: SandboxListenOptions = {},
 ): Promise<SandboxServer> {
   const sockets = new Set<Socket>();
@@ -67,8 +80,21 @@ export function listenSandbox(
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const inApi = url.pathname === SANDBOX_API_PREFIX || url.pathname.startsWith(`${SANDBOX_API_PREFIX}/`);
-    if (!inApi) return send(res, router.refuse('ROUTE_NOT_FOUND', 404));
+    const inControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
+    if (!inApi && !inControl) return send(res, router.refuse('ROUTE_NOT_FOUND', 404));
     if (bodyText === undefined) return send(res, router.refuse('BODY_TOO_LARGE', 413));
+    if (inControl) {
+      return send(
+        res,
+        control({
+          method: req.method ?? 'GET',
+          path: url.pathname.slice(CONTROL_PREFIX.length) || '/',
+          query: url.searchParams,
+          headers: flatHeaders(req),
+          bodyText,
+        }),
+      );
+    }
     const reply = await router.handle({
       method: req.method ?? 'GET',
       path: url.pathname.slice(SANDBOX_API_PREFIX.length) || '/',
@@ -114,10 +140,12 @@ export function listenSandbox(
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : options.port;
+      const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
       let closing: Promise<void> | undefined;
       resolve({
         url: `http://127.0.0.1:${port}${SANDBOX_API_PREFIX}`,
+        controlUrl: `http://127.0.0.1:${port}${CONTROL_PREFIX}`,
+        port,
         close: () => {
           closing ??= new Promise<void>((done) => {
             server.close(() => done());

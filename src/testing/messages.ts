@@ -78,6 +78,12 @@ export const SANDBOX_MESSAGES = Object.freeze({
   CUSTOMER_ID_REQUIRED: 'customerId is required for this card type',
   /** 400: `firstName` or `lastName` shorter than 2 characters. */
   NAMES_TOO_SHORT: 'firstName and lastName must be at least 2 characters',
+  /** 400 (`strictIssuance`): a standalone card issued without `externalId`. */
+  EXTERNAL_ID_REQUIRED: 'externalId is required',
+  /** 400 (`strictIssuance`): a standalone card issued without `firstName` and `lastName`. */
+  NAMES_REQUIRED: 'firstName and lastName are required',
+  /** 400 (`strictIssuance`): an `initialBalance` with decimals. */
+  INITIAL_BALANCE_INTEGER: 'initialBalance must be an integer',
   /** 400: a standalone card issued without `initialBalance`. */
   INITIAL_BALANCE_REQUIRED: 'initialBalance is required',
   /** 400: `initialBalance` negative, not a number, or with more than 2 decimals. */

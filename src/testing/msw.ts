@@ -1,16 +1,10 @@
-import { type HttpHandler, HttpResponse, http } from 'msw';
+import type { HttpHandler } from 'msw';
 import type { SandboxRouter } from './router.js';
 import { isFaultInstruction } from './router-types.js';
+import { partialResponse, waitForAbort, webResponse } from './web-reply.js';
 
 /** The msw request handlers of a sandbox. */
 export type SandboxMswHandlers = HttpHandler[];
-
-function waitForAbort(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
 
 function headersOf(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
@@ -21,38 +15,18 @@ function headersOf(headers: Headers): Record<string, string> {
 }
 
 /**
- * Half the body, then what the connection does next: `truncate` errors the stream (a dropped
- * connection), `short` ends it early (a clean close), `stall` sends nothing more until the request
- * is aborted.
- */
-function partialStream(
-  body: string,
-  cut: 'truncate' | 'short' | 'stall',
-  signal: AbortSignal,
-): ReadableStream<Uint8Array> {
-  const bytes = new TextEncoder().encode(body);
-  let sent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!sent) {
-        sent = true;
-        controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
-        return;
-      }
-      if (cut === 'short') return controller.close();
-      if (cut === 'stall') await waitForAbort(signal);
-      controller.error(new TypeError('terminated: the connection closed before the body was complete'));
-    },
-  });
-}
-
-/**
- * msw handlers that feed every request under `baseUrl` to the sandbox router.
+ * msw handlers that feed every request under `baseUrl` to the sandbox router. msw is imported here,
+ * on first use, so the rest of `bfinance-cards/testing` works without it installed.
  *
  * Faults map onto what msw can express: resets become `HttpResponse.error()` (a network error), a
  * hang waits until the request's signal aborts, a truncated body is a stream that fails midway.
+ * The control routes (`/__sandbox/…`) are never served here.
  */
-export function createSandboxHandlers(router: SandboxRouter, baseUrl: string): SandboxMswHandlers {
+export async function createSandboxHandlers(
+  router: SandboxRouter,
+  baseUrl: string,
+): Promise<SandboxMswHandlers> {
+  const { http, HttpResponse } = await import('msw');
   const base = baseUrl.replace(/\/+$/, '');
   const basePath = new URL(base).pathname.replace(/\/+$/, '');
   return [
@@ -68,12 +42,7 @@ export function createSandboxHandlers(router: SandboxRouter, baseUrl: string): S
         bodyText,
         signal: request.signal,
       });
-      if (!isFaultInstruction(reply)) {
-        return new HttpResponse(reply.body === '' ? null : reply.body, {
-          status: reply.status,
-          headers: reply.headers,
-        });
-      }
+      if (!isFaultInstruction(reply)) return webResponse(reply);
       switch (reply.fault) {
         case 'reset':
           return HttpResponse.error();
@@ -83,13 +52,7 @@ export function createSandboxHandlers(router: SandboxRouter, baseUrl: string): S
         case 'truncate':
         case 'short':
         case 'stall':
-          return new HttpResponse(partialStream(reply.body, reply.fault, request.signal), {
-            status: reply.status,
-            headers: {
-              ...reply.headers,
-              'content-length': String(new TextEncoder().encode(reply.body).length),
-            },
-          });
+          return partialResponse(reply, reply.fault, request.signal);
       }
     }),
   ];

@@ -61,3 +61,12 @@ export type SandboxReply = SandboxHttpResponse | SandboxFaultInstruction;
 export function isFaultInstruction(reply: SandboxReply): reply is SandboxFaultInstruction {
   return 'fault' in reply;
 }
+
+/**
+ * The control routes' handler (`/__sandbox/…`): `req.path` is relative to `/__sandbox`. Never
+ * reachable under the API base.
+ */
+export type SandboxControlHandler = (req: SandboxRequest) => SandboxHttpResponse;
+
+/** Path prefix of the control routes, at the root of the sandbox's origin. */
+export const CONTROL_PREFIX = '/__sandbox';

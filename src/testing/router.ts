@@ -1,4 +1,5 @@
 import { fail, SandboxApiError } from './errors.js';
+import { FAULT_TABLE, type FaultContext } from './fault-table.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
 import { fingerprint, IdempotencyCache } from './idempotency.js';
 import { SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
@@ -32,20 +33,8 @@ const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 });
 const MAX_BODY_CHARS = 1_000_000;
 const DEFAULT_FAULT_LATENCY_MS = 200;
-/** One byte over the SDK's default response cap of 5 MiB. */
-const OVERSIZED_BYTES = 5 * 1024 * 1024 + 1;
-
-/** A valid JSON success envelope of exactly `bytes` bytes (at least its 30-byte frame). */
-function oversized(bytes: number): string {
-  const head = '{"status":"success","data":"';
-  const tail = '"}';
-  return head + 'x'.repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
-}
-
-const HTML_PAGE = `<!DOCTYPE html>
-<html><head><title>502 Bad Gateway</title></head>
-<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>
-`;
+/** Stands in for the application's answer where a fault answers before the request is applied. */
+const NO_RESPONSE: SandboxHttpResponse = Object.freeze({ status: 0, headers: {}, body: '' });
 
 interface CompiledRoute {
   route: Route;
@@ -173,80 +162,23 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
     return response;
   }
 
-  function preApplyFault(fault: QueuedFault | undefined): SandboxReply | undefined {
-    switch (fault?.kind) {
-      case 'reset-before-apply':
-        return { fault: 'reset' };
-      case 'status-500':
-        return refusal('INTERNAL_ERROR', 500);
-      case 'status-502':
-        return refusal('BAD_GATEWAY', 502);
-      case 'status-503':
-        return refusal(
-          'SERVICE_UNAVAILABLE',
-          503,
-          fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
-        );
-      case 'status-429':
-        return refusal('TOO_MANY_REQUESTS', 429, { 'retry-after': fault.retryAfter ?? '1' });
-      case 'html-page':
-        return {
-          status: fault.status ?? 502,
-          headers: { 'content-type': 'text/html; charset=utf-8' },
-          body: HTML_PAGE,
-        };
-      case 'status-400':
-        return refusal('BAD_REQUEST', 400);
-      case 'status-408':
-        return refusal('REQUEST_TIMEOUT', 408);
-      case 'status-409':
-        return refusal('REQUEST_IN_PROGRESS', 409);
-      case 'status-504':
-        return refusal('GATEWAY_TIMEOUT', 504);
-      case 'error-envelope':
-        return refusal('REQUEST_FAILED', 200);
-      default:
-        return undefined;
-    }
-  }
-
-  function postApplyFault(fault: QueuedFault | undefined, response: SandboxHttpResponse): SandboxReply {
-    switch (fault?.kind) {
-      case 'reset-after-apply':
-        return { fault: 'reset' };
-      case 'hang-after-apply':
-        return { fault: 'hang' };
-      case 'malformed-json':
-        return { status: 200, headers: { ...JSON_HEADERS }, body: '{"status":"success","data":' };
-      case 'truncated-body':
-        return { fault: 'truncate', ...response };
-      case 'short-body':
-        return { fault: 'short', ...response };
-      case 'stall-body':
-        return { fault: 'stall', ...response };
-      case 'empty-body':
-        return { status: 200, headers: { ...JSON_HEADERS }, body: '' };
-      case 'wrong-content-type':
-        return { ...response, headers: { ...response.headers, 'content-type': 'text/plain; charset=utf-8' } };
-      case 'oversized-body':
-        return { status: 200, headers: { ...JSON_HEADERS }, body: oversized(fault.bytes ?? OVERSIZED_BYTES) };
-      default:
-        return response;
-    }
+  function faultContext(fault: QueuedFault): FaultContext {
+    return { refuse: refusal, retryAfter: fault.retryAfter, status: fault.status, bytes: fault.bytes };
   }
 
   const handle: SandboxHandler = async (req) => {
     const method = req.method.toUpperCase();
     const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
     const fault = faults.take(method, path);
-    const delay =
-      options.latencyMs + (fault?.kind === 'latency' ? (fault.ms ?? DEFAULT_FAULT_LATENCY_MS) : 0);
+    const row = fault === undefined ? undefined : FAULT_TABLE[fault.kind];
+    const delay = options.latencyMs + (row?.stage === 'delay' ? (fault?.ms ?? DEFAULT_FAULT_LATENCY_MS) : 0);
     if (delay > 0) await sleep(delay, req.signal);
     // A client that gave up during the delay never reached the application.
     if (req.signal?.aborted) return { fault: 'reset' };
-    const early = preApplyFault(fault);
-    if (early !== undefined) return early;
-    return postApplyFault(fault, apply(method, path, req));
+    if (fault !== undefined && row?.stage === 'before') return row.reply(faultContext(fault), NO_RESPONSE);
+    const response = apply(method, path, req);
+    if (fault !== undefined && row?.stage === 'after') return row.reply(faultContext(fault), response);
+    return response;
   };
   return { handle, refuse: refusal };
 }

@@ -1,3 +1,4 @@
+import { permitted } from './card-transitions.js';
 import type { CardRecord } from './records.js';
 import { data, message, pageOf, pagination, type Route, type RouteContext, raw } from './route.js';
 import {
@@ -12,7 +13,7 @@ import {
   setVelocity,
   unfreezeCard,
 } from './state-card-settings.js';
-import { assertNotDeleted, issueBudgetCard } from './state-cards.js';
+import { issueBudgetCard } from './state-cards.js';
 import { cancelDispute, createDispute } from './state-disputes.js';
 import { budgetMovements, budgetTransactions, topUpBudget } from './state-funds.js';
 import {
@@ -52,7 +53,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
     path: '/budget-cards/:id/sensitive',
     handler: (ctx) => {
       const card = budgetCard(ctx);
-      assertNotDeleted(card);
+      permitted(card, 'update');
       return data(sensitiveView(card, ctx.quirks));
     },
   },

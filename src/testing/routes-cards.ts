@@ -1,3 +1,4 @@
+import { permitted } from './card-transitions.js';
 import type { CardRecord } from './records.js';
 import { data, listParam, message, pageOf, pagination, type Route, type RouteContext } from './route.js';
 import {
@@ -10,7 +11,7 @@ import {
   setPin,
   unfreezeCard,
 } from './state-card-settings.js';
-import { assertNotDeleted, issueCard, reissueCard } from './state-cards.js';
+import { issueCard, reissueCard } from './state-cards.js';
 import { cardMovements, cardTransactions, topUp, withdraw } from './state-funds.js';
 import {
   cardDetailsView,
@@ -60,7 +61,7 @@ function listCards(ctx: RouteContext) {
 
 function sensitive(ctx: RouteContext) {
   const found = card(ctx);
-  assertNotDeleted(found);
+  permitted(found, 'update');
   return data(sensitiveView(found, ctx.quirks));
 }
 

@@ -4,6 +4,7 @@ import {
   deleteCustomer,
   QUESTIONNAIRE_QUESTIONS,
   questionnaire,
+  readCustomer,
   requestAccess,
   submitQuestionnaire,
 } from './state-customers.js';
@@ -19,7 +20,7 @@ export const CUSTOMER_ROUTES: readonly Route[] = [
   {
     method: 'GET',
     path: '/customers/:id',
-    handler: (ctx) => data(customerView(ctx.store.customer(ctx.param('id')))),
+    handler: (ctx) => data(customerView(readCustomer(ctx.store, ctx.param('id')))),
   },
   {
     method: 'DELETE',

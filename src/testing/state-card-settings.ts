@@ -1,30 +1,26 @@
 import { checkPin } from '../pins/rules.js';
+import { permitted, transition } from './card-transitions.js';
 import { fail, parseAmount, text } from './errors.js';
 import type { SandboxMessageKey } from './messages.js';
 import { type CardRecord, LIMIT_TYPES, type LimitType } from './records.js';
 import type { SandboxStore } from './state.js';
-import { assertNotDeleted } from './state-cards.js';
 import type { SandboxCardModel } from './types.js';
 
-/** Freeze: only an active card; bfinance refuses with a 200 error envelope, hence `soft`. */
+/** Freeze: only an active card (see the transition table). */
 export function freezeCard(card: CardRecord): void {
-  assertNotDeleted(card, true);
-  if (card.status !== 'active') fail(400, 'CARD_NOT_ACTIVE', true);
-  card.status = 'frozen';
+  transition(card, 'freeze');
 }
 
 /** Unfreeze: only a frozen card (blocked cards need the account manager). */
 export function unfreezeCard(card: CardRecord): void {
-  assertNotDeleted(card, true);
-  if (card.status !== 'frozen') fail(400, 'CARD_NOT_FROZEN', true);
-  card.status = 'active';
+  transition(card, 'unfreeze');
 }
 
 /** Delete: irreversible, and only once the card holds no money. */
 export function deleteCard(card: CardRecord): void {
-  assertNotDeleted(card);
-  if (card.balanceCents !== 0) fail(400, 'DELETE_WITH_BALANCE');
-  card.status = 'deleted';
+  transition(card, 'delete', () => {
+    if (card.balanceCents !== 0) fail(400, 'DELETE_WITH_BALANCE');
+  });
 }
 
 const PIN_MESSAGES: Readonly<Record<string, SandboxMessageKey>> = {
@@ -36,9 +32,9 @@ const PIN_MESSAGES: Readonly<Record<string, SandboxMessageKey>> = {
 
 /** Set PIN: 4–12 digits, bfinance's two anti-guessing rules. Kept only in memory. */
 export function setPin(card: CardRecord, pin: unknown): void {
-  assertNotDeleted(card, true);
+  permitted(card, 'set-pin');
   const result = checkPin(pin, { preset: 'bfinance', length: { min: 4, max: 12 } });
-  if (!result.ok) fail(400, PIN_MESSAGES[result.rule] ?? 'PIN_REJECTED', true);
+  if (!result.ok) fail(400, PIN_MESSAGES[result.rule] ?? 'PIN_REJECTED', { soft: true });
   card.pin = pin as string;
 }
 
@@ -47,7 +43,7 @@ const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
 
 /** Update the card's email. */
 export function setEmail(card: CardRecord, email: unknown): void {
-  assertNotDeleted(card);
+  permitted(card, 'update');
   const value = text(email);
   if (value === undefined || !EMAIL.test(value)) fail(400, 'EMAIL_INVALID');
   card.email = value;
@@ -55,7 +51,7 @@ export function setEmail(card: CardRecord, email: unknown): void {
 
 /** Update the card's phone. */
 export function setPhone(card: CardRecord, phone: unknown): void {
-  assertNotDeleted(card);
+  permitted(card, 'update');
   const value = text(phone);
   if (value === undefined || !PHONE.test(value)) fail(400, 'PHONE_INVALID');
   card.phone = value;
@@ -63,8 +59,7 @@ export function setPhone(card: CardRecord, phone: unknown): void {
 
 /** Read limits: the API refuses this for cards that are not active. */
 export function readableLimits(card: CardRecord): CardRecord['limits'] {
-  assertNotDeleted(card);
-  if (card.status !== 'active') fail(400, 'CARD_NOT_ACTIVE');
+  permitted(card, 'read-limits');
   return card.limits;
 }
 
@@ -73,7 +68,7 @@ export function setLimit(
   card: CardRecord,
   body: Record<string, unknown>,
 ): { type: LimitType; limit: number } {
-  assertNotDeleted(card);
+  permitted(card, 'update');
   const type = body.type;
   if (typeof type !== 'string' || !(LIMIT_TYPES as readonly string[]).includes(type))
     fail(400, 'LIMIT_TYPE_INVALID');
@@ -87,7 +82,7 @@ const VELOCITY_TYPES: readonly string[] = ['DAY', 'WEEK', 'MONTH', 'LIFETIME'];
 
 /** Set a budget card's velocity limit. */
 export function setVelocity(card: CardRecord, body: Record<string, unknown>): void {
-  assertNotDeleted(card);
+  permitted(card, 'update');
   if (typeof body.type !== 'string' || !VELOCITY_TYPES.includes(body.type))
     fail(400, 'VELOCITY_TYPE_INVALID');
   card.velocity = { type: body.type, amount: parseAmount(body.amount) / 100 };
@@ -115,8 +110,7 @@ export function physicalTarget(store: SandboxStore, id: string, cardType: unknow
 
 /** Order a physical card; the activation code is generated now and only the control reveals it. */
 export function orderPhysical(store: SandboxStore, card: CardRecord, shippingData: unknown): void {
-  assertNotDeleted(card);
-  if (card.status === 'blocked' || card.status === 'expired') fail(400, 'CARD_NOT_ACTIVE');
+  permitted(card, 'order-physical');
   if (card.physical !== undefined) fail(400, 'PHYSICAL_ALREADY_ORDERED');
   const shipping = (typeof shippingData === 'object' && shippingData !== null ? shippingData : {}) as Record<
     string,
@@ -129,7 +123,7 @@ export function orderPhysical(store: SandboxStore, card: CardRecord, shippingDat
 
 /** Activate an ordered physical card with its code. */
 export function activatePhysical(card: CardRecord, code: unknown): void {
-  assertNotDeleted(card);
+  permitted(card, 'update');
   if (card.physical === undefined) fail(400, 'PHYSICAL_NOT_ORDERED');
   if (card.physical.activated) fail(400, 'PHYSICAL_ALREADY_ACTIVE');
   if (code !== card.physical.activationCode) fail(400, 'ACTIVATION_CODE_INVALID');
@@ -137,7 +131,6 @@ export function activatePhysical(card: CardRecord, code: unknown): void {
 }
 
 /** Control: expires or blocks a card (deleted cards stay deleted). */
-export function forceStatus(card: CardRecord, status: 'expired' | 'blocked'): void {
-  assertNotDeleted(card);
-  card.status = status;
+export function forceStatus(card: CardRecord, action: 'expire' | 'block'): void {
+  transition(card, action);
 }

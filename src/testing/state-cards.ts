@@ -1,18 +1,8 @@
+import { permitted, transition } from './card-transitions.js';
 import { fail, parseInitialBalance, text } from './errors.js';
 import type { CardRecord, CardTypeRecord } from './records.js';
 import type { SandboxStore } from './state.js';
 import type { SandboxCardModel } from './types.js';
-
-/** Refuses anything on a deleted card. */
-export function assertNotDeleted(card: CardRecord, soft = false): void {
-  if (card.status === 'deleted') fail(400, 'CARD_DELETED', soft);
-}
-
-/** Refuses money movements on a deleted, blocked or expired card (frozen cards keep their funds movable). */
-export function assertCanMoveMoney(card: CardRecord): void {
-  assertNotDeleted(card);
-  if (card.status === 'blocked' || card.status === 'expired') fail(400, 'CARD_NOT_ACTIVE');
-}
 
 function cardType(store: SandboxStore, typeId: unknown, model: SandboxCardModel): CardTypeRecord {
   const type = typeof typeId === 'string' ? store.cardTypes.get(typeId) : undefined;
@@ -92,9 +82,21 @@ function optionalFields(body: Record<string, unknown>): Partial<Pick<CardRecord,
   return { ...(label !== undefined ? { label } : {}), ...(externalId !== undefined ? { externalId } : {}) };
 }
 
+/**
+ * The API reference page's reading of `POST /cards/issue` (the `strictIssuance` option):
+ * `externalId`, `firstName` and `lastName` required, `initialBalance` an integer.
+ */
+function checkStrictIssuance(body: Record<string, unknown>): void {
+  if (text(body.externalId) === undefined) fail(400, 'EXTERNAL_ID_REQUIRED');
+  if (text(body.firstName) === undefined || text(body.lastName) === undefined) fail(400, 'NAMES_REQUIRED');
+  if (typeof body.initialBalance === 'number' && !Number.isInteger(body.initialBalance))
+    fail(400, 'INITIAL_BALANCE_INTEGER');
+}
+
 /** `POST /cards/issue`: a standalone card funded with `initialBalance` from the organization balance. */
 export function issueCard(store: SandboxStore, body: Record<string, unknown>): CardRecord {
   const type = cardType(store, body.typeId, 'card');
+  if (store.rules.strictIssuance) checkStrictIssuance(body);
   const cents = parseInitialBalance(body.initialBalance);
   const cardHolder = holder(store, type, body);
   if (store.orgCents(type.cardCurrency) < cents) fail(400, 'ORG_INSUFFICIENT');
@@ -140,7 +142,7 @@ export function reissueCard(store: SandboxStore, body: Record<string, unknown>):
   if (cardId === undefined) fail(400, 'CARD_ID_REQUIRED');
   const cents = parseInitialBalance(body.initialBalance);
   const old = store.card(cardId, 'card');
-  assertNotDeleted(old);
+  permitted(old, 'replace');
   if (store.orgCents(old.currency) < cents) fail(400, 'ORG_INSUFFICIENT');
   const carried = old.balanceCents;
   const card = newCard(store, {
@@ -155,7 +157,7 @@ export function reissueCard(store: SandboxStore, body: Record<string, unknown>):
     ...(old.email !== undefined ? { email: old.email } : {}),
     ...(old.phone !== undefined ? { phone: old.phone } : {}),
   });
-  old.status = 'deleted';
+  transition(old, 'replace');
   old.balanceCents = 0;
   old.replacedBy = card.id;
   store.moveOrg(card.currency, -cents);

@@ -51,6 +51,13 @@ export function createCustomer(store: SandboxStore, body: Record<string, unknown
   return customer;
 }
 
+/** `GET /customers/{id}`; with `autoVerify`, a pending customer is verified on this read. */
+export function readCustomer(store: SandboxStore, id: string): CustomerRecord {
+  const customer = store.customer(id);
+  if (store.rules.autoVerify && customer.status === 'pending') customer.status = 'active';
+  return customer;
+}
+
 /** `DELETE /customers/{id}`. */
 export function deleteCustomer(store: SandboxStore, id: string): void {
   store.customer(id);
@@ -72,10 +79,11 @@ export function requestAccess(
     if (store.cardTypes.get(cardType)?.active !== true) fail(400, 'CARD_TYPE_INVALID');
   }
   if (customer.status !== 'active') fail(403, 'CUSTOMER_NOT_VERIFIED');
+  const opened = store.rules.autoVerify ? 'granted' : 'requested';
   const existing = customer.featuresAccess.find((a) => a.type === type && a.cardType === cardType);
   if (existing !== undefined) {
     if (existing.status === 'rejected') {
-      existing.status = 'requested';
+      existing.status = opened;
       existing.rejectionReasons = [];
     }
     return existing;
@@ -84,7 +92,7 @@ export function requestAccess(
     id: store.random.id(),
     type,
     ...(cardType !== undefined ? { cardType } : {}),
-    status: 'requested',
+    status: opened,
     rejectionReasons: [],
   };
   customer.featuresAccess.push(access);

@@ -1,7 +1,7 @@
+import { permitted } from './card-transitions.js';
 import { fail, fromCents, parseAmount, text } from './errors.js';
 import type { CardRecord, LedgerRecord, TransactionRecord } from './records.js';
 import type { SandboxStore } from './state.js';
-import { assertCanMoveMoney } from './state-cards.js';
 import type { SandboxTransaction, SandboxTransactionInit } from './types.js';
 
 const MIN_TOP_UP_CENTS = 101;
@@ -13,7 +13,7 @@ function assertStandalone(card: CardRecord): void {
 /** `POST /cards/{id}/topup`: organization balance → card, at least 1.01, with an optional note. */
 export function topUp(store: SandboxStore, card: CardRecord, amount: unknown, note?: unknown): void {
   assertStandalone(card);
-  assertCanMoveMoney(card);
+  permitted(card, 'move-money');
   const cents = parseAmount(amount);
   if (cents < MIN_TOP_UP_CENTS) fail(400, 'MIN_TOP_UP');
   if (store.orgCents(card.currency) < cents) fail(400, 'ORG_INSUFFICIENT');
@@ -26,7 +26,7 @@ export function topUp(store: SandboxStore, card: CardRecord, amount: unknown, no
 /** `POST /cards/{id}/withdraw`: card → organization balance. */
 export function withdraw(store: SandboxStore, card: CardRecord, amount: unknown): void {
   assertStandalone(card);
-  assertCanMoveMoney(card);
+  permitted(card, 'move-money');
   const cents = parseAmount(amount);
   if (card.balanceCents < cents) fail(400, 'CARD_INSUFFICIENT');
   card.balanceCents -= cents;

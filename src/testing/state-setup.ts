@@ -1,5 +1,5 @@
+import type { SandboxBudgetInit, SandboxCardTypeInit, SandboxOptions } from './options.js';
 import type { SandboxStore } from './state.js';
-import type { SandboxBudgetInit, SandboxCardTypeInit, SandboxOptions } from './types.js';
 
 /** Ids of the programs a test usually needs; empty when custom `cardTypes` lack one of the roles. */
 export interface SandboxCardTypeIds {

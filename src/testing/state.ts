@@ -1,4 +1,5 @@
 import { fail, fromCents } from './errors.js';
+import type { SandboxOptions } from './options.js';
 import { SandboxRandom } from './random.js';
 import type {
   BudgetRecord,
@@ -10,13 +11,7 @@ import type {
   LimitType,
   TransactionRecord,
 } from './records.js';
-import type {
-  SandboxAccessType,
-  SandboxCardModel,
-  SandboxLedgerKind,
-  SandboxOptions,
-  SandboxSnapshot,
-} from './types.js';
+import type { SandboxAccessType, SandboxCardModel, SandboxLedgerKind, SandboxSnapshot } from './types.js';
 
 const DEFAULT_LIMITS: Readonly<Record<LimitType, number>> = Object.freeze({
   'ecommerce-daily': 50000,
@@ -60,10 +55,18 @@ export class SandboxStore {
   readonly #org = new Map<string, number>();
   readonly #ledger: LedgerRecord[] = [];
   #idempotencyKey: string | undefined;
+  /** Rules switched on by options: see `SandboxOptions.autoVerify` and `strictIssuance`. */
+  readonly rules: { readonly autoVerify: boolean; readonly strictIssuance: boolean };
 
   /** Starts with the organization balance of the options (100,000 USD and 100,000 EUR by default). */
-  constructor(options: Pick<SandboxOptions, 'seed' | 'organizationBalance'>) {
+  constructor(
+    options: Pick<SandboxOptions, 'seed' | 'organizationBalance' | 'autoVerify' | 'strictIssuance'>,
+  ) {
     this.random = new SandboxRandom(options.seed);
+    this.rules = Object.freeze({
+      autoVerify: options.autoVerify ?? false,
+      strictIssuance: options.strictIssuance ?? false,
+    });
     const org = options.organizationBalance ?? {};
     this.#org.set('usd', Math.round((org.usd ?? 100000) * 100));
     this.#org.set('eur', Math.round((org.eur ?? 100000) * 100));

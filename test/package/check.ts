@@ -137,6 +137,25 @@ if (typeof createSandbox !== 'function') throw new Error('require: no createSand
 console.log('cjs ok');
 `;
 
+// A project without msw (the testing entry's optional peer): the in-process and HTTP sandboxes work,
+// and only sandbox.handlers() needs msw.
+const NO_MSW_SMOKE = `import { existsSync } from 'node:fs';
+import { NotFoundError } from 'bfinance-cards';
+import { createSandbox } from 'bfinance-cards/testing';
+if (existsSync('node_modules/msw')) throw new Error('msw is installed here');
+const sandbox = createSandbox({ seed: 1 });
+const client = sandbox.client();
+if ((await client.cards.types()).length !== 3) throw new Error('in-process sandbox');
+const missing = await client.cards.retrieve('no-such-card').catch((error) => error);
+const server = await sandbox.listen();
+const res = await fetch(server.url + '/balance', { headers: { authorization: 'Bearer ' + sandbox.token } });
+await server.close();
+if (res.status !== 200) throw new Error('HTTP sandbox');
+const handlers = await sandbox.handlers().then(() => 'loaded', () => 'needs msw');
+if (handlers !== 'needs msw') throw new Error('handlers() without msw');
+console.log('no-msw ok; NotFoundError from sandbox.client() instanceof the main entry class: ' + (missing instanceof NotFoundError));
+`;
+
 async function main(): Promise<void> {
   await ensureBuilt();
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -216,6 +235,17 @@ async function main(): Promise<void> {
     for (let i = 0; i < TS_SETUPS.length; i += 2) {
       for (const report of await Promise.all(TS_SETUPS.slice(i, i + 2).map(compile))) report();
     }
+
+    // 5. Without msw installed.
+    const bare = join(work, 'no-msw');
+    mkdirSync(bare);
+    await installTarball(bare, tarball);
+    writeFileSync(join(bare, 'no-msw.mjs'), NO_MSW_SMOKE);
+    const bareRun = await run(process.execPath, ['no-msw.mjs'], { cwd: bare });
+    expect(
+      bareRun.code === 0 && bareRun.stdout.includes('no-msw ok'),
+      `the testing entry without msw installed: ${(bareRun.stdout + bareRun.stderr).trim()}`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

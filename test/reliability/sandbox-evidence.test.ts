@@ -24,10 +24,10 @@ async function overHttp(): Promise<{ sandbox: Sandbox; base: string }> {
   return { sandbox, base: running.url };
 }
 
-function overMsw(): { sandbox: Sandbox; base: string } {
+async function overMsw(): Promise<{ sandbox: Sandbox; base: string }> {
   const base = 'https://sandbox.msw.test/external/api';
   const sandbox = createSandbox({ seed: 3, baseUrl: base });
-  msw.use(...sandbox.handlers);
+  msw.use(...(await sandbox.handlers()));
   return { sandbox, base };
 }
 
@@ -52,7 +52,7 @@ async function issue(sandbox: Sandbox, base: string, initialBalance = 20): Promi
 
 describe.each([
   ['http', overHttp],
-  ['msw', async () => overMsw()],
+  ['msw', () => overMsw()],
 ] as const)('new fault kinds over %s', (_name, start) => {
   it.each<[SandboxFaultKind, number, string | undefined]>([
     ['status-400', 400, 'Bad request'],
@@ -137,7 +137,7 @@ describe.each([
 
 describe('balance movements in the listings (an inference, documented in state-funds.ts)', () => {
   it('lists the initial balance, top-ups with their note and withdrawals, newest first, after merchant activity', async () => {
-    const { sandbox, base } = overMsw();
+    const { sandbox, base } = await overMsw();
     const id = await issue(sandbox, base, 20);
     const post = (path: string, body: unknown) =>
       fetch(`${base}${path}`, { method: 'POST', headers: auth(sandbox), body: JSON.stringify(body) });
@@ -167,7 +167,7 @@ describe('balance movements in the listings (an inference, documented in state-f
   });
 
   it('lists budget top-ups with no card', async () => {
-    const { sandbox, base } = overMsw();
+    const { sandbox, base } = await overMsw();
     const budgetId = sandbox.budgetIds[0] ?? '';
     await fetch(`${base}/budgets/${budgetId}/topup`, {
       method: 'POST',

@@ -7,7 +7,7 @@ import { BASE, caller, errorBody, issueStandalone, mswSandbox } from './support.
 describe('sandbox adapters share one state machine', () => {
   it('sees through HTTP what was done through msw, and the other way round', async () => {
     const sandbox = createSandbox({ seed: 3 });
-    mswServer.use(...sandbox.handlers);
+    mswServer.use(...(await sandbox.handlers()));
     const viaMsw = caller(BASE, sandbox.token);
     const running = await sandbox.listen();
     allowLoopback(running.url);
@@ -30,7 +30,7 @@ describe('sandbox adapters share one state machine', () => {
   });
 
   it('serves msw handlers under a custom baseUrl', async () => {
-    const { sandbox, call } = mswSandbox({ baseUrl: 'https://sandbox.example.test/api/v1/' });
+    const { sandbox, call } = await mswSandbox({ baseUrl: 'https://sandbox.example.test/api/v1/' });
     const res = await call('GET', '/cards/types');
     expect(res.status).toBe(200);
     expect(sandbox.requestCount()).toBe(1);
@@ -55,7 +55,7 @@ describe('sandbox adapters share one state machine', () => {
 
 describe('sandbox request handling', () => {
   it('refuses a missing or wrong bearer token with 401', async () => {
-    const { sandbox } = mswSandbox();
+    const { sandbox } = await mswSandbox();
     const wrong = await caller(BASE, 'not-the-token')('GET', '/cards/types');
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual(errorBody('Unauthorized'));
@@ -67,12 +67,12 @@ describe('sandbox request handling', () => {
   });
 
   it('accepts a custom token', async () => {
-    const { call } = mswSandbox({ token: 'custom' });
+    const { call } = await mswSandbox({ token: 'custom' });
     expect((await call('GET', '/balance')).status).toBe(200);
   });
 
   it('answers 404 for unknown routes and wrong methods', async () => {
-    const { call } = mswSandbox();
+    const { call } = await mswSandbox();
     for (const [method, path] of [
       ['GET', '/nope'],
       ['PUT', '/cards/types'],
@@ -85,7 +85,7 @@ describe('sandbox request handling', () => {
   });
 
   it('refuses bad JSON and non-object bodies with 400', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = await mswSandbox();
     const badJson = await call('POST', '/cards/issue', '{"typeId":');
     expect(badJson.status).toBe(400);
     expect(badJson.body).toEqual(errorBody(M.INVALID_JSON));
@@ -109,7 +109,7 @@ describe('sandbox request handling', () => {
   });
 
   it('counts requests that reach the router', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = await mswSandbox();
     expect(sandbox.requestCount()).toBe(0);
     await call('GET', '/balance');
     await call('GET', '/nope');
@@ -127,7 +127,7 @@ describe('sandbox request handling', () => {
 
 describe('sandbox faults through msw', () => {
   it('maps resets to network errors and applies after-apply faults', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = await mswSandbox();
     const id = await issueStandalone(sandbox, call, 10);
     sandbox.faults.next('reset-before-apply');
     await expect(call('POST', `/cards/${id}/topup`, { amount: 5 })).rejects.toThrow(TypeError);
@@ -138,7 +138,7 @@ describe('sandbox faults through msw', () => {
   });
 
   it('hangs until the request signal aborts', async () => {
-    const { sandbox } = mswSandbox();
+    const { sandbox } = await mswSandbox();
     sandbox.faults.next('hang-after-apply');
     const res = fetch(`${BASE}/balance`, {
       headers: { authorization: `Bearer ${sandbox.token}` },
@@ -148,7 +148,7 @@ describe('sandbox faults through msw', () => {
   });
 
   it('truncates the body mid-stream', async () => {
-    const { sandbox } = mswSandbox();
+    const { sandbox } = await mswSandbox();
     sandbox.faults.next('truncated-body');
     const res = await fetch(`${BASE}/cards/types`, { headers: { authorization: `Bearer ${sandbox.token}` } });
     expect(res.status).toBe(200);
@@ -156,7 +156,7 @@ describe('sandbox faults through msw', () => {
   });
 
   it('answers status, malformed, html and empty faults like the HTTP server', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = await mswSandbox();
     sandbox.faults.next('status-429');
     sandbox.faults.next('malformed-json');
     sandbox.faults.next('html-page');

@@ -1,10 +1,10 @@
 import { SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
-import { errorBody, issueBudget, issueStandalone, mswSandbox } from './support.js';
+import { errorBody, issueBudget, issueStandalone, localSandbox } from './support.js';
 
 describe('sandbox freeze, unfreeze and delete', () => {
   it('freezes an active card and unfreezes a frozen one', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     expect((await call('POST', `/cards/${id}/freeze`)).body).toEqual({
       status: 'success',
@@ -19,7 +19,7 @@ describe('sandbox freeze, unfreeze and delete', () => {
   });
 
   it('refuses freeze when not active and unfreeze when not frozen (HTTP 200 error with quirks)', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const unfreeze = await call('POST', `/cards/${id}/unfreeze`);
     expect(unfreeze.status).toBe(200);
@@ -32,7 +32,7 @@ describe('sandbox freeze, unfreeze and delete', () => {
   });
 
   it('refuses freeze with HTTP 400 when quirks are off', async () => {
-    const { sandbox, call } = mswSandbox({ quirks: false });
+    const { sandbox, call } = localSandbox({ quirks: false });
     const id = await issueStandalone(sandbox, call, 0);
     sandbox.cards.expire(id);
     const freeze = await call('POST', `/cards/${id}/freeze`);
@@ -41,7 +41,7 @@ describe('sandbox freeze, unfreeze and delete', () => {
   });
 
   it('deletes a card only once its balance is zero', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 5);
     const refused = await call('DELETE', `/cards/${id}/delete`);
     expect(refused.status).toBe(400);
@@ -62,7 +62,7 @@ describe('sandbox freeze, unfreeze and delete', () => {
   });
 
   it('drives budget cards through the same transitions under /budget-cards', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueBudget(sandbox, call);
     expect((await call('POST', `/budget-cards/${id}/freeze`)).body.message).toBe(M.OK_FROZEN);
     expect((await call('POST', `/budget-cards/${id}/freeze`)).body).toEqual(errorBody('Card is not active'));
@@ -78,7 +78,7 @@ describe('sandbox freeze, unfreeze and delete', () => {
 
 describe('sandbox PIN', () => {
   it('sets a PIN of 4 to 12 digits', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     for (const pin of ['2580', '739164', '193746285017']) {
       expect((await call('POST', `/cards/${id}/pin`, { pin })).body).toEqual({
@@ -91,7 +91,7 @@ describe('sandbox PIN', () => {
   });
 
   it('refuses bad PINs with the rule message (HTTP 200 error with quirks)', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const cases: [unknown, string][] = [
       ['123', 'PIN must be 4 to 12 digits'],
@@ -114,7 +114,7 @@ describe('sandbox PIN', () => {
   });
 
   it('refuses a weak PIN with HTTP 400 when quirks are off, also on budget cards', async () => {
-    const { sandbox, call } = mswSandbox({ quirks: false });
+    const { sandbox, call } = localSandbox({ quirks: false });
     const id = await issueBudget(sandbox, call);
     const res = await call('POST', `/budget-cards/${id}/pin`, { pin: '1111' });
     expect(res.status).toBe(400);
@@ -124,7 +124,7 @@ describe('sandbox PIN', () => {
 
 describe('sandbox card settings', () => {
   it('updates email and phone and validates them', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     expect((await call('POST', `/cards/${id}/email`, { email: 'ada@example.com' })).body).toEqual({
       status: 'success',
@@ -144,7 +144,7 @@ describe('sandbox card settings', () => {
   });
 
   it('reads and sets spending limits, and refuses reading them on a frozen card', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 100);
     sandbox.transactions.add(id, { amount: 12 });
     const limits = await call('GET', `/cards/${id}/limits`);
@@ -169,7 +169,7 @@ describe('sandbox card settings', () => {
   });
 
   it('sets velocity limits on budget cards only', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const budgetCard = await issueBudget(sandbox, call);
     const ok = await call('POST', `/budget-cards/${budgetCard}/velocity`, { type: 'WEEK', amount: 500 });
     expect(ok.body).toEqual({ status: 'success', message: M.OK_VELOCITY });
@@ -197,7 +197,7 @@ describe('sandbox physical cards', () => {
   };
 
   it('orders and activates with the code only the control reveals', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     expect(sandbox.cards.activationCode(id)).toBeUndefined();
     const notOrdered = await call('POST', `/physical-cards/${id}/activate`, {
@@ -221,7 +221,7 @@ describe('sandbox physical cards', () => {
   });
 
   it('validates the order body', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const badType = await call('POST', `/physical-cards/${id}/order`, { cardType: 'metal', shippingData });
     expect(badType.body).toEqual(errorBody(M.PHYSICAL_CARD_TYPE_INVALID));

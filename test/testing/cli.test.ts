@@ -1,53 +1,23 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { CONTROL_ROUTES, SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningCli, runCli, startCli } from '../helpers/sandbox-cli.js';
 import { allowLoopback } from './http-support.js';
+import { caller } from './support.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-let child: ChildProcess | undefined;
-
-function stop(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.once('exit', () => resolve());
-    // The CLI runs under npx and tsx: signal the whole process group this test started.
-    if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGTERM');
-  });
-}
+let cli: RunningCli | undefined;
 
 afterEach(async () => {
-  if (child) await stop(child);
-  child = undefined;
+  await cli?.stop();
+  cli = undefined;
 });
-
-function start(args: string[]): Promise<{ lines: string[]; url: string }> {
-  const proc = spawn('npx', ['tsx', 'src/testing/cli.ts', ...args], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url !== undefined && out.includes('token: ')) resolve({ lines: out.trim().split('\n'), url });
-    });
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    proc.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${err}`)));
-  });
-}
 
 describe('bfinance-cards-sandbox CLI', () => {
   it('starts on a free port, prints the URL and token, and answers GET /cards/types', async () => {
-    const { lines, url } = await start(['--port', '0', '--seed', 'cli']);
+    cli = await startCli(['--port', '0', '--seed', 'cli']);
+    const { lines, url } = cli;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/external\/api$/);
-    expect(lines).toEqual([`bfinance sandbox listening on ${url}`, 'token: sandbox_test_token']);
+    expect(lines.slice(0, 2)).toEqual([`bfinance sandbox listening on ${url}`, 'token: sandbox_test_token']);
+    expect(lines[2]).toMatch(/^control routes: http:\/\/127\.0\.0\.1:\d+\/__sandbox \(quirks on;/);
     allowLoopback(url);
     const res = await fetch(`${url}/cards/types`, {
       headers: { authorization: 'Bearer sandbox_test_token' },
@@ -61,6 +31,65 @@ describe('bfinance-cards-sandbox CLI', () => {
   });
 
   it('exits with a usage message on a bad option', async () => {
-    await expect(start(['--port', 'abc'])).rejects.toThrow(/Invalid port/);
+    await expect(startCli(['--port', 'abc'])).rejects.toThrow(/Invalid port/);
+    const unknown = await runCli(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--bogus'[\s\S]*Usage: bfinance-cards-sandbox/);
+  });
+
+  it('--help lists every flag and every control route', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--seed', '--port', '--auto-verify', '--quirks', '--no-quirks', '--strict-issuance'])
+      expect(help.stdout).toContain(flag);
+    for (const route of CONTROL_ROUTES)
+      expect(help.stdout).toContain(`${route.method} /__sandbox${route.path}`);
+  });
+
+  it('--no-quirks, --auto-verify, --strict-issuance and --token change what the server does', async () => {
+    cli = await startCli([
+      '--port',
+      '0',
+      '--no-quirks',
+      '--auto-verify',
+      '--strict-issuance',
+      '--token',
+      'cli-token',
+    ]);
+    expect(cli.lines[2]).toContain('(no quirks, auto-verify, strict issuance;');
+    allowLoopback(cli.url);
+    const call = caller(cli.url, 'cli-token');
+    const customer = await call('POST', '/customers', {
+      type: 'individual',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+    expect((await call('GET', `/customers/${customer.body.data.id}`)).body.data.status).toBe('active');
+    const types = (await call('GET', '/cards/types')).body.data.types as Array<{ id: string }>;
+    const refused = await call('POST', '/cards/issue', {
+      typeId: types[0]?.id,
+      initialBalance: 1,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+    expect([refused.status, refused.body.message]).toEqual([400, M.EXTERNAL_ID_REQUIRED]);
+    // Without the quirks, the correctly spelled card-data route exists (404 for the card, not the route).
+    const spelled = await call('GET', '/cards/no-such-card/sensitive');
+    expect(spelled.body.message).toBe(M.CARD_NOT_FOUND);
+  });
+
+  it('--seed makes two servers hand out the same ids', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      cli = await startCli(['--port', '0', '--seed', 'same']);
+      allowLoopback(cli.url);
+      const created = await caller(cli.url, 'sandbox_test_token')('POST', '/customers', {
+        type: 'individual',
+      });
+      ids.push(created.body.data.id);
+      await cli.stop();
+      cli = undefined;
+    }
+    expect(ids[0]).toBe(ids[1]);
   });
 });

@@ -1,10 +1,10 @@
 import { SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
-import { createCustomer, errorBody, mswSandbox } from './support.js';
+import { createCustomer, errorBody, localSandbox } from './support.js';
 
 describe('sandbox customers', () => {
   it('creates a pending customer and reads it back', async () => {
-    const { call } = mswSandbox();
+    const { call } = localSandbox();
     const created = await call('POST', '/customers', {
       type: 'individual',
       firstName: 'Alan',
@@ -26,7 +26,7 @@ describe('sandbox customers', () => {
   });
 
   it('refuses an unknown customer type and an unknown id', async () => {
-    const { call } = mswSandbox();
+    const { call } = localSandbox();
     const bad = await call('POST', '/customers', { type: 'robot' });
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual(errorBody(M.CUSTOMER_TYPE_INVALID));
@@ -36,7 +36,7 @@ describe('sandbox customers', () => {
   });
 
   it('deletes a customer', async () => {
-    const { call } = mswSandbox();
+    const { call } = localSandbox();
     const id = await createCustomer(call);
     const del = await call('DELETE', `/customers/${id}`);
     expect(del.body).toEqual({ status: 'success', message: M.OK_CUSTOMER_DELETED });
@@ -44,7 +44,7 @@ describe('sandbox customers', () => {
   });
 
   it('follows the verification states set by the controls', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await createCustomer(call);
     sandbox.customers.requestInformation(id);
     expect((await call('GET', `/customers/${id}`)).body.data.status).toBe('needs_information');
@@ -59,7 +59,7 @@ describe('sandbox customers', () => {
   });
 
   it('refuses an access request before verification with 403', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await createCustomer(call);
     const body = { accessType: 'cards', cardType: sandbox.cardTypeIds.verified };
     const refused = await call('POST', `/customers/${id}/request`, body);
@@ -68,7 +68,7 @@ describe('sandbox customers', () => {
   });
 
   it('records an access request and lets the control grant or reject it', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await createCustomer(call);
     sandbox.customers.verify(id);
     const typeId = sandbox.cardTypeIds.verified;
@@ -95,7 +95,7 @@ describe('sandbox customers', () => {
   });
 
   it('validates access request bodies', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await createCustomer(call);
     sandbox.customers.verify(id);
     const noType = await call('POST', `/customers/${id}/request`, { accessType: 'loans' });
@@ -112,7 +112,7 @@ describe('sandbox customers', () => {
   });
 
   it('lists, reads and submits questionnaires', async () => {
-    const { call } = mswSandbox();
+    const { call } = localSandbox();
     const id = await createCustomer(call);
     const list = await call('GET', `/customers/${id}/questionnaires`);
     expect(list.body.data.questionnaires).toHaveLength(2);

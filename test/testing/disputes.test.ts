@@ -1,12 +1,12 @@
 import { SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
-import { errorBody, issueBudget, issueStandalone, mswSandbox } from './support.js';
+import { errorBody, issueBudget, issueStandalone, localSandbox } from './support.js';
 
 const EVIDENCE = 'I was charged twice for the same order on 3 May.';
 
 describe('sandbox disputes', () => {
   it('files a pending dispute on a transaction of the card and reads its status', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const cardId = await issueStandalone(sandbox, call, 50);
     const tx = sandbox.transactions.add(cardId, { amount: 20 });
     const res = await call('POST', '/disputes', {
@@ -31,7 +31,7 @@ describe('sandbox disputes', () => {
   });
 
   it('refuses evidence outside 10 to 65535 characters', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const cardId = await issueStandalone(sandbox, call, 50);
     const tx = sandbox.transactions.add(cardId, { amount: 20 });
     for (const textEvidence of ['too short', 'x'.repeat(65536), undefined]) {
@@ -48,7 +48,7 @@ describe('sandbox disputes', () => {
   });
 
   it('refuses a transaction of another card, an unknown card and bad files', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const cardId = await issueStandalone(sandbox, call, 50);
     const other = await issueBudget(sandbox, call);
     const tx = sandbox.transactions.add(other, { amount: 20 });
@@ -88,7 +88,7 @@ describe('sandbox disputes', () => {
   });
 
   it('cancels a pending dispute only', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const cardId = await issueStandalone(sandbox, call, 50);
     const tx = sandbox.transactions.add(cardId, { amount: 20 });
     const id = (await call('POST', '/disputes', { cardId, transactionId: tx.id, textEvidence: EVIDENCE }))
@@ -104,7 +104,7 @@ describe('sandbox disputes', () => {
   });
 
   it('lets the control resolve a dispute; accepted refunds the amount', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const cardId = await issueStandalone(sandbox, call, 50);
     const tx = sandbox.transactions.add(cardId, { amount: 20 });
     const id = (await call('POST', '/disputes', { cardId, transactionId: tx.id, textEvidence: EVIDENCE }))

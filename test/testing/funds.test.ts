@@ -1,10 +1,10 @@
 import { SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
-import { errorBody, issueBudget, issueStandalone, mswSandbox } from './support.js';
+import { errorBody, issueBudget, issueStandalone, localSandbox } from './support.js';
 
 describe('sandbox top-up and withdraw', () => {
   it('tops up from the organization balance', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const res = await call('POST', `/cards/${id}/topup`, { amount: 1.01, note: 'travel' });
     expect(res.status).toBe(200);
@@ -20,7 +20,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('refuses a top-up below 1.01', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const res = await call('POST', `/cards/${id}/topup`, { amount: 1 });
     expect(res.status).toBe(400);
@@ -28,7 +28,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('refuses a top-up above the organization balance', async () => {
-    const { sandbox, call } = mswSandbox({ organizationBalance: { usd: 10 } });
+    const { sandbox, call } = localSandbox({ organizationBalance: { usd: 10 } });
     const id = await issueStandalone(sandbox, call, 0);
     const res = await call('POST', `/cards/${id}/topup`, { amount: 10.01 });
     expect(res.status).toBe(400);
@@ -37,7 +37,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('refuses amounts that are not positive numbers', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 10);
     for (const amount of [0, -5, '5', null, undefined, Number.NaN]) {
       const res = await call('POST', `/cards/${id}/topup`, { amount });
@@ -49,7 +49,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('withdraws to the organization balance and refuses more than the card holds', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 20);
     const ok = await call('POST', `/cards/${id}/withdraw`, { amount: 5.5 });
     expect(ok.body).toEqual({ status: 'success', message: M.OK_WITHDRAWN });
@@ -61,7 +61,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('keeps money movable on a frozen card but not on an expired or blocked one', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 20);
     await call('POST', `/cards/${id}/freeze`);
     expect((await call('POST', `/cards/${id}/topup`, { amount: 2 })).status).toBe(200);
@@ -77,7 +77,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('refuses top-up and withdraw on a budget card', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueBudget(sandbox, call);
     for (const op of ['topup', 'withdraw']) {
       const res = await call('POST', `/cards/${id}/${op}`, { amount: 5 });
@@ -87,7 +87,7 @@ describe('sandbox top-up and withdraw', () => {
   });
 
   it('refuses money movements on a deleted card', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     await call('DELETE', `/cards/${id}/delete`);
     const res = await call('POST', `/cards/${id}/topup`, { amount: 5 });
@@ -98,7 +98,7 @@ describe('sandbox top-up and withdraw', () => {
 
 describe('sandbox budgets', () => {
   it('tops up a budget from the organization balance', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const budgetId = sandbox.budgetIds[0] ?? '';
     const res = await call('POST', `/budgets/${budgetId}/topup`, { amount: 25.5 });
     expect(res.body).toEqual({ status: 'success', data: {} });
@@ -107,7 +107,7 @@ describe('sandbox budgets', () => {
   });
 
   it('refuses a budget top-up above the organization balance, bad amounts and unknown budgets', async () => {
-    const { sandbox, call } = mswSandbox({ organizationBalance: { usd: 1 } });
+    const { sandbox, call } = localSandbox({ organizationBalance: { usd: 1 } });
     const budgetId = sandbox.budgetIds[0] ?? '';
     const res = await call('POST', `/budgets/${budgetId}/topup`, { amount: 2 });
     expect(res.status).toBe(400);
@@ -121,7 +121,7 @@ describe('sandbox budgets', () => {
   });
 
   it('debits the budget for budget-card spend and lists budget transactions', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const cardId = await issueBudget(sandbox, call);
     const budgetId = sandbox.budgetIds[0] ?? '';
     const tx = sandbox.transactions.add(cardId, { amount: 12.34, merchant: 'Airline', mcc: '4511' });
@@ -150,7 +150,7 @@ describe('sandbox budgets', () => {
   });
 
   it('answers the organization balance', async () => {
-    const { call } = mswSandbox({ organizationBalance: { usd: 12.5, eur: 3 } });
+    const { call } = localSandbox({ organizationBalance: { usd: 12.5, eur: 3 } });
     expect((await call('GET', '/balance')).body).toEqual({ status: 'success', data: { usd: 12.5, eur: 3 } });
   });
 });

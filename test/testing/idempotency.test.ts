@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorBody, issueStandalone, mswSandbox } from './support.js';
+import { errorBody, issueStandalone, localSandbox } from './support.js';
 
 describe('sandbox Idempotency-Key', () => {
   it('replays the first answer for the same key and body without applying again', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const key = { 'idempotency-key': 'topup-1' };
     const first = await call('POST', `/cards/${id}/topup`, { amount: 10, note: 'a' }, key);
@@ -18,7 +18,7 @@ describe('sandbox Idempotency-Key', () => {
   });
 
   it('replays an issue answer with the same card', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const body = {
       typeId: sandbox.cardTypeIds.standalone,
       initialBalance: 5,
@@ -33,7 +33,7 @@ describe('sandbox Idempotency-Key', () => {
   });
 
   it('replays refusals too', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const key = { 'idempotency-key': 'withdraw-1' };
     const first = await call('POST', `/cards/${id}/withdraw`, { amount: 5 }, key);
@@ -44,7 +44,7 @@ describe('sandbox Idempotency-Key', () => {
   });
 
   it('answers 409 when the key is reused with a different body', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const key = { 'idempotency-key': 'topup-2' };
     await call('POST', `/cards/${id}/topup`, { amount: 10 }, key);
@@ -57,7 +57,7 @@ describe('sandbox Idempotency-Key', () => {
   });
 
   it('applies every request when honorIdempotencyKey is off, and still tags the ledger', async () => {
-    const { sandbox, call } = mswSandbox({ honorIdempotencyKey: false });
+    const { sandbox, call } = localSandbox({ honorIdempotencyKey: false });
     const id = await issueStandalone(sandbox, call, 0);
     const key = { 'idempotency-key': 'topup-3' };
     await call('POST', `/cards/${id}/topup`, { amount: 10 }, key);

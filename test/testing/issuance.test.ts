@@ -1,13 +1,13 @@
 import { SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
 import { isLuhnValid } from '../../src/core/luhn.js';
-import { createCustomer, errorBody, issueStandalone, mswSandbox } from './support.js';
+import { createCustomer, errorBody, issueStandalone, localSandbox } from './support.js';
 
 const NAMES = { firstName: 'Ada', lastName: 'Lovelace' };
 
 describe('sandbox card programs', () => {
   it('lists only active programs with string prices', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const res = await call('GET', '/cards/types');
     const ids = res.body.data.types.map((t: { id: string }) => t.id);
     expect(ids).toEqual([
@@ -25,7 +25,7 @@ describe('sandbox card programs', () => {
   });
 
   it('accepts custom programs', async () => {
-    const { sandbox, call } = mswSandbox({
+    const { sandbox, call } = localSandbox({
       cardTypes: [{ id: 'gbp-program', name: 'GBP', cardCurrency: 'gbp', model: 'card' }],
       budgets: [],
     });
@@ -44,7 +44,7 @@ describe('sandbox card programs', () => {
 
 describe('sandbox standalone issuance', () => {
   it('issues a name-only card with a Luhn-valid spaced PAN', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const res = await call('POST', '/cards/issue', {
       typeId: sandbox.cardTypeIds.standalone,
       initialBalance: 250.5,
@@ -69,7 +69,7 @@ describe('sandbox standalone issuance', () => {
   });
 
   it('refuses an unknown or inactive typeId with 400', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     for (const typeId of ['nope', sandbox.cardTypeIds.inactive, sandbox.cardTypeIds.budget, undefined]) {
       const res = await call('POST', '/cards/issue', { typeId, initialBalance: 10, ...NAMES });
       expect(res.status).toBe(400);
@@ -78,7 +78,7 @@ describe('sandbox standalone issuance', () => {
   });
 
   it('requires initialBalance', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const res = await call('POST', '/cards/issue', { typeId: sandbox.cardTypeIds.standalone, ...NAMES });
     expect(res.status).toBe(400);
     expect(res.body).toEqual(errorBody('initialBalance is required'));
@@ -91,7 +91,7 @@ describe('sandbox standalone issuance', () => {
   });
 
   it('requires names of at least 2 characters for name-only issuance', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const res = await call('POST', '/cards/issue', {
       typeId: sandbox.cardTypeIds.standalone,
       initialBalance: 10,
@@ -103,7 +103,7 @@ describe('sandbox standalone issuance', () => {
   });
 
   it('refuses an initialBalance above the organization balance', async () => {
-    const { sandbox, call } = mswSandbox({ organizationBalance: { usd: 50 } });
+    const { sandbox, call } = localSandbox({ organizationBalance: { usd: 50 } });
     const res = await call('POST', '/cards/issue', {
       typeId: sandbox.cardTypeIds.standalone,
       initialBalance: 50.01,
@@ -117,7 +117,7 @@ describe('sandbox standalone issuance', () => {
 
 describe('sandbox issuance for programs that need a verified customer', () => {
   it('refuses name-only issuance', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const res = await call('POST', '/cards/issue', {
       typeId: sandbox.cardTypeIds.verified,
       initialBalance: 10,
@@ -128,7 +128,7 @@ describe('sandbox issuance for programs that need a verified customer', () => {
   });
 
   it('walks through not found, not verified, no access, then issues', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const issue = (customerId: string) =>
       call('POST', '/cards/issue', { typeId: sandbox.cardTypeIds.verified, initialBalance: 10, customerId });
 
@@ -163,7 +163,7 @@ describe('sandbox issuance for programs that need a verified customer', () => {
 
 describe('sandbox budget-card issuance', () => {
   it('issues a budget card bound to the budget', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const res = await call('POST', '/budget-cards/issue', {
       typeId: sandbox.cardTypeIds.budget,
       budgetId: sandbox.budgetIds[0],
@@ -190,7 +190,7 @@ describe('sandbox budget-card issuance', () => {
   });
 
   it('requires budgetId and an existing budget of the same program', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const typeId = sandbox.cardTypeIds.budget;
     const noBudget = await call('POST', '/budget-cards/issue', { typeId, ...NAMES });
     expect(noBudget.status).toBe(400);
@@ -216,7 +216,7 @@ describe('sandbox budget-card issuance', () => {
 
 describe('sandbox reissue', () => {
   it('replaces the card, deletes the old one and carries the balance over', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const oldId = await issueStandalone(sandbox, call, 40);
     const res = await call('POST', '/cards/reissue', { cardId: oldId, initialBalance: 10 });
     expect(res.status).toBe(200);
@@ -232,7 +232,7 @@ describe('sandbox reissue', () => {
   });
 
   it('validates the reissue body', async () => {
-    const { call } = mswSandbox();
+    const { call } = localSandbox();
     expect((await call('POST', '/cards/reissue', { initialBalance: 1 })).body).toEqual(
       errorBody(M.CARD_ID_REQUIRED),
     );
@@ -244,7 +244,7 @@ describe('sandbox reissue', () => {
 
 describe('sandbox card reads', () => {
   it('finds a card by internal id or external id', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 10, { externalId: 'my-ref-1' });
     const byId = await call('GET', `/cards/${id}`);
     const byExternal = await call('GET', `/cards/${byId.body.data.externalCardId}`);
@@ -255,7 +255,7 @@ describe('sandbox card reads', () => {
   });
 
   it('pages and filters the card list over both models', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const customer = await createCustomer(call);
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(await issueStandalone(sandbox, call, 5, { label: `Team ${i}` }));
@@ -302,7 +302,7 @@ describe('sandbox card reads', () => {
   });
 
   it('lists card transactions newest first, without page metadata', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 100);
     const first = sandbox.transactions.add(id, { amount: 10, merchant: 'Coffee' });
     const second = sandbox.transactions.add(id, { amount: 20, merchant: 'Books', mcc: '5942' });
@@ -332,7 +332,7 @@ describe('sandbox card reads', () => {
   });
 
   it('declines a spend above the balance without moving money', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 5);
     const tx = sandbox.transactions.add(id, { amount: 6 });
     expect(tx).toMatchObject({ status: 'declined', declineReason: 'Insufficient funds' });

@@ -2,7 +2,7 @@ import { createSandbox } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
 import { isLuhnValid } from '../../src/core/luhn.js';
 import { httpSandbox } from './http-support.js';
-import { caller, issueBudget, issueStandalone, mswSandbox } from './support.js';
+import { caller, issueBudget, issueStandalone, localSandbox } from './support.js';
 
 function resources(name: string): number {
   return process.getActiveResourcesInfo().filter((r) => r === name).length;
@@ -62,7 +62,7 @@ describe('sandbox server lifecycle', () => {
 
 describe('sandbox determinism and snapshots', () => {
   async function run(seed: number): Promise<unknown[]> {
-    const { sandbox, call } = mswSandbox({ seed });
+    const { sandbox, call } = localSandbox({ seed });
     const issued = await call('POST', '/cards/issue', {
       typeId: sandbox.cardTypeIds.standalone,
       initialBalance: 1,
@@ -83,7 +83,7 @@ describe('sandbox determinism and snapshots', () => {
   });
 
   it('generates unique Luhn-valid 4111 11 PANs', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const pans = new Set<string>();
     for (let i = 0; i < 30; i++) {
       const res = await call('POST', '/cards/issue', {
@@ -101,7 +101,7 @@ describe('sandbox determinism and snapshots', () => {
   });
 
   it('returns a deep-frozen snapshot without PAN, CVC or PIN', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 10);
     await issueBudget(sandbox, call);
     const sensitive = (await call('GET', `/cards/${id}/sensetive`)).body.data;

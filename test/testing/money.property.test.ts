@@ -1,7 +1,7 @@
 import type { SandboxSnapshot } from 'bfinance-cards/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mswSandbox } from './support.js';
+import { localSandbox } from './support.js';
 
 const cents = (n: number): number => Math.round(n * 100);
 
@@ -59,7 +59,7 @@ describe('sandbox money conservation', () => {
   it('keeps organization + cards + budgets equal to the start minus net spend', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), fc.boolean(), async (ops, honor) => {
-        const { sandbox, call } = mswSandbox({
+        const { sandbox, call } = localSandbox({
           organizationBalance: { usd: 3000, eur: 1500 },
           honorIdempotencyKey: honor,
           cardTypes: [

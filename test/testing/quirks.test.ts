@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorBody, issueBudget, issueStandalone, mswSandbox } from './support.js';
+import { errorBody, issueBudget, issueStandalone, localSandbox } from './support.js';
 
 describe('sandbox wire quirks (default on)', () => {
   it('spells the card-details block sensetive and sends the PAN as a JSON number', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const issued = await call('POST', '/cards/issue', {
       typeId: sandbox.cardTypeIds.standalone,
       initialBalance: 10,
@@ -22,7 +22,7 @@ describe('sandbox wire quirks (default on)', () => {
   });
 
   it('serves the sensitive data at /sensetive only, with a spaced PAN', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const res = await call('GET', `/cards/${id}/sensetive`);
     expect(res.body).toEqual({
@@ -38,7 +38,7 @@ describe('sandbox wire quirks (default on)', () => {
   });
 
   it('answers budget-card details without the envelope and with the CVC masked', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueBudget(sandbox, call);
     const res = await call('GET', `/budget-cards/${id}`);
     expect(res.body).toEqual({
@@ -54,7 +54,7 @@ describe('sandbox wire quirks (default on)', () => {
   });
 
   it('answers state-transition refusals with HTTP 200 and status error', async () => {
-    const { sandbox, call } = mswSandbox();
+    const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const res = await call('POST', `/cards/${id}/unfreeze`);
     expect(res.status).toBe(200);
@@ -64,7 +64,7 @@ describe('sandbox wire quirks (default on)', () => {
 
 describe('sandbox without quirks', () => {
   it('uses the sensitive key, a string PAN and the correctly spelled path', async () => {
-    const { sandbox, call } = mswSandbox({ quirks: false });
+    const { sandbox, call } = localSandbox({ quirks: false });
     const id = await issueStandalone(sandbox, call, 0);
     const details = await call('GET', `/cards/${id}`);
     expect(details.body.data.sensetive).toBeUndefined();
@@ -83,14 +83,14 @@ describe('sandbox without quirks', () => {
   });
 
   it('wraps budget-card details in the envelope', async () => {
-    const { sandbox, call } = mswSandbox({ quirks: false });
+    const { sandbox, call } = localSandbox({ quirks: false });
     const id = await issueBudget(sandbox, call);
     const res = await call('GET', `/budget-cards/${id}`);
     expect(res.body).toMatchObject({ status: 'success', data: { id, sensitive: { cvc: '***' } } });
   });
 
   it('answers refusals with their real HTTP status', async () => {
-    const { sandbox, call } = mswSandbox({ quirks: false });
+    const { sandbox, call } = localSandbox({ quirks: false });
     const id = await issueStandalone(sandbox, call, 0);
     const res = await call('POST', `/cards/${id}/unfreeze`);
     expect(res.status).toBe(400);

@@ -1,4 +1,4 @@
-import { createSandbox, type Sandbox, type SandboxOptions } from 'bfinance-cards/testing';
+import { createSandbox, SANDBOX_BASE_URL, type Sandbox, type SandboxOptions } from 'bfinance-cards/testing';
 import { expect } from 'vitest';
 import { server } from '../helpers/msw.js';
 
@@ -14,8 +14,8 @@ export interface Reply {
   body: Loose;
 }
 
-/** Production base that the msw handlers intercept by default. */
-export const BASE = 'https://business.bfinance.app/external/api';
+/** The sandbox's default API base, a reserved `.test` host that `sandbox.fetch` and msw answer. */
+export const BASE = SANDBOX_BASE_URL;
 
 /** A tiny fetch wrapper bound to an API base and a token. */
 export type Call = (
@@ -25,10 +25,10 @@ export type Call = (
   headers?: Record<string, string>,
 ) => Promise<Reply>;
 
-/** Builds a {@link Call} for `base`. */
-export function caller(base: string, token: string): Call {
+/** Builds a {@link Call} for `base`, sent with `send` (the global fetch unless given). */
+export function caller(base: string, token: string, send: typeof fetch = fetch): Call {
   return async (method, path, body, headers = {}) => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await send(`${base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -48,11 +48,17 @@ export function caller(base: string, token: string): Call {
   };
 }
 
-/** A fresh sandbox served through the shared msw server, and a caller for it. */
-export function mswSandbox(options: SandboxOptions = {}): { sandbox: Sandbox; call: Call } {
+/** A fresh sandbox answered in-process through `sandbox.fetch`, and a caller for it. */
+export function localSandbox(options: SandboxOptions = {}): { sandbox: Sandbox; call: Call } {
   const sandbox = createSandbox({ seed: 42, ...options });
-  server.use(...sandbox.handlers);
-  return { sandbox, call: caller((options.baseUrl ?? BASE).replace(/\/+$/, ''), sandbox.token) };
+  return { sandbox, call: caller(sandbox.baseUrl, sandbox.token, sandbox.fetch) };
+}
+
+/** A fresh sandbox served through the shared msw server, and a caller for it. */
+export async function mswSandbox(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; call: Call }> {
+  const sandbox = createSandbox({ seed: 42, ...options });
+  server.use(...(await sandbox.handlers()));
+  return { sandbox, call: caller(sandbox.baseUrl, sandbox.token) };
 }
 
 /** Shape of every error answer. */
