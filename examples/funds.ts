@@ -16,7 +16,11 @@ console.log(`organization balance: ${before.usd} USD, ${before.eur} EUR`);
 // Amounts are major units: numbers or decimal strings with at most 2 decimals (minimum top-up 1.01).
 // The key belongs to your order: a retry of this order re-uses it, a new order gets a new one.
 const order = { id: 'ord_20261201_0042', amount: '25.50' };
-await client.funds.topUp(card, { amount: order.amount, note: `order ${order.id}` }, { idempotencyKey: `topup-${order.id}` });
+await client.funds.topUp(
+  card,
+  { amount: order.amount, note: `order ${order.id}` },
+  { idempotencyKey: `topup-${order.id}` },
+);
 await client.funds.withdraw(card, { amount: 5 });
 const { balance } = await client.cards.retrieve(card);
 console.log(`card balance: ${balance?.value} ${balance?.currency}`);
