@@ -78,11 +78,12 @@ class OrderProof {
 
 /**
  * Reads a listing until every entry that could fall at or after `from` has been read: to an empty
- * page (a short page is not the end: servers may cap the page size), or to a page past `totalPages`
- * that only repeats what was read (a server that clamps the page number). A page past
- * `totalPages` with new entries proves the count wrong; reading then goes on to an empty page. It
- * stops early only when the dates prove the listing newest first and an entry older than `from`
- * was read. Bounded by {@link MAX_LISTING_PAGES} and {@link LISTING_TIME_BUDGET_MS}.
+ * page (a short page is not the end: servers may cap the page size), or to a page that repeats the
+ * page before (a server clamping the page number, once earlier pages showed it honours page
+ * numbers, or past a `totalPages` nothing contradicts). A page past `totalPages` with new entries
+ * proves the count wrong; reading then goes on. It stops early only when the dates prove the
+ * listing newest first and an entry older than `from` was read. Bounded by
+ * {@link MAX_LISTING_PAGES} and {@link LISTING_TIME_BUDGET_MS}; a bound hit leaves it incomplete.
  */
 export async function readListing(read: PageReader<MovementEntry>, from: number): Promise<ListingRead> {
   const started = Date.now();
@@ -90,6 +91,7 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
   const byId = new Map<string, MovementEntry[]>();
   const order = new OrderProof(from);
   let countWrong = false;
+  let previous: string[] = [];
   const done = (pages: number, complete: boolean, reason: string): ListingRead => ({
     entries,
     pages,
@@ -117,6 +119,9 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
     const items = Array.isArray(result?.items) ? result.items : [];
     if (items.length === 0) return done(page, true, `read to its end (page ${page} was empty)`);
     let fresh = 0;
+    const ids = items.map((item) => item.id);
+    const repeat = ids.length === previous.length && ids.every((id, i) => id === previous[i]);
+    previous = ids;
     for (const item of items) {
       order.see(item);
       const twins = byId.get(item.id) ?? [];
@@ -128,9 +133,11 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
       fresh++;
     }
     const total = pageCount(result?.totalPages);
-    if (total !== undefined && page > total) {
-      if (fresh > 0) countWrong = true;
-      else if (!countWrong) return done(page, true, `read to its end (page ${page} repeated the last page)`);
+    if (total !== undefined && page > total && fresh > 0) countWrong = true;
+    // A page that repeats the one before, once the server has shown it honours page numbers (or
+    // past a count nothing contradicts), is a server clamping the page number: the end.
+    if (repeat && (page > 2 || (total !== undefined && page > total && !countWrong))) {
+      return done(page, true, `read to its end (page ${page} repeated the page before)`);
     }
     if (fresh === 0) {
       return done(
