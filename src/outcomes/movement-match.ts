@@ -24,7 +24,7 @@ export interface MovementQuery {
   currency?: string | undefined;
   /** The note sent with the call, in the form the listing shows notes (redacted). */
   note?: string | undefined;
-  /** Redacts server text (a note, a type) before it goes into evidence. */
+  /** Redacts server text (note, type, currency, date) before it goes into evidence. */
   redactNote: (note: string) => string;
 }
 

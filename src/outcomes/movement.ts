@@ -59,8 +59,8 @@ function evidenceItem(entry: MovementEntry, match: EntryMatch, query: MovementQu
   const item: EvidenceItem = { kind: 'transaction', id: entry.id };
   if (entry.type !== undefined) item.type = entry.type === null ? null : query.redactNote(entry.type);
   if (typeof entry.amount === 'number') item.amount = entry.amount;
-  if (typeof entry.currency === 'string') item.currency = entry.currency;
-  if (entry.date !== undefined) item.date = entry.date;
+  if (typeof entry.currency === 'string') item.currency = query.redactNote(entry.currency);
+  if (entry.date !== undefined) item.date = entry.date === null ? null : query.redactNote(entry.date);
   if (entry.note !== undefined) item.note = entry.note === null ? null : query.redactNote(entry.note);
   if (match.verdict === 'possible') item.doubt = match.doubts.join('; ');
   return item;

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { redact } from '../../src/core/redact.js';
 import {
   findMovement,
   LISTING_TIME_BUDGET_MS,
@@ -386,5 +387,29 @@ describe('findMovement reading bounds and early stops', () => {
     );
     expect(answer.status).toBe('still-unknown');
     expect(answer.evidence.incomplete).toContain('ignore the page number');
+  });
+
+  it('keeps card numbers a server put into type, currency, date or note out of the evidence', async () => {
+    const now = Date.now();
+    const pan = '4111 1111 1111 1111';
+    const hostile: MovementEntry = {
+      id: 'h1',
+      type: `topup ${pan}`,
+      amount: 42.1,
+      currency: `EUR ${pan}`,
+      date: `${pan}`,
+      note: `card ${pan}`,
+    };
+    const answer = await findMovement(
+      callAt(now),
+      { clockSkewMs: 0 },
+      { operation: 'cards.transactions', page: async (n) => ({ items: n === 1 ? [hostile] : [] }) },
+      { ...query, redactNote: (t) => redact(t) },
+    );
+    expect(answer.status).toBe('still-unknown');
+    expect(answer.evidence.matches.map((m) => m.id)).toEqual(['h1']);
+    const text = JSON.stringify(answer);
+    expect(text).not.toContain(pan);
+    expect(text).not.toContain(pan.replace(/ /g, ''));
   });
 });
