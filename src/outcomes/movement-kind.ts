@@ -14,7 +14,8 @@ const KNOWN_TYPES: Readonly<Record<ListedKind, ReadonlySet<string>>> = {
   topup: new Set(['topup', 'deposit', 'load', 'fund', 'funding', 'cardtopup', 'budgettopup']),
   withdraw: new Set(['withdraw', 'withdrawal', 'unload', 'cardwithdraw', 'cardwithdrawal']),
   // Funding that no top-up or withdrawal call makes, e.g. a card's initial balance at issuance.
-  other: new Set(['issue', 'issuance', 'initialbalance', 'initialload', 'reissue', 'transfer']),
+  // `transfer` is not here: a server may well call a top-up (organization → card) a transfer.
+  other: new Set(['issue', 'issuance', 'initialbalance', 'initialload', 'reissue']),
   spend: new Set([
     'purchase',
     'payment',

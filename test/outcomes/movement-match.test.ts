@@ -127,6 +127,7 @@ describe('matchEntry', () => {
       [{ amount: -42.1 }, /opposite sign/],
       [{ type: 'credit' }, /type is not one/],
       [{ type: 'balance_adjustment' }, /type is not one/],
+      [{ type: 'transfer' }, /type is not one/],
       [{ type: null }, /no type/],
       [{ type: undefined }, /no type/],
       [{ date: '2026-12-01T10:00:00' }, /no time zone/],
