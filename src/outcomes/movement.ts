@@ -125,17 +125,19 @@ export function decideMovement(
   if (certain.length === 1 && possible.length === 0 && listing.complete) {
     return answer('applied', `${operation} lists the ${what} in the call's window.`);
   }
+  // When the listing was also cut short, the summary says so too.
+  const cut = listing.complete ? '' : ` The listing was not read to its end either: ${listing.reason}.`;
   if (certain.length > 1) {
     return answer(
       'still-unknown',
-      `${operation} lists ${certain.length} movements that look like this ${what}; give each movement a unique note to tell them apart.`,
+      `${operation} lists ${certain.length} movements that look like this ${what}; give each movement a unique note to tell them apart.${cut}`,
     );
   }
   if (possible.length > 0) {
     const besides = certain.length === 1 ? ', besides one that matches' : '';
     return answer(
       'still-unknown',
-      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.`,
+      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.${cut}`,
     );
   }
   if (!listing.complete) {
