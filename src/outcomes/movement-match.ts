@@ -142,3 +142,24 @@ export function matchEntry(entry: MovementEntry, query: MovementQuery, window: M
   const doubts = checks.filter((c): c is string => typeof c === 'string');
   return doubts.length === 0 ? { verdict: 'certain' } : { verdict: 'possible', doubts };
 }
+
+/**
+ * The one currency of the entries that surely are not the call's movement (another kind, or a
+ * zoned date outside the window), when they all share one: the listing's own currency, which
+ * stands in for the call's when the call's is not known. Undefined when there is none or several.
+ */
+export function listingCurrency(
+  entries: readonly MovementEntry[],
+  query: MovementQuery,
+  window: MatchWindow,
+): string | undefined {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const currency = currencyOf(entry.currency);
+    if (currency === undefined) continue;
+    const time = entryTime(entry.date);
+    const outside = typeof time === 'number' && (time < window.from || time > window.to);
+    if (checkKind(entry.type, query.kind) === false || outside) seen.add(currency);
+  }
+  return seen.size === 1 ? [...seen][0] : undefined;
+}

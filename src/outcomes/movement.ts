@@ -1,6 +1,12 @@
 import { stillUnknown } from './answer.js';
 import { movementKind } from './movement-kind.js';
-import { type EntryMatch, type MovementEntry, type MovementQuery, matchEntry } from './movement-match.js';
+import {
+  type EntryMatch,
+  listingCurrency,
+  type MovementEntry,
+  type MovementQuery,
+  matchEntry,
+} from './movement-match.js';
 import { type PageReader, readListing } from './movement-read.js';
 import { clockSkew, describeFailure } from './settle.js';
 import type {
@@ -13,7 +19,7 @@ import type {
 
 export { type ListedKind, listedKind, type MovementKind, movementKind } from './movement-kind.js';
 export type { EntryMatch, MatchWindow, MovementEntry, MovementQuery } from './movement-match.js';
-export { entryTime, matchEntry } from './movement-match.js';
+export { entryTime, listingCurrency, matchEntry } from './movement-match.js';
 export {
   LISTING_TIME_BUDGET_MS,
   type ListingPage,
@@ -74,7 +80,8 @@ function plural(n: number, one: string, many: string): string {
  * Decides from a listing read whether the call's movement is there. `applied` only for exactly
  * one certain match in a listing read to its end; `not-applied` only when the listing was read to
  * its end, shows funding movements, and holds nothing that might be the movement; otherwise
- * `still-unknown`, with the reason in the summary and the evidence.
+ * `still-unknown`, with the reason in the summary and the evidence. Without the call's currency,
+ * the currency every surely-other entry shares stands in for it (see {@link listingCurrency}).
  */
 export function decideMovement(
   call: CallWindow,
@@ -90,6 +97,10 @@ export function decideMovement(
       examined: entries.length,
       error: describeFailure(listing.error),
     });
+  }
+  if (query.currency === undefined) {
+    const inferred = listingCurrency(entries, query, window);
+    if (inferred !== undefined) return decideMovement(call, listing, { ...query, currency: inferred });
   }
   const certain: EvidenceItem[] = [];
   const possible: EvidenceItem[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   entryTime,
   listedKind,
+  listingCurrency,
   type MovementEntry,
   type MovementQuery,
   matchEntry,
@@ -181,5 +182,32 @@ describe('matchEntry', () => {
         expect(matchEntry({ ...EXACT, ...change }, QUERY, WINDOW).verdict).not.toBe('none');
       }),
     );
+  });
+});
+
+describe('listingCurrency', () => {
+  const { currency: _c, ...query } = QUERY;
+  const purchase = (currency: string): MovementEntry => ({
+    ...EXACT,
+    id: `p-${currency}`,
+    type: 'purchase',
+    currency,
+  });
+  const old = (currency: string): MovementEntry => ({
+    ...EXACT,
+    id: `o-${currency}`,
+    date: '2026-11-01T10:00:00Z',
+    currency,
+  });
+
+  it('is the one currency of entries that surely are other movements', () => {
+    expect(listingCurrency([purchase('EUR'), old('eur'), { ...EXACT, currency: 'USD' }], query, WINDOW)).toBe(
+      'EUR',
+    );
+    expect(listingCurrency([purchase('EUR'), old('USD')], query, WINDOW)).toBeUndefined();
+    // The candidates themselves never decide it: a lone converted entry stays possible.
+    expect(listingCurrency([{ ...EXACT, currency: 'JPY', amount: 6622.33 }], query, WINDOW)).toBeUndefined();
+    // An unknown type may be the movement, so it does not count either.
+    expect(listingCurrency([{ ...EXACT, type: 'credit', currency: 'JPY' }], query, WINDOW)).toBeUndefined();
   });
 });
