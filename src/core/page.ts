@@ -50,7 +50,11 @@ export interface PageData<T> {
 
 /** A page of a list that can also iterate every item of this and all following pages. */
 export interface Page<T> extends PageData<T>, AsyncIterable<T> {
-  /** True when another page may follow (by `totalPages`, else by this page being full). */
+  /**
+   * True when another page may follow. A short page is not the end (a server may send fewer
+   * items than `limit` asked for): the list ends at an empty page, at a page that repeats the one
+   * before it, or at the page `totalPages` names when that page is shorter than an earlier one.
+   */
   hasNextPage(): boolean;
   /**
    * Fetches the page after this one.
@@ -63,16 +67,62 @@ export interface Page<T> extends PageData<T>, AsyncIterable<T> {
 /** Fetches one page by number. */
 export type PageFetcher<T> = (page: number) => Promise<PageData<T>>;
 
-function hasNext<T>(page: PageData<T>): boolean {
-  if (page.data.length === 0) return false;
-  if (page.totalPages !== undefined) return page.page < page.totalPages;
-  return page.data.length >= page.limit;
+/** What a walk through the pages has seen before a page: it decides where the list ends. */
+interface Walk {
+  /** Items of the largest page seen before. */
+  largest: number;
+  /** Set once a page past `totalPages` held new items: the count is wrong, read to an empty page. */
+  countWrong: boolean;
+  /** Keys of the page before, to spot a server that repeats a page (clamps or ignores `page`). */
+  previous: string[] | undefined;
+}
+
+const START: Walk = { largest: 0, countWrong: false, previous: undefined };
+
+function itemKey(item: unknown): string {
+  if (typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string') {
+    return `id:${(item as { id: string }).id}`;
+  }
+  try {
+    return `json:${JSON.stringify(item)}`;
+  } catch {
+    return `str:${String(item)}`;
+  }
+}
+
+interface PageState {
+  /** False when this page ends the list. */
+  more: boolean;
+  /** True when this page only repeats the one before (it ends the list and is not yielded). */
+  repeat: boolean;
+  /** What the walk has seen including this page. */
+  next: Walk;
+}
+
+function pageState<T>(data: PageData<T>, walk: Walk): PageState {
+  const keys = data.data.map(itemKey);
+  const next: Walk = {
+    largest: Math.max(walk.largest, keys.length),
+    countWrong: walk.countWrong,
+    previous: keys,
+  };
+  if (keys.length === 0) return { more: false, repeat: false, next };
+  const previous = walk.previous;
+  if (previous?.length === keys.length && previous.every((key, i) => key === keys[i])) {
+    return { more: false, repeat: true, next };
+  }
+  const total = data.totalPages;
+  const counted = typeof total === 'number' && Number.isSafeInteger(total) && total >= 0;
+  if (counted && data.page > total) next.countWrong = true;
+  // The announced last page is trusted only when it is short next to an earlier one.
+  const last = counted && !next.countWrong && data.page >= total && keys.length < walk.largest;
+  return { more: !last, repeat: false, next };
 }
 
 async function* itemsFrom<T>(first: Page<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   let current: Page<T> = first;
   while (true) {
-    yield* current.data;
+    if (!REPEATS.has(current)) yield* current.data;
     if (!current.hasNextPage()) return;
     // Ending quietly would look like the last page to the caller, so an abort is an error.
     if (signal?.aborted) {
@@ -84,24 +134,35 @@ async function* itemsFrom<T>(first: Page<T>, signal: AbortSignal | undefined): A
   }
 }
 
-function toPage<T>(data: PageData<T>, fetch: PageFetcher<T>, signal: AbortSignal | undefined): Page<T> {
+// Pages that only repeat the page before: iteration ends there without yielding them again.
+const REPEATS = new WeakSet<object>();
+
+function toPage<T>(
+  data: PageData<T>,
+  fetch: PageFetcher<T>,
+  signal: AbortSignal | undefined,
+  walk: Walk,
+): Page<T> {
+  const state = pageState(data, walk);
   const page: Page<T> = {
     ...data,
-    hasNextPage: () => hasNext(data),
+    hasNextPage: () => state.more,
     nextPage: async () => {
-      if (!hasNext(data)) throw new RangeError('There is no next page.');
-      return toPage(await fetch(data.page + 1), fetch, signal);
+      if (!state.more) throw new RangeError('There is no next page.');
+      return toPage(await fetch(data.page + 1), fetch, signal, state.next);
     },
     [Symbol.asyncIterator]: () => itemsFrom(page, signal),
   };
+  if (state.repeat) REPEATS.add(page);
   return page;
 }
 
 /**
- * What `list()` returns: await it for the first page, or `for await` over every item of every
- * page. Pages are fetched lazily, one at a time, and the call's `signal` stops the iteration.
+ * What `list()` returns: await it (or `.then`/`.catch`/`.finally`) for the first page, or
+ * `for await` over every item of every page. Nothing is sent until it is awaited or iterated;
+ * pages are then fetched lazily, one at a time, and the call's `signal` stops the iteration.
  */
-export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;
   readonly #first: number;
   readonly #signal: AbortSignal | undefined;
@@ -114,8 +175,13 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     this.#signal = options?.signal;
   }
 
+  /** `PagePromise`, for `Object.prototype.toString`. */
+  get [Symbol.toStringTag](): string {
+    return 'PagePromise';
+  }
+
   #load(): Promise<Page<T>> {
-    this.#promise ??= this.#fetch(this.#first).then((data) => toPage(data, this.#fetch, this.#signal));
+    this.#promise ??= this.#fetch(this.#first).then((data) => toPage(data, this.#fetch, this.#signal, START));
     return this.#promise;
   }
 
@@ -126,6 +192,16 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#load().then(onFulfilled, onRejected);
+  }
+
+  /** Handles a failure to fetch the first page. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
+    return this.#load().catch(onRejected);
+  }
+
+  /** Runs `onFinally` once the first page is fetched or failed. */
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#load().finally(onFinally);
   }
 
   /** Iterates every item of every page. */

@@ -1,62 +1,178 @@
 import { stillUnknown } from './answer.js';
+import { movementKind } from './movement-kind.js';
+import {
+  type EntryMatch,
+  listingCurrency,
+  type MovementEntry,
+  type MovementQuery,
+  matchEntry,
+} from './movement-match.js';
+import { type PageReader, readListing } from './movement-read.js';
 import { clockSkew, describeFailure } from './settle.js';
-import type { CallWindow, ReconcileEvidence, ReconcileOptions, Reconciliation } from './types.js';
+import type {
+  CallWindow,
+  EvidenceItem,
+  ReconcileEvidence,
+  ReconcileOptions,
+  Reconciliation,
+} from './types.js';
 
-/** A money movement as a transaction listing shows it. */
-export interface MovementEntry {
-  id: string;
-  amount: number;
-  currency?: string | undefined;
-  type?: string | null | undefined;
-  date?: string | null | undefined;
-  note?: string | null | undefined;
+export { type ListedKind, listedKind, type MovementKind, movementKind } from './movement-kind.js';
+export type { EntryMatch, MatchWindow, MovementEntry, MovementQuery } from './movement-match.js';
+export { entryTime, listingCurrency, matchEntry } from './movement-match.js';
+export {
+  LISTING_TIME_BUDGET_MS,
+  type ListingPage,
+  type ListingRead,
+  MAX_LISTING_PAGES,
+  ORDER_PROOF_STEPS,
+  type PageReader,
+  readListing,
+} from './movement-read.js';
+
+/** Page size the movement readers ask for (a server may answer with fewer per page). */
+export const MOVEMENT_PAGE_SIZE = 50;
+
+/** A listing read for one call: what was read, over which span. */
+export interface MovementListing {
+  /** The operation read, e.g. `cards.transactions`. */
+  operation: string;
+  /** Epoch milliseconds: the call's window widened by the clock skew. */
+  window: { from: number; to: number };
+  entries: MovementEntry[];
+  pages: number;
+  complete: boolean;
+  /** How the end was established, or why the listing was not read to its end. */
+  reason: string;
+  error?: unknown;
 }
 
-/** Which kind of funding movement a call makes. */
-export type MovementKind = 'topup' | 'withdraw';
+/** Reads the listing a call's movement would show in, bounded as {@link readListing} says. */
+export async function readMovements(
+  call: CallWindow,
+  options: ReconcileOptions,
+  read: { operation: string; page: PageReader<MovementEntry> },
+): Promise<MovementListing> {
+  const skew = clockSkew(options);
+  const from = call.startedAt - skew;
+  // Up to now, not to the failure: a request the client gave up on can still be applied later.
+  const to = Math.max(Date.now(), call.endedAt) + skew;
+  const listing = await readListing(read.page, from);
+  return { operation: read.operation, window: { from, to }, ...listing };
+}
 
-// The API documents no value set for transaction `type`; these spellings cover the usual ones.
-const FUNDING_TYPES: Readonly<Record<MovementKind | 'other', ReadonlySet<string>>> = {
-  topup: new Set(['topup', 'deposit', 'load', 'fund', 'funding', 'cardtopup', 'budgettopup']),
-  withdraw: new Set(['withdraw', 'withdrawal', 'unload', 'cardwithdraw', 'cardwithdrawal']),
-  // Funding that no top-up or withdrawal call makes, e.g. a card's initial balance at issuance.
-  other: new Set(['issue', 'issuance', 'initialbalance', 'initialload', 'reissue', 'transfer']),
-};
+function evidenceItem(entry: MovementEntry, match: EntryMatch, query: MovementQuery): EvidenceItem {
+  const item: EvidenceItem = { kind: 'transaction', id: entry.id };
+  if (entry.type !== undefined) item.type = entry.type === null ? null : query.redactNote(entry.type);
+  if (typeof entry.amount === 'number') item.amount = entry.amount;
+  if (typeof entry.currency === 'string') item.currency = query.redactNote(entry.currency);
+  if (entry.date !== undefined) item.date = entry.date === null ? null : query.redactNote(entry.date);
+  if (entry.note !== undefined) item.note = entry.note === null ? null : query.redactNote(entry.note);
+  if (match.verdict === 'possible') item.doubt = match.doubts.join('; ');
+  return item;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /**
- * The funding kind of a listed transaction type: `topup`, `withdraw`, `other` for funding no
- * top-up or withdrawal call makes (an initial balance), undefined for spend, refunds and the rest.
+ * Decides from a listing read whether the call's movement is there. `applied` only for exactly
+ * one certain match in a listing read to its end; `not-applied` only when the listing was read to
+ * its end, shows funding movements, and holds nothing that might be the movement; otherwise
+ * `still-unknown`, with the reason in the summary and the evidence. Without the call's currency,
+ * the currency every surely-other entry shares stands in for it (see {@link listingCurrency}).
  */
-export function movementKind(type: string | null | undefined): MovementKind | 'other' | undefined {
-  const normal = (type ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  if (FUNDING_TYPES.topup.has(normal)) return 'topup';
-  if (FUNDING_TYPES.withdraw.has(normal)) return 'withdraw';
-  if (FUNDING_TYPES.other.has(normal)) return 'other';
-  return undefined;
+export function decideMovement(
+  call: CallWindow,
+  listing: MovementListing,
+  query: MovementQuery,
+): Reconciliation {
+  const { operation, window, entries } = listing;
+  const span = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
+  if (listing.error !== undefined) {
+    return stillUnknown(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
+      reads: [operation],
+      window: span,
+      examined: entries.length,
+      error: describeFailure(listing.error),
+    });
+  }
+  if (query.currency === undefined) {
+    const inferred = listingCurrency(entries, query, window);
+    if (inferred !== undefined) return decideMovement(call, listing, { ...query, currency: inferred });
+  }
+  const certain: EvidenceItem[] = [];
+  const possible: EvidenceItem[] = [];
+  const doubts = new Set<string>();
+  let fundingSeen = false;
+  for (const entry of entries) {
+    const match = matchEntry(entry, query, window);
+    if (match.verdict === 'certain') certain.push(evidenceItem(entry, match, query));
+    if (match.verdict === 'possible') {
+      possible.push(evidenceItem(entry, match, query));
+      for (const doubt of match.doubts) doubts.add(doubt);
+    }
+    if (movementKind(entry.type) !== undefined) fundingSeen = true;
+  }
+  const evidence: ReconcileEvidence = {
+    reads: [operation],
+    window: span,
+    examined: entries.length,
+    pages: listing.pages,
+    complete: listing.complete,
+    matches: [...certain, ...possible],
+  };
+  if (!listing.complete) evidence.incomplete = listing.reason;
+  const currency = /^[A-Za-z]{3}$/.test(query.currency ?? '') ? ` ${query.currency?.toUpperCase()}` : '';
+  const what = `${query.kind === 'topup' ? 'top-up' : 'withdrawal'} of ${Math.round(query.amount * 100) / 100}${currency}`;
+  const answer = (status: Reconciliation['status'], summary: string): Reconciliation => ({
+    status,
+    operation: call.operation,
+    idempotencyKey: call.idempotencyKey,
+    summary,
+    evidence,
+  });
+  if (certain.length === 1 && possible.length === 0 && listing.complete) {
+    return answer('applied', `${operation} lists the ${what} in the call's window.`);
+  }
+  // When the listing was also cut short, the summary says so too.
+  const cut = listing.complete ? '' : ` The listing was not read to its end either: ${listing.reason}.`;
+  if (certain.length > 1) {
+    return answer(
+      'still-unknown',
+      `${operation} lists ${certain.length} movements that look like this ${what}; give each movement a unique note to tell them apart.${cut}`,
+    );
+  }
+  if (possible.length > 0) {
+    const besides = certain.length === 1 ? ', besides one that matches' : '';
+    return answer(
+      'still-unknown',
+      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.${cut}`,
+    );
+  }
+  if (!listing.complete) {
+    const seen =
+      certain.length === 1
+        ? 'it lists the movement, but a look-alike may follow'
+        : `the ${what} was not among the ${plural(entries.length, 'entry', 'entries')} read`;
+    return answer('still-unknown', `${operation} was not read to its end: ${listing.reason}; ${seen}.`);
+  }
+  if (!fundingSeen) {
+    return answer(
+      'still-unknown',
+      `${operation} lists no top-ups or withdrawals at all, so it cannot show whether this ${what} happened.`,
+    );
+  }
+  return answer(
+    'not-applied',
+    `${operation} does not list the ${what} in the call's window (${listing.reason}).`,
+  );
 }
-
-/** One page of a newest-first listing. */
-export type PageReader<E> = (page: number) => Promise<E[]>;
-
-/** What the search for a movement is looking for. */
-export interface MovementQuery {
-  kind: MovementKind;
-  /** Major units. */
-  amount: number;
-  /** The note sent with the call, in the form the listing shows notes (redacted). */
-  note?: string | undefined;
-  /** Redacts a note before it goes into evidence. */
-  redactNote: (note: string) => string;
-}
-
-const PAGE_SIZE = 50;
-const MAX_PAGES = 20;
 
 /**
- * Searches a newest-first transaction listing for the movement a call would have made, within the
- * call's time window. Answers `applied` for exactly one match, `not-applied` only when the listing
- * provably shows funding movements and was read back past the window, and `still-unknown` otherwise
- * (two look-alike movements, undated matches, a listing that shows no funding at all, paging limits).
+ * Searches a transaction listing for the movement a call would have made, within the call's time
+ * window (see {@link readMovements} and {@link decideMovement}).
  */
 export async function findMovement(
   call: CallWindow,
@@ -64,103 +180,5 @@ export async function findMovement(
   read: { operation: string; page: PageReader<MovementEntry> },
   query: MovementQuery,
 ): Promise<Reconciliation> {
-  const skew = clockSkew(options);
-  const from = call.startedAt - skew;
-  // Up to now, not to the failure: a request the client gave up on can still be applied later.
-  const to = Math.max(Date.now(), call.endedAt) + skew;
-  const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-  const entries: MovementEntry[] = [];
-  let complete = false;
-  let fundingSeen = false;
-  let descending = true;
-  let lastTime = Number.POSITIVE_INFINITY;
-  try {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const items = await read.page(page);
-      let reachedBefore = false;
-      for (const item of items) {
-        entries.push(item);
-        if (movementKind(item.type) !== undefined) fundingSeen = true;
-        const time = item.date ? Date.parse(item.date) : Number.NaN;
-        if (Number.isNaN(time)) continue;
-        if (time > lastTime) descending = false;
-        lastTime = time;
-        if (time < from) reachedBefore = true;
-      }
-      // The listing order is not documented: stop early only while it is provably newest first.
-      if (items.length < PAGE_SIZE || (descending && reachedBefore && fundingSeen)) {
-        complete = true;
-        break;
-      }
-    }
-  } catch (error) {
-    return stillUnknown(call, `Reading ${read.operation} failed, so the outcome is still unknown.`, {
-      reads: [read.operation],
-      window,
-      examined: entries.length,
-      error: describeFailure(error),
-    });
-  }
-  const cents = Math.round(query.amount * 100);
-  const matches = entries.filter((e) => {
-    if (movementKind(e.type) !== query.kind || Math.round(e.amount * 100) !== cents) return false;
-    // A listing that shows a note settles it; one that shows none cannot rule the entry out.
-    if (e.note !== undefined && e.note !== null && e.note !== query.note) return false;
-    const time = e.date ? Date.parse(e.date) : Number.NaN;
-    return Number.isNaN(time) || (time >= from && time <= to);
-  });
-  const evidence: ReconcileEvidence = {
-    reads: [read.operation],
-    window,
-    examined: entries.length,
-    complete,
-    matches: matches.map((e) => ({
-      kind: 'transaction',
-      id: e.id,
-      type: e.type,
-      amount: e.amount,
-      currency: e.currency,
-      date: e.date,
-      note: e.note ? query.redactNote(e.note) : e.note,
-    })),
-  };
-  const what = `${query.kind === 'topup' ? 'top-up' : 'withdrawal'} of ${cents / 100}`;
-  const base = { operation: call.operation, idempotencyKey: call.idempotencyKey, evidence };
-  const undated = matches.some((e) => !e.date || Number.isNaN(Date.parse(e.date)));
-  if (matches.length === 1 && !undated) {
-    return {
-      ...base,
-      status: 'applied',
-      summary: `${read.operation} lists the ${what} in the call's window.`,
-    };
-  }
-  if (matches.length > 1 || undated) {
-    return {
-      ...base,
-      status: 'still-unknown',
-      summary: `${read.operation} lists ${matches.length} movements that look like this ${what}; give each movement a unique note to tell them apart.`,
-    };
-  }
-  if (!fundingSeen) {
-    return {
-      ...base,
-      status: 'still-unknown',
-      summary: `${read.operation} lists no top-ups or withdrawals at all, so it cannot show whether this ${what} happened.`,
-    };
-  }
-  if (!complete) {
-    return {
-      ...base,
-      status: 'still-unknown',
-      summary: `${read.operation} has more than ${MAX_PAGES * PAGE_SIZE} entries to search; the ${what} was not among them.`,
-    };
-  }
-  return {
-    ...base,
-    status: 'not-applied',
-    summary: `${read.operation} does not list the ${what} in the call's window.`,
-  };
+  return decideMovement(call, await readMovements(call, options, read), query);
 }
-
-/** Page size {@link findMovement} expects its reader to use. */
-export const MOVEMENT_PAGE_SIZE = PAGE_SIZE;

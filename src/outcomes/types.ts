@@ -25,6 +25,12 @@ export interface EvidenceItem {
   note?: string | null | undefined;
   /** The record's status, e.g. `deleted`, `requested`, `frozen`. */
   status?: string | undefined;
+  /**
+   * Why this record might be the call's effect but cannot be matched for sure (another currency,
+   * a type the SDK does not know, a date without a time zone, a rewritten note…); absent on
+   * certain matches.
+   */
+  doubt?: string | undefined;
 }
 
 /** What the reconciliation reads showed. Holds no card data: ids, amounts, dates and statuses only. */
@@ -46,6 +52,10 @@ export interface ReconcileEvidence {
   matches: EvidenceItem[];
   /** True when everything the call could have changed was read (not cut short by paging limits). */
   complete: boolean;
+  /** Pages of a listing read, for listing searches. */
+  pages?: number | undefined;
+  /** Why a listing was not read to its end (a page or time bound, a server repeating pages). */
+  incomplete?: string | undefined;
   /** A balance read alongside, for the record (it never decides the answer on its own). */
   balance?:
     | {

@@ -1,10 +1,13 @@
 import { redact } from '../core/redact.js';
 import type { Requester } from '../core/spec.js';
 import {
+  decideMovement,
   findMovement,
+  type ListingPage,
   MOVEMENT_PAGE_SIZE,
   type MovementEntry,
   type MovementKind,
+  readMovements,
 } from '../outcomes/movement.js';
 import type { OutcomeSpec } from '../outcomes/types.js';
 import { readCard, readOptions } from './card-read.js';
@@ -34,30 +37,39 @@ export function cardMovementOutcome(
     hint: MOVEMENT_HINTS[kind],
     reconcile: async (call, options) => {
       const read = readOptions(options);
-      const page = async (n: number): Promise<MovementEntry[]> => {
+      const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
         const data = await transport.request(cardTransactions(card, n, MOVEMENT_PAGE_SIZE), read);
-        return data.transactions;
+        const items = data.transactions.map(
+          (t): MovementEntry => ({
+            id: t.id,
+            amount: t.amount,
+            currency: t.currency,
+            type: t.type,
+            date: t.date,
+            note: t.note,
+          }),
+        );
+        return { items, totalPages: (data as { totalPages?: number | null }).totalPages };
       };
-      const answer = await findMovement(
-        call,
-        options,
-        { operation: 'cards.transactions', page },
-        // Listings echo notes redacted (see echoedText), so the note is compared in that form.
-        {
-          kind,
-          amount,
-          note: note === undefined ? undefined : redact(note),
-          redactNote: (text) => redact(text),
-        },
-      );
+      const listing = await readMovements(call, options, { operation: 'cards.transactions', page });
+      // The card is read after the listing: its currency tells a converted amount from another movement.
+      let details: Awaited<ReturnType<typeof readCard>> | undefined;
       try {
-        const { balance } = await readCard(transport, card, read);
-        if (balance) {
-          answer.evidence.balance = balance;
-          answer.evidence.reads.push('cards.retrieve');
-        }
+        details = await readCard(transport, card, read);
       } catch {
-        // The balance is only for the record; the transactions decide.
+        // The balance is only for the record; without the currency the search is more cautious.
+      }
+      const answer = decideMovement(call, listing, {
+        kind,
+        amount,
+        currency: details?.balance?.currency ?? details?.currency ?? undefined,
+        // Listings echo notes redacted (see echoedText), so the note is compared in that form.
+        note: note === undefined ? undefined : redact(note),
+        redactNote: (text) => redact(text),
+      });
+      if (details?.balance) {
+        answer.evidence.balance = details.balance;
+        answer.evidence.reads.push('cards.retrieve');
       }
       return answer;
     },
@@ -70,21 +82,25 @@ export function budgetTopUpOutcome(transport: Requester, budgetId: string, amoun
     hint: "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
     reconcile: (call, options) => {
       const read = readOptions(options);
-      const page = async (n: number): Promise<MovementEntry[]> => {
+      const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
         const data = await transport.request(budgetTransactions(budgetId, n, MOVEMENT_PAGE_SIZE), read);
-        return data.data.map((t) => ({
-          id: t.id,
-          amount: t.amount,
-          currency: t.currency,
-          type: t.type,
-          date: t.transactionDate,
-        }));
+        const items = data.data.map(
+          (t): MovementEntry => ({
+            id: t.id,
+            amount: t.amount,
+            currency: t.currency,
+            type: t.type,
+            date: t.transactionDate,
+          }),
+        );
+        return { items, totalPages: data.totalPages };
       };
       return findMovement(
         call,
         options,
         { operation: 'funds.budgetTransactions', page },
-        { kind: 'topup', amount, redactNote: (text) => redact(text) },
+        // Budget top-ups are in USD, the budget's currency.
+        { kind: 'topup', amount, currency: 'USD', redactNote: (text) => redact(text) },
       );
     },
   };

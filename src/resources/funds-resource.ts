@@ -148,7 +148,7 @@ export class FundsResource extends Resource {
 
   /**
    * Lists the transactions of a budget's cards: await it for one page, or `for await` over every
-   * transaction of every page (fetched lazily; iteration ends at the first short page).
+   * transaction of every page (fetched lazily, to an empty page, whatever page size the server caps at).
    *
    * @throws {ValidationError} for a `page` or `limit` that is not a whole number of 1 or more, or
    * an unknown field.

@@ -402,7 +402,7 @@ describe('the reconciliation rules', () => {
     const answer = await findMovement(
       { ...call, startedAt: now - 10, endedAt: now + 10 },
       { clockSkewMs: 0 },
-      { operation: 'cards.transactions', page: async (n) => pages[n - 1] ?? [] },
+      { operation: 'cards.transactions', page: async (n) => ({ items: pages[n - 1] ?? [] }) },
       { kind: 'topup', amount: 10, redactNote: (t) => t },
     );
     expect(answer.status).toBe('applied');
@@ -413,14 +413,20 @@ describe('the reconciliation rules', () => {
     const spendOnly = await findMovement(
       { ...call, startedAt: now, endedAt: now },
       { clockSkewMs: 0 },
-      { operation: 'cards.transactions', page: async () => [entry('s', now, { type: 'purchase' })] },
+      {
+        operation: 'cards.transactions',
+        page: async (n) => ({ items: n === 1 ? [entry('s', now, { type: 'purchase' })] : [] }),
+      },
       { kind: 'topup', amount: 10, redactNote: (t) => t },
     );
     expect(spendOnly.status).toBe('still-unknown');
     const undated = await findMovement(
       { ...call, startedAt: now, endedAt: now },
       { clockSkewMs: 0 },
-      { operation: 'cards.transactions', page: async () => [entry('u', now, { date: null })] },
+      {
+        operation: 'cards.transactions',
+        page: async (n) => ({ items: n === 1 ? [entry('u', now, { date: null })] : [] }),
+      },
       { kind: 'topup', amount: 10, redactNote: (t) => t },
     );
     expect(undated.status).toBe('still-unknown');

@@ -375,7 +375,7 @@ describe('cards.transactions', () => {
     declineReason: null,
   });
 
-  it('pages by the short-page rule, since the endpoint sends no page metadata', async () => {
+  it('reads past a short page (servers may cap the page size) and ends where a page repeats the last one', async () => {
     const seen = onRequest('get', `/cards/${CARD_ID}/transactions`, (req: WireRequest) => ({
       status: 'success',
       data: { transactions: req.query.page === '1' ? [tx('1'), tx('2')] : [tx('3')] },
@@ -386,6 +386,7 @@ describe('cards.transactions', () => {
     expect(seen.map((r) => r.query)).toEqual([
       { page: '1', limit: '2' },
       { page: '2', limit: '2' },
+      { page: '3', limit: '2' },
     ]);
     const page = await testClient().cards.transactions(CARD_ID, { limit: 2 });
     expect(page.data[0]).toEqual(tx('1'));

@@ -244,7 +244,7 @@ describe('funds.budgetTransactions', () => {
     expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
   });
 
-  it('iterates every transaction across pages and stops at the short page', async () => {
+  it('iterates every transaction across pages, reading past the short page to where the server repeats it', async () => {
     const seen = pages();
     const ids: string[] = [];
     for await (const tx of testClient().funds.budgetTransactions('b1', { limit: 2 })) ids.push(tx.id);
@@ -252,6 +252,7 @@ describe('funds.budgetTransactions', () => {
     expect(seen.map((r) => r.query)).toEqual([
       { page: '1', limit: '2' },
       { page: '2', limit: '2' },
+      { page: '3', limit: '2' },
     ]);
   });
 

@@ -1,0 +1,165 @@
+import { listedKind, type MovementKind } from './movement-kind.js';
+
+/**
+ * A money movement as a transaction listing shows it. Only `id` is required: a listing may lack
+ * or null any other field, and an entry that lacks one cannot be ruled out.
+ */
+export interface MovementEntry {
+  id: string;
+  /** Major units of `currency`. */
+  amount?: number | null | undefined;
+  currency?: string | null | undefined;
+  type?: string | null | undefined;
+  /** ISO 8601 date-time, as the listing sent it. */
+  date?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+/** What the search for a movement is looking for. */
+export interface MovementQuery {
+  kind: MovementKind;
+  /** Major units. */
+  amount: number;
+  /** Currency of `amount`, when known (a listed amount in another currency may be converted). */
+  currency?: string | undefined;
+  /** The note sent with the call, in the form the listing shows notes (redacted). */
+  note?: string | undefined;
+  /** Redacts server text (note, type, currency, date) before it goes into evidence. */
+  redactNote: (note: string) => string;
+}
+
+/** How one listed entry relates to the call: surely it, possibly it (and why not surely), or not it. */
+export type EntryMatch =
+  | { verdict: 'certain' }
+  | { verdict: 'possible'; doubts: string[] }
+  | { verdict: 'none' };
+
+/** Epoch-millisecond bounds of the span searched. */
+export interface MatchWindow {
+  from: number;
+  to: number;
+}
+
+// A check passes (true), rules the entry out (false), or leaves a doubt (its reason).
+type Check = true | false | string;
+
+// A date-time with an explicit zone; anything else cannot be placed on the timeline for sure.
+const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const LOCAL = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/i;
+
+/** The instant of a listed date, or why it cannot be placed (no date, no time zone, unreadable). */
+export function entryTime(date: unknown): number | string {
+  if (typeof date !== 'string' || date.trim() === '') return 'it has no date';
+  const text = date.trim();
+  const zoned = ZONED.exec(text);
+  if (!zoned) {
+    return LOCAL.test(text)
+      ? 'its date has no time zone'
+      : 'its date is not an ISO 8601 date-time with a zone';
+  }
+  const [, day, clock, fraction, zone = 'Z'] = zoned;
+  const offset = /^[+-]\d{2}$/.test(zone) ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const millis = fraction ? `.${fraction.slice(0, 3).padEnd(3, '0')}` : '';
+  const time = Date.parse(`${day}T${clock}${millis}${offset.toUpperCase()}`);
+  return Number.isNaN(time) ? 'its date could not be read' : time;
+}
+
+function checkKind(type: unknown, kind: MovementKind): Check {
+  if (typeof type !== 'string' || type.trim() === '') return 'it has no type';
+  const listed = listedKind(type);
+  if (listed === undefined) return 'its type is not one the SDK knows';
+  return listed === kind;
+}
+
+function currencyOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined;
+}
+
+function checkAmount(entry: MovementEntry, query: MovementQuery): Check {
+  const { amount } = entry;
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return 'it has no amount';
+  const listed = currencyOf(entry.currency);
+  const called = currencyOf(query.currency);
+  if (listed !== undefined && called !== undefined && listed !== called) {
+    return `its amount is in ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}, so it may be converted`;
+  }
+  const cents = Math.round(amount * 100);
+  const wanted = Math.round(query.amount * 100);
+  if (cents === wanted) return true;
+  if (Math.abs(cents) === Math.abs(wanted)) return 'its amount has the opposite sign';
+  if (listed === undefined || called === undefined) {
+    return 'its amount differs but its currency cannot be compared, so it may be converted';
+  }
+  return false;
+}
+
+// Case, spacing, punctuation and a trailing ellipsis are the usual rewrites of a stored note.
+function skeleton(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const MASKED = /[•*#]|x{3,}|\[redacted\]/i;
+
+function checkNote(listed: unknown, sent: string | undefined): Check {
+  if (listed === undefined || listed === null) return true; // the listing shows no notes
+  if (typeof listed !== 'string') return 'its note could not be read';
+  const call = sent ?? '';
+  if (listed === call) return true;
+  const a = skeleton(listed);
+  const b = skeleton(call);
+  if (b === '') return a === '' ? true : 'it carries a note the call did not send (the server may add one)';
+  if (a === b) return "its note differs from the call's only in case, spacing or punctuation";
+  if (a.includes(b) || b.includes(a)) return "its note may be a shortened or rewritten form of the call's";
+  if (MASKED.test(listed)) {
+    const letters = (text: string): string => skeleton(text).replace(/\p{N}/gu, '');
+    const la = letters(listed);
+    const lb = letters(call);
+    if (la === '' || lb === '' || la.includes(lb) || lb.includes(la)) {
+      return "its note may be the call's with characters masked by the server";
+    }
+  }
+  return false;
+}
+
+/**
+ * Compares one listed entry with the call. `certain` needs every field present and matching:
+ * kind, amount (same currency), a zoned date inside the window, and the note when the listing
+ * shows one. Anything that might be the call but cannot be matched for sure is `possible`.
+ */
+export function matchEntry(entry: MovementEntry, query: MovementQuery, window: MatchWindow): EntryMatch {
+  const time = entryTime(entry.date);
+  const inWindow: Check = typeof time === 'number' ? time >= window.from && time <= window.to : time;
+  const checks: Check[] = [
+    checkKind(entry.type, query.kind),
+    checkAmount(entry, query),
+    inWindow,
+    checkNote(entry.note, query.note),
+  ];
+  if (checks.includes(false)) return { verdict: 'none' };
+  const doubts = checks.filter((c): c is string => typeof c === 'string');
+  return doubts.length === 0 ? { verdict: 'certain' } : { verdict: 'possible', doubts };
+}
+
+/**
+ * The one currency of the entries that surely are not the call's movement (another kind, or a
+ * zoned date outside the window), when they all share one: the listing's own currency, which
+ * stands in for the call's when the call's is not known. Undefined when there is none or several.
+ */
+export function listingCurrency(
+  entries: readonly MovementEntry[],
+  query: MovementQuery,
+  window: MatchWindow,
+): string | undefined {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const currency = currencyOf(entry.currency);
+    if (currency === undefined) continue;
+    const time = entryTime(entry.date);
+    const outside = typeof time === 'number' && (time < window.from || time > window.to);
+    if (checkKind(entry.type, query.kind) === false || outside) seen.add(currency);
+  }
+  return seen.size === 1 ? [...seen][0] : undefined;
+}
