@@ -57,16 +57,7 @@ export {
   type PinPreset,
   type PinRule,
 } from './pins/rules.js';
-export type {
-  CardLimits,
-  CardLimitsResource,
-  CardVelocityResource,
-  ChannelLimits,
-  LimitSetting,
-  LimitType,
-  LimitUsage,
-  VelocityType,
-} from './resources/card-controls.js';
+export type { CardLimitsResource, CardVelocityResource, VelocityType } from './resources/card-controls.js';
 export type {
   CardConfiguration,
   Cardholder,
@@ -75,9 +66,17 @@ export type {
   IssueCommonParams,
   IssueStandaloneCardParams,
 } from './resources/card-issue.js';
+export type {
+  CardLimits,
+  ChannelLimits,
+  LimitSetting,
+  LimitType,
+  LimitUsage,
+} from './resources/card-limits-schemas.js';
 export type { CardModel, CardRef } from './resources/card-ref.js';
 export type {
   Card,
+  CardBalance,
   CardBase,
   CardHolder,
   CardSecrets,
@@ -88,9 +87,17 @@ export type {
   CardType,
   IssuedBudgetCard,
   IssuedCard,
-} from './resources/card-schemas.js';
+  PartialCardSecrets,
+  ReissuedCard,
+} from './resources/card-shapes.js';
 export type { CardListParams, CardsResource } from './resources/cards.js';
-export type { CustomerQuestionnairesResource, Questionnaire } from './resources/customer-questionnaires.js';
+export type {
+  CustomerQuestionnairesResource,
+  Questionnaire,
+  QuestionnaireAnswer,
+  QuestionnaireQuestion,
+  QuestionnaireSummary,
+} from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
   AccessRequestParams,
@@ -110,22 +117,14 @@ export type {
   WaitUntilVerifiedOptions,
 } from './resources/customer-schemas.js';
 export type { CustomersResource } from './resources/customers.js';
-export type {
-  CreateDisputeParams,
-  Dispute,
-  DisputeStatus,
-  DisputeStatusResult,
-  DisputesResource,
-} from './resources/disputes.js';
+export type { CreateDisputeParams, DisputesResource } from './resources/disputes.js';
+export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes-schemas.js';
+export type { FundsResource, TopUpBudgetParams, TopUpParams, WithdrawParams } from './resources/funds.js';
 export type {
   BudgetTransaction,
   BudgetTransactionCard,
-  FundsResource,
   OrganizationBalance,
-  TopUpBudgetParams,
-  TopUpParams,
-  WithdrawParams,
-} from './resources/funds.js';
+} from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
 export type { PinsResource } from './resources/pins.js';
 export type { StatusResource } from './resources/status.js';

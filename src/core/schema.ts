@@ -1,6 +1,11 @@
 import * as z from 'zod/mini';
 import { redact, Sensitive, type SensitiveKind } from './redact.js';
 
+// The tolerant-reader building blocks. A response schema requires only what the SDK's own logic
+// needs (ids, the fields that route or settle calls); every other field is built from `maybe`,
+// `text`, `freeText`, `amount` or `openNumberText`, all optional and nullable. Objects are
+// `z.object`, which drops unknown keys instead of failing (drift reports them, see drift.ts).
+
 /** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
 export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
   // Numbers become strings first, so a missing value reports `invalid_type`, not a union failure.
@@ -17,12 +22,13 @@ export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown
 }
 
 /**
- * Free text the API echoes back (dispute evidence, a top-up note): card numbers and secrets in
- * key context are masked, so a PAN a caller typed into it never reaches a log through a result.
+ * Free text the API echoes back (dispute evidence, a top-up note, a label, a merchant name):
+ * card numbers and secrets in it are masked, so a PAN that reached it never reaches a log
+ * through a result.
  */
 export const echoedText: z.ZodMiniType<string, unknown> = z.pipe(
   z.string(),
-  z.transform((text) => redact(text)),
+  z.transform((value) => redact(value)),
 );
 
 /** An optional field that may also be `null` on the wire; `null` is kept. */
@@ -30,15 +36,48 @@ export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | und
   return z.optional(z.nullable(schema));
 }
 
+/** An optional, nullable plain string (codes, dates, statuses: never shown as prose). */
+export const text: z.ZodMiniType<string | null | undefined, unknown> = maybe(z.string());
+
+/** An optional, nullable free-text string, redacted (see {@link echoedText}). */
+export const freeText: z.ZodMiniType<string | null | undefined, unknown> = maybe(echoedText);
+
+/** An optional, nullable number. */
+export const amount: z.ZodMiniType<number | null | undefined, unknown> = maybe(z.number());
+
+/** An optional, nullable decimal that one source sends as a string and another as a number. */
+export const openNumberText: z.ZodMiniType<string | null | undefined, unknown> = maybe(
+  z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((value) => String(value)),
+  ),
+);
+
+const NOT_DIGIT = /\D/g;
+
+/**
+ * A masked card number in the API's own format (`**** **** **** 1234`) keeping only the last four
+ * digits of whatever the server sent, so a full PAN in a "masked" field never comes back.
+ */
+export function remask(value: string): string {
+  const digits = value.replace(NOT_DIGIT, '');
+  return digits.length >= 4 ? `**** **** **** ${digits.slice(-4)}` : '****';
+}
+
+/** An optional, nullable masked card number, re-masked by {@link remask}. */
+export const maskedNumber: z.ZodMiniType<string | null | undefined, unknown> = maybe(
+  z.pipe(z.string(), z.transform(remask)),
+);
+
 /** The body of endpoints that answer only `{status: "success", message}`. */
 export interface ActionResult {
-  /** The server's confirmation text, e.g. `Card has been frozen`. */
+  /** The server's confirmation text, e.g. `Card has been frozen` (redacted; `''` when none). */
   message: string;
 }
 
-/** Schema of {@link ActionResult}; tolerates an empty `data: {}` success. */
+/** Schema of {@link ActionResult}; tolerates an empty `data: {}` success and a `null` message. */
 export const actionResult: z.ZodMiniType<ActionResult, unknown> = z.pipe(
-  z.object({ message: z.optional(z.string()) }),
+  z.object({ message: freeText }),
   z.transform((value): ActionResult => ({ message: value.message ?? '' })),
 );
 
@@ -48,7 +87,7 @@ export function last4Of(...candidates: Array<string | Sensitive | null | undefin
     if (candidate instanceof Sensitive) {
       if (candidate.last4) return candidate.last4;
     } else if (typeof candidate === 'string') {
-      const digits = candidate.replace(/\D/g, '');
+      const digits = candidate.replace(NOT_DIGIT, '');
       if (digits.length >= 4) return digits.slice(-4);
     }
   }

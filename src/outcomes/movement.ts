@@ -5,8 +5,9 @@ import type { CallWindow, ReconcileEvidence, ReconcileOptions, Reconciliation } 
 /** A money movement as a transaction listing shows it. */
 export interface MovementEntry {
   id: string;
-  amount: number;
-  currency?: string | undefined;
+  /** Absent on a listing that omits it: such an entry can never match, so never proves absence. */
+  amount?: number | null | undefined;
+  currency?: string | null | undefined;
   type?: string | null | undefined;
   date?: string | null | undefined;
   note?: string | null | undefined;
@@ -103,6 +104,7 @@ export async function findMovement(
   }
   const cents = Math.round(query.amount * 100);
   const matches = entries.filter((e) => {
+    if (typeof e.amount !== 'number') return false;
     if (movementKind(e.type) !== query.kind || Math.round(e.amount * 100) !== cents) return false;
     // A listing that shows a note settles it; one that shows none cannot rule the entry out.
     if (e.note !== undefined && e.note !== null && e.note !== query.note) return false;
@@ -118,8 +120,8 @@ export async function findMovement(
       kind: 'transaction',
       id: e.id,
       type: e.type,
-      amount: e.amount,
-      currency: e.currency,
+      amount: e.amount ?? undefined,
+      currency: e.currency ?? undefined,
       date: e.date,
       note: e.note ? query.redactNote(e.note) : e.note,
     })),
@@ -139,6 +141,21 @@ export async function findMovement(
       ...base,
       status: 'still-unknown',
       summary: `${read.operation} lists ${matches.length} movements that look like this ${what}; give each movement a unique note to tell them apart.`,
+    };
+  }
+  // An entry of this kind (or of no stated kind) that lacks its amount could be this very
+  // movement: the listing cannot prove it absent.
+  const unreadable = entries.some(
+    (e) =>
+      (movementKind(e.type) === query.kind && typeof e.amount !== 'number') ||
+      ((e.type === undefined || e.type === null) &&
+        (typeof e.amount !== 'number' || Math.round(e.amount * 100) === cents)),
+  );
+  if (unreadable) {
+    return {
+      ...base,
+      status: 'still-unknown',
+      summary: `${read.operation} lists entries without the type or amount needed to tell whether this ${what} happened.`,
     };
   }
   if (!fundingSeen) {

@@ -1,59 +1,19 @@
-import * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { type ActionResult, actionResult } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
+import {
+  type CardLimits,
+  type LimitSetting,
+  type LimitType,
+  limitSettingSchema,
+  limitsSchema,
+} from './card-limits-schemas.js';
 import { type CardRef, cardPath, requireModel, resolveCard } from './card-ref.js';
 import { Resource } from './resource.js';
 
-/** Which spending limit to set on a standalone card. */
-export type LimitType =
-  | 'ecommerce-daily'
-  | 'ecommerce-monthly'
-  | 'ecommerce-transaction'
-  | 'pos-daily'
-  | 'pos-monthly'
-  | 'pos-transaction';
-
 /** Interval of a budget card's velocity limit. */
 export type VelocityType = 'DAY' | 'WEEK' | 'MONTH' | 'LIFETIME';
-
-/** A limit and how much of it is used, in the units the API returns. */
-export interface LimitUsage {
-  /** The limit in the card currency. */
-  limit: number;
-  /** How much of it is spent in the current period. */
-  used: number;
-}
-
-/** Limits of one channel (e-commerce or point of sale). */
-export interface ChannelLimits {
-  /** Per calendar day. */
-  daily: LimitUsage;
-  /** Per calendar month. */
-  monthly: LimitUsage;
-  /** Per single transaction. */
-  transaction: {
-    /** The largest single transaction, in the card currency. */
-    limit: number;
-  };
-}
-
-/** A standalone card's spending limits. */
-export interface CardLimits {
-  /** Online (card-not-present) spending. */
-  ecommerce: ChannelLimits;
-  /** Point-of-sale (card-present) spending. */
-  pos: ChannelLimits;
-}
-
-/** The limit the API confirms after `limits.set`. */
-export interface LimitSetting {
-  /** Which limit was set, e.g. `pos-daily`. */
-  type: LimitType | (string & {});
-  /** The new limit in the card currency. */
-  limit: number;
-}
 
 const LIMIT_TYPES: readonly LimitType[] = [
   'ecommerce-daily',
@@ -64,14 +24,6 @@ const LIMIT_TYPES: readonly LimitType[] = [
   'pos-transaction',
 ];
 const VELOCITY_TYPES: readonly VelocityType[] = ['DAY', 'WEEK', 'MONTH', 'LIFETIME'];
-
-const usage = z.object({ limit: z.number(), used: z.number() });
-const channel = z.object({ daily: usage, monthly: usage, transaction: z.object({ limit: z.number() }) });
-const limitsSchema: z.ZodMiniType<CardLimits, unknown> = z.object({ ecommerce: channel, pos: channel });
-const limitSettingSchema: z.ZodMiniType<LimitSetting, unknown> = z.object({
-  type: z.string(),
-  limit: z.number(),
-});
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, operation: string): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;

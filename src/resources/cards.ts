@@ -29,6 +29,8 @@ import {
   type IssuedCard,
   issuedBudgetCardSchema,
   issuedCardSchema,
+  type ReissuedCard,
+  reissuedCardSchema,
   sensitiveDataSchema,
 } from './card-schemas.js';
 import { PhysicalCardsResource } from './physical-cards.js';
@@ -299,7 +301,7 @@ export class CardsResource extends Resource {
     card: CardRef,
     params: { initialBalance: Amount },
     options?: RequestOptions,
-  ): Promise<IssuedCard> {
+  ): Promise<ReissuedCard> {
     const ref = resolveCard(card);
     requireModel(
       ref,
@@ -314,7 +316,7 @@ export class CardsResource extends Resource {
         method: 'POST',
         path: path`/cards/reissue`,
         body,
-        schema: issuedCardSchema,
+        schema: reissuedCardSchema,
         kind: 'create',
         outcome: {
           subject: { cardId: ref.id, amount: body.initialBalance },

@@ -1,21 +1,15 @@
-import * as z from 'zod/mini';
 import { DisputeStateError, ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
-import { echoedText, maybe } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
+import {
+  type Dispute,
+  type DisputeStatusResult,
+  disputeSchema,
+  disputeStatusSchema,
+} from './disputes-schemas.js';
 import { Resource } from './resource.js';
-
-/** Where a dispute stands; open to values the API may add. */
-export type DisputeStatus =
-  | 'pending'
-  | 'reviewing'
-  | 'accepted'
-  | 'rejected'
-  | 'cancelled'
-  | 'closed'
-  | (string & {});
 
 /** What `disputes.create` sends. */
 export interface CreateDisputeParams {
@@ -32,46 +26,8 @@ export interface CreateDisputeParams {
   files?: string[];
 }
 
-/** A dispute as `disputes.create` returns it. */
-export interface Dispute {
-  /** The dispute id. */
-  id: string;
-  /** `pending` when filed. */
-  status: DisputeStatus;
-  /** The evidence text as filed, with any card number or secret in it masked. */
-  textEvidence: string;
-  /** Evidence URLs as filed (empty when none). */
-  files: string[];
-  /** When it was filed, an ISO 8601 date-time. */
-  createdAt: string;
-}
-
-/** A dispute's status, as `disputes.status` and `disputes.cancel` return it. */
-export interface DisputeStatusResult {
-  /** The dispute id. */
-  id: string;
-  /** Where the dispute stands. */
-  status: DisputeStatus;
-  /** The reviewer's answer, once there is one. */
-  response?: string | null | undefined;
-}
-
 const MIN_EVIDENCE = 10;
 const MAX_EVIDENCE = 65_535;
-
-const disputeSchema: z.ZodMiniType<Dispute, unknown> = z.object({
-  id: z.string(),
-  status: z.string(),
-  textEvidence: echoedText,
-  files: z._default(z.array(z.string()), () => []),
-  createdAt: z.string(),
-});
-
-const disputeStatusSchema: z.ZodMiniType<DisputeStatusResult, unknown> = z.object({
-  id: z.string(),
-  status: z.string(),
-  response: maybe(echoedText),
-});
 
 function invalid(field: string, rule: string, message: string, hint: string): ValidationError {
   return new ValidationError(message, { field, rule, operation: 'disputes.create', hint });

@@ -60,8 +60,8 @@ describe('disputes.create', () => {
     expect(dispute).toEqual({ ...rest, files: [] });
   });
 
-  it('rejects an answer without createdAt as an unknown outcome naming the field', async () => {
-    const { createdAt: _createdAt, ...rest } = created;
+  it('rejects an answer without id as an unknown outcome naming the field (createdAt is optional)', async () => {
+    const { id: _id, ...rest } = created;
     onRequest('post', '/disputes', success(rest));
     const error = await failure(
       testClient().disputes.create({ cardId: 'c1', transactionId: 't1', textEvidence: EVIDENCE }),
@@ -69,7 +69,7 @@ describe('disputes.create', () => {
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     const cause = (error as OutcomeUnknownError).cause as ResponseValidationError;
     expect(cause).toBeInstanceOf(ResponseValidationError);
-    expect(cause.issues).toContainEqual({ path: 'createdAt', code: 'invalid_type' });
+    expect(cause.issues).toContainEqual({ path: 'id', code: 'invalid_type' });
   });
 
   it('maps a 404 to NotFoundError with the errorId', async () => {
