@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { occasional } from './drift.js';
 import { redact, Sensitive, type SensitiveKind } from './redact.js';
 
 // The tolerant-reader building blocks. A response schema requires only what the SDK's own logic
@@ -34,6 +35,14 @@ export const echoedText: z.ZodMiniType<string, unknown> = z.pipe(
 /** An optional field that may also be `null` on the wire; `null` is kept. */
 export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | undefined, unknown> {
   return z.optional(z.nullable(schema));
+}
+
+/**
+ * A field a source shows as optional or nullable, or one of two spellings: parsed like `schema`
+ * (optional), but its absence or `null` is not reported as drift.
+ */
+export function rare<T>(schema: z.ZodMiniType<T, unknown>): z.ZodMiniType<T | undefined, unknown> {
+  return occasional(z.optional(schema));
 }
 
 /** An optional, nullable plain string (codes, dates, statuses: never shown as prose). */
@@ -77,7 +86,7 @@ export interface ActionResult {
 
 /** Schema of {@link ActionResult}; tolerates an empty `data: {}` success and a `null` message. */
 export const actionResult: z.ZodMiniType<ActionResult, unknown> = z.pipe(
-  z.object({ message: freeText }),
+  z.object({ message: rare(freeText) }),
   z.transform((value): ActionResult => ({ message: value.message ?? '' })),
 );
 

@@ -2,26 +2,22 @@ import * as z from 'zod/mini';
 import {
   amount,
   freeText,
-  last4Of,
   maskedNumber,
   maybe,
   openNumberText,
+  rare,
   sensitive,
   text,
 } from '../core/schema.js';
+
 import type { CardModel } from './card-ref.js';
 import type {
   Card,
-  CardBalance,
-  CardHolder,
   CardSecrets,
   CardSensitiveData,
-  CardSummary,
-  CardTransaction,
   CardType,
   IssuedBudgetCard,
   IssuedCard,
-  PartialCardSecrets,
   ReissuedCard,
 } from './card-shapes.js';
 
@@ -46,72 +42,9 @@ export type {
 // and nullable. Issuance replies also need the card data, which every documented example shows
 // and which no later read returns as issued.
 
-const fullSecrets = z.object({
-  number: sensitive('pan'),
-  expire: sensitive('expiry'),
-  cvc: sensitive('cvc'),
-});
-const partialSecrets = maybe(
-  z.object({
-    number: maybe(sensitive('pan')),
-    expire: maybe(sensitive('expiry')),
-    cvc: maybe(sensitive('cvc')),
-  }),
-);
-const holder: z.ZodMiniType<CardHolder | null | undefined, unknown> = maybe(
-  z.object({ firstName: freeText, lastName: freeText, customerId: text }),
-);
+export { cardListSchema, cardTransactionsSchema } from './card-list-schemas.js';
 
-type PartialWire = z.infer<typeof partialSecrets>;
-
-/** Drops `undefined` members, so results compare and print as the wire sent them. */
-function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
-}
-
-function secretsOf(block: PartialWire): PartialCardSecrets | undefined {
-  if (!block) return undefined;
-  const out = compact({
-    number: block.number ?? undefined,
-    expiry: block.expire ?? undefined,
-    cvc: block.cvc ?? undefined,
-  });
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function balanceOf(
-  value: number | null | undefined,
-  currency: string | null | undefined,
-): CardBalance | undefined {
-  return typeof value === 'number' && typeof currency === 'string' ? { value, currency } : undefined;
-}
-
-/** The fields every card reply shares, in the SDK's names. */
-function base<M extends CardModel>(
-  model: M,
-  wire: {
-    id: string;
-    maskedCardNumber?: string | null | undefined;
-    currency?: string | null | undefined;
-    status?: string | null | undefined;
-    externalCardId?: string | null | undefined;
-    label?: string | null | undefined;
-  },
-  pan?: PartialCardSecrets['number'],
-) {
-  return {
-    model,
-    id: wire.id,
-    last4: last4Of(wire.maskedCardNumber, pan),
-    maskedCardNumber: wire.maskedCardNumber,
-    currency: wire.currency,
-    status: wire.status ?? undefined,
-    externalId: wire.externalCardId,
-    label: wire.label,
-  };
-}
-
+import { balanceOf, base, compact, fullSecrets, holder, partialSecrets, secretsOf } from './card-wire.js';
 /** `GET /cards/types` data [SDK]: `{ types: [{ id, name, cardCurrency, price, brand }] }`. */
 export const cardTypesSchema: z.ZodMiniType<CardType[], unknown> = z.pipe(
   z.object({
@@ -139,6 +72,9 @@ export function cardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
 }
 
 function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
+  // What the docs page of each model shows is drift when absent; the rest is only tolerated.
+  const budget = model === 'budget';
+  const standaloneOnly = <T>(schema: z.ZodMiniType<T, unknown>) => (budget ? rare(schema) : schema);
   return z.pipe(
     // [DOC cards/get-card-details, budget-cards/get-card-details]
     z.object({
@@ -146,14 +82,15 @@ function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
       maskedCardNumber: maskedNumber,
       currency: text,
       status: text,
-      externalCardId: text,
-      balance: maybe(z.object({ value: amount, currency: text })),
-      label: freeText,
-      cardHolder: holder,
-      email: text,
-      phone: text,
-      sensetive: partialSecrets,
-      sensitive: partialSecrets,
+      externalCardId: rare(text),
+      balance: standaloneOnly(maybe(z.object({ value: amount, currency: text }))),
+      label: standaloneOnly(rare(freeText)),
+      cardHolder: standaloneOnly(holder),
+      email: rare(text),
+      phone: rare(text),
+      // Standalone details spell it `sensetive` (sic), budget cards `sensitive`; both are read.
+      sensetive: budget ? rare(partialSecrets) : partialSecrets,
+      sensitive: budget ? partialSecrets : rare(partialSecrets),
     }),
     z.transform((wire): Card => {
       const secrets = secretsOf(wire.sensitive ?? wire.sensetive);
@@ -193,7 +130,7 @@ export const issuedCardSchema: z.ZodMiniType<IssuedCard, unknown> = z.pipe(
       currency: text,
       maskedCardNumber: maskedNumber,
       brand: text,
-      label: freeText,
+      label: rare(freeText),
     }),
   }),
   z.transform(({ card }): IssuedCard => {
@@ -218,14 +155,14 @@ export const reissuedCardSchema: z.ZodMiniType<ReissuedCard, unknown> = z.pipe(
   z.object({
     card: z.object({
       id: z.string(),
-      cardNumber: maybe(sensitive('pan')),
+      cardNumber: rare(maybe(sensitive('pan'))),
       cardExpire: maybe(sensitive('expiry')),
-      cardCVC: maybe(sensitive('cvc')),
+      cardCVC: rare(maybe(sensitive('cvc'))),
       cardBalance: amount,
       currency: text,
       maskedCardNumber: maskedNumber,
       brand: text,
-      label: freeText,
+      label: rare(freeText),
     }),
   }),
   z.transform(({ card }): ReissuedCard => {
@@ -246,8 +183,8 @@ export const issuedBudgetCardSchema: z.ZodMiniType<IssuedBudgetCard, unknown> = 
     maskedCardNumber: maskedNumber,
     currency: text,
     status: text,
-    externalCardId: text,
-    label: freeText,
+    externalCardId: rare(text),
+    label: rare(freeText),
     sensitive: fullSecrets,
   }),
   z.transform(
@@ -271,71 +208,3 @@ export const sensitiveDataSchema: z.ZodMiniType<CardSensitiveData, unknown> = z.
     }),
   ),
 );
-
-/** A page of `GET /cards/list` [SDK]. */
-export const cardListSchema: z.ZodMiniType<
-  {
-    cards: CardSummary[];
-    page?: number | undefined;
-    limit?: number | undefined;
-    totalPages?: number | undefined;
-  },
-  unknown
-> = z.pipe(
-  z.object({
-    cards: z.array(
-      z.pipe(
-        z.object({
-          id: z.string(),
-          maskedCardNumber: maskedNumber,
-          currency: text,
-          status: text,
-          externalCardId: text,
-          cardBalance: amount,
-          label: freeText,
-          brand: text,
-          cardHolder: holder,
-          cardType: text,
-        }),
-        z.transform(
-          (card): CardSummary =>
-            compact({
-              ...base(card.cardType === 'budget' ? 'budget' : 'card', card),
-              balance: balanceOf(card.cardBalance, card.currency),
-              brand: card.brand,
-              cardHolder: card.cardHolder,
-              cardType: card.cardType,
-            }),
-        ),
-      ),
-    ),
-    page: amount,
-    limit: amount,
-    totalPages: amount,
-  }),
-  z.transform((data) => ({
-    cards: data.cards,
-    page: data.page ?? undefined,
-    limit: data.limit ?? undefined,
-    totalPages: data.totalPages ?? undefined,
-  })),
-);
-
-/** `GET /cards/{id}/transactions` data [SDK] (no page metadata). */
-export const cardTransactionsSchema: z.ZodMiniType<{ transactions: CardTransaction[] }, unknown> = z.object({
-  transactions: z.array(
-    z.object({
-      id: z.string(),
-      amount,
-      currency: text,
-      usdAmount: amount,
-      merchant: freeText,
-      status: text,
-      type: text,
-      date: text,
-      transactionId: text,
-      declineReason: freeText,
-      note: freeText,
-    }),
-  ),
-});

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
-import { freeText, maybe, text } from '../core/schema.js';
+import { freeText, maybe, rare, text } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
 import { Resource } from './resource.js';
 
@@ -63,7 +63,13 @@ export interface QuestionnaireAnswer {
   answer: string | number | boolean | readonly string[];
 }
 
-const summaryShape = { id: z.string(), name: freeText, completed: maybe(z.boolean()), completedAt: text };
+// completedAt stays null until the questionnaire is answered; placeholder and options fit only some questions.
+const summaryShape = {
+  id: z.string(),
+  name: freeText,
+  completed: maybe(z.boolean()),
+  completedAt: rare(text),
+};
 
 const summarySchema = z.object(summaryShape);
 
@@ -81,8 +87,8 @@ const questionSchema = z.object({
   question: freeText,
   type: text,
   required: maybe(z.boolean()),
-  placeholder: freeText,
-  options: maybe(z.array(z.unknown())),
+  placeholder: rare(freeText),
+  options: rare(maybe(z.array(z.unknown()))),
 });
 
 /** `data.questionnaire` of the questionnaire details [SDK-JS]. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { echoedText, freeText, maybe, text } from '../core/schema.js';
+import { echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Whether the customer is a person or a company. */
 export type CustomerType = 'individual' | 'business';
@@ -218,31 +218,38 @@ export interface WaitUntilVerifiedOptions {
 
 const reasons = maybe(z.array(echoedText));
 
+// Personal data holds what was sent, and the address changed key names: nothing in it is drift.
 const addressSchema: z.ZodMiniType<CustomerAddress, unknown> = z.object({
-  line1: text,
-  line2: text,
-  city: text,
-  state: text,
-  countryCode: text,
-  postalCode: text,
-  country: text,
-  zipCode: text,
+  line1: rare(text),
+  line2: rare(text),
+  city: rare(text),
+  state: rare(text),
+  countryCode: rare(text),
+  postalCode: rare(text),
+  country: rare(text),
+  zipCode: rare(text),
 });
 
 const individualDataSchema: z.ZodMiniType<IndividualData, unknown> = z.object({
-  level: text,
-  firstName: freeText,
-  lastName: freeText,
-  birthDate: text,
-  nationality: text,
-  nationalId: text,
-  address: maybe(addressSchema),
-  email: text,
-  phone: text,
+  level: rare(text),
+  firstName: rare(freeText),
+  lastName: rare(freeText),
+  birthDate: rare(text),
+  nationality: rare(text),
+  nationalId: rare(text),
+  address: rare(maybe(addressSchema)),
+  email: rare(text),
+  phone: rare(text),
 });
 
 const featureAccessSchema: z.ZodMiniType<FeatureAccess, unknown> = z.pipe(
-  z.object({ id: z.string(), type: z.string(), cardType: text, status: text, rejectionReasons: reasons }),
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    cardType: rare(text),
+    status: text,
+    rejectionReasons: rare(reasons),
+  }),
   z.transform(({ status, ...access }): FeatureAccess => {
     const out: FeatureAccess = access;
     if (typeof status === 'string') out.status = status;
@@ -257,10 +264,11 @@ export const customerSchema: z.ZodMiniType<Customer, unknown> = z.pipe(
     type: text,
     status: z.string(),
     individualData: maybe(individualDataSchema),
-    featuresAccess: maybe(z.array(featureAccessSchema)),
+    // Retrieve sends featuresAccess; older create replies sent rejectionReasons and canResubmit.
+    featuresAccess: rare(maybe(z.array(featureAccessSchema))),
     sumsub: maybe(z.object({ url: text })),
-    rejectionReasons: reasons,
-    canResubmit: maybe(z.boolean()),
+    rejectionReasons: rare(reasons),
+    canResubmit: rare(maybe(z.boolean())),
   }),
   z.transform(({ featuresAccess, ...customer }): Customer => {
     const out: Customer = customer;
@@ -273,6 +281,6 @@ export const customerSchema: z.ZodMiniType<Customer, unknown> = z.pipe(
 export const accessRequestSchema: z.ZodMiniType<AccessRequest, unknown> = z.object({
   accessType: text,
   customerId: z.string(),
-  cardType: text,
+  cardType: rare(text),
   status: text,
 });

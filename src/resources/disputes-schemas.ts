@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { echoedText, freeText, maybe, text } from '../core/schema.js';
+import { echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Where a dispute stands; open to values the API may add. */
 export type DisputeStatus =
@@ -51,5 +51,6 @@ export const disputeSchema: z.ZodMiniType<Dispute, unknown> = z.object({
 export const disputeStatusSchema: z.ZodMiniType<DisputeStatusResult, unknown> = z.object({
   id: z.string(),
   status: z.string(),
-  response: freeText,
+  // Only once a reviewer answered.
+  response: rare(freeText),
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { PageData } from '../core/page.js';
-import { amount, freeText, maskedNumber, maybe, openNumberText, text } from '../core/schema.js';
+import { amount, freeText, maskedNumber, maybe, openNumberText, rare, text } from '../core/schema.js';
 
 /** The card a budget transaction was made with. */
 export interface BudgetTransactionCard {
@@ -59,12 +59,13 @@ export interface OrganizationBalance {
 
 const budgetTransactionSchema: z.ZodMiniType<BudgetTransaction, unknown> = z.object({
   id: z.string(),
-  card: maybe(z.object({ id: z.string(), maskedCardNumber: maskedNumber, externalId: text })),
+  // No card on a movement of the budget itself; merchant and MCC only on card spend [INF].
+  card: rare(maybe(z.object({ id: z.string(), maskedCardNumber: maskedNumber, externalId: rare(text) }))),
   amount,
   currency: text,
   usdAmount: amount,
-  merchant: freeText,
-  mcc: openNumberText,
+  merchant: rare(freeText),
+  mcc: rare(openNumberText),
   status: text,
   type: text,
   transactionDate: text,
@@ -82,5 +83,5 @@ export const budgetTransactionPageSchema: z.ZodMiniType<PageData<BudgetTransacti
 export const balanceSchema: z.ZodMiniType<OrganizationBalance, unknown> = z.object({
   eur: z.number(),
   usd: z.number(),
-  balance: openNumberText,
+  balance: rare(openNumberText),
 });
