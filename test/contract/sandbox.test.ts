@@ -137,7 +137,7 @@ afterAll(() => close());
 
 describe('the sandbox answers in the documented shapes', () => {
   it('was exercised on every endpoint of the corpus it serves', () => {
-    expect(seen.length).toBeGreaterThan(25);
+    expect(seen.length).toBeGreaterThanOrEqual(25);
     const covered = new Set(seen.map((s) => fixtureFor(s.method, s.path)?.endpoint));
     for (const [, , endpoint] of ROUTES) expect(covered, endpoint).toContain(endpoint);
   });
