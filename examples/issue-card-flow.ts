@@ -74,7 +74,7 @@ if (charge) {
     textEvidence: 'Booking cancelled within the free window; charged anyway.',
   });
   step(
-    `dispute ${dispute.id} opened on a ${Math.abs(charge.amount)} ${charge.currency} charge: ${dispute.status}`,
+    `dispute ${dispute.id} opened on a ${Math.abs(charge.amount ?? 0)} ${charge.currency} charge: ${dispute.status}`,
   );
 }
 
@@ -85,7 +85,7 @@ await client.status.delete(card);
 step(`card ${card.id} deleted`);
 
 // Reconcile: the organization balance moved by exactly what this flow moved, in the card's currency.
-const key = card.currency.toLowerCase() === 'eur' ? 'eur' : 'usd';
+const key = (card.currency ?? '').toLowerCase() === 'eur' ? 'eur' : 'usd';
 const end = await client.funds.balance();
 const expected = start[key] - 100 - 49.9 + remaining;
 const ok = Math.abs(end[key] - expected) < 0.005;

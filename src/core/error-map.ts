@@ -34,7 +34,7 @@ interface Cause {
 // a message that names only one half stays the plain status error. When several causes match,
 // the one whose subject comes first in the message wins ("Card is not active for this customer"
 // is about the card); on a tie, the earlier entry (the more specific subject) wins.
-const NOT = String.raw`(?:not|n't|no longer|never)`;
+const NOT = "(?:not|n't|no longer|never)";
 const CAUSES: readonly Cause[] = [
   {
     // An invalid or inactive card type / program / BIN (typeId).

@@ -35,7 +35,10 @@ function edit(data: unknown, path: string, change: (parent: Json, key: string) =
     const step = steps[i] as string;
     const isArray = step.endsWith('[]');
     const key = isArray ? step.slice(0, -2) : step;
-    if (i === steps.length - 1 && !isArray) return change(node as Json, key);
+    if (i === steps.length - 1 && !isArray) {
+      change(node as Json, key);
+      return;
+    }
     const next = key === '' ? node : (node as Json)[key];
     if (isArray && Array.isArray(next)) {
       for (const item of next) visit(item, i + 1);
