@@ -62,15 +62,24 @@ export const openNumberText: z.ZodMiniType<string | null | undefined, unknown> =
   ),
 );
 
-const NOT_DIGIT = /\D/g;
+/** The last four digits of `value` (other characters skipped), or undefined when it has fewer. */
+function lastFourDigits(value: string): string | undefined {
+  // A backwards scan: this runs on every card of every list, and a regex replace costs more.
+  let out = '';
+  for (let i = value.length - 1; i >= 0 && out.length < 4; i--) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) out = value[i] + out;
+  }
+  return out.length === 4 ? out : undefined;
+}
 
 /**
  * A masked card number in the API's own format (`**** **** **** 1234`) keeping only the last four
  * digits of whatever the server sent, so a full PAN in a "masked" field never comes back.
  */
 export function remask(value: string): string {
-  const digits = value.replace(NOT_DIGIT, '');
-  return digits.length >= 4 ? `**** **** **** ${digits.slice(-4)}` : '****';
+  const last4 = lastFourDigits(value);
+  return last4 === undefined ? '****' : `**** **** **** ${last4}`;
 }
 
 /** An optional, nullable masked card number, re-masked by {@link remask}. */
@@ -96,8 +105,8 @@ export function last4Of(...candidates: Array<string | Sensitive | null | undefin
     if (candidate instanceof Sensitive) {
       if (candidate.last4) return candidate.last4;
     } else if (typeof candidate === 'string') {
-      const digits = candidate.replace(NOT_DIGIT, '');
-      if (digits.length >= 4) return digits.slice(-4);
+      const last4 = lastFourDigits(candidate);
+      if (last4 !== undefined) return last4;
     }
   }
   return undefined;

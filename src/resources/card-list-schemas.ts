@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { amount, freeText, maskedNumber, rare, text } from '../core/schema.js';
 import type { CardSummary, CardTransaction } from './card-shapes.js';
-import { balanceOf, base, compact, holder } from './card-wire.js';
+import { assemble, balanceOf, base, holder } from './card-wire.js';
 
 /** A page of `GET /cards/list` [SDK]. */
 export const cardListSchema: z.ZodMiniType<
@@ -30,8 +30,7 @@ export const cardListSchema: z.ZodMiniType<
         }),
         z.transform(
           (card): CardSummary =>
-            compact({
-              ...base(card.cardType === 'budget' ? 'budget' : 'card', card),
+            assemble(base(card.cardType === 'budget' ? 'budget' : 'card', card), {
               balance: balanceOf(card.cardBalance, card.currency),
               brand: card.brand,
               cardHolder: card.cardHolder,

@@ -44,7 +44,16 @@ export type {
 
 export { cardListSchema, cardTransactionsSchema } from './card-list-schemas.js';
 
-import { balanceOf, base, compact, fullSecrets, holder, partialSecrets, secretsOf } from './card-wire.js';
+import {
+  assemble,
+  balanceOf,
+  base,
+  compact,
+  fullSecrets,
+  holder,
+  partialSecrets,
+  secretsOf,
+} from './card-wire.js';
 /** `GET /cards/types` data [SDK]: `{ types: [{ id, name, cardCurrency, price, brand }] }`. */
 export const cardTypesSchema: z.ZodMiniType<CardType[], unknown> = z.pipe(
   z.object({
@@ -94,8 +103,7 @@ function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
     }),
     z.transform((wire): Card => {
       const secrets = secretsOf(wire.sensitive ?? wire.sensetive);
-      return compact({
-        ...base(model, wire, secrets?.number),
+      return assemble(base(model, wire, secrets?.number), {
         balance: balanceOf(wire.balance?.value, wire.balance?.currency ?? wire.currency),
         sensitive: secrets,
         cardHolder: wire.cardHolder,
@@ -136,8 +144,7 @@ export const issuedCardSchema: z.ZodMiniType<IssuedCard, unknown> = z.pipe(
   z.transform(({ card }): IssuedCard => {
     const secrets: CardSecrets = { number: card.cardNumber, expiry: card.cardExpire, cvc: card.cardCVC };
     return withIssueAliases(
-      compact({
-        ...base('card' as const, card, secrets.number),
+      assemble(base('card' as const, card, secrets.number), {
         balance: balanceOf(card.cardBalance, card.currency),
         sensitive: secrets,
         brand: card.brand,
@@ -167,8 +174,7 @@ export const reissuedCardSchema: z.ZodMiniType<ReissuedCard, unknown> = z.pipe(
   }),
   z.transform(({ card }): ReissuedCard => {
     const secrets = secretsOf({ number: card.cardNumber, expire: card.cardExpire, cvc: card.cardCVC });
-    return compact({
-      ...base('card' as const, card, secrets?.number),
+    return assemble(base('card' as const, card, secrets?.number), {
       balance: balanceOf(card.cardBalance, card.currency),
       sensitive: secrets,
       brand: card.brand,
@@ -189,8 +195,7 @@ export const issuedBudgetCardSchema: z.ZodMiniType<IssuedBudgetCard, unknown> = 
   }),
   z.transform(
     (card): IssuedBudgetCard =>
-      compact({
-        ...base('budget' as const, card, card.sensitive.number),
+      assemble(base('budget' as const, card, card.sensitive.number), {
         sensitive: { number: card.sensitive.number, expiry: card.sensitive.expire, cvc: card.sensitive.cvc },
       }),
   ),
