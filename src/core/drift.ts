@@ -22,7 +22,7 @@ interface Def {
   in?: Node;
   out?: Node;
   element?: Node;
-  options?: readonly Node[];
+  options?: readonly Node[] | undefined;
   valueType?: Node;
   getter?: () => Node;
 }
@@ -68,45 +68,77 @@ function core(node: Node, depth = 0): Node {
   return node;
 }
 
+// What the walk needs of a schema node, worked out once per node: a client walks the same
+// schemas for every response, so the unwrapping and the shape's entries are not redone per field.
+interface Plan {
+  type: string;
+  fields?: ReadonlyArray<readonly [key: string, node: Node, quiet: boolean]>;
+  known?: ReadonlySet<string>;
+  loose?: boolean;
+  child?: Node | undefined;
+  options?: readonly Node[] | undefined;
+}
+
+const PLANS = new WeakMap<object, Plan>();
+
+function planOf(node: Node): Plan {
+  let plan = PLANS.get(node);
+  if (plan) return plan;
+  const def = core(node)._zod.def;
+  plan = { type: def.type };
+  if (def.type === 'object' && def.shape) {
+    const shape = def.shape;
+    plan.fields = Object.keys(shape).map((key) => {
+      const field = shape[key] as Node;
+      return [key, field, OCCASIONAL.has(field)] as const;
+    });
+    plan.known = new Set(Object.keys(shape));
+    plan.loose = def.catchall !== undefined && core(def.catchall)._zod.def.type !== 'never';
+  } else if (def.type === 'array') plan.child = def.element;
+  else if (def.type === 'record') plan.child = def.valueType;
+  else if (def.type === 'union') plan.options = def.options;
+  PLANS.set(node, plan);
+  return plan;
+}
+
 function walk(node: Node, data: unknown, path: string, out: Map<string, DriftIssue>, depth: number): void {
   if (depth > MAX_DEPTH) return;
-  const schema = core(node);
-  const def = schema._zod.def;
-  if (def.type === 'object' && def.shape && isRecord(data)) {
-    for (const [key, field] of Object.entries(def.shape)) {
-      const where = join(path, key);
+  const plan = planOf(node);
+  if (plan.type === 'object' && plan.fields && isRecord(data)) {
+    for (const [key, field, quiet] of plan.fields) {
       const value = data[key];
-      const quiet = OCCASIONAL.has(field);
       if (value === undefined) {
-        if (!quiet && !Object.hasOwn(data, key)) add(out, where, 'missing');
+        if (!quiet && !Object.hasOwn(data, key)) add(out, join(path, key), 'missing');
       } else if (value === null) {
-        if (!quiet) add(out, where, 'null');
-      } else {
-        walk(field, value, where, out, depth + 1);
+        if (!quiet) add(out, join(path, key), 'null');
+      } else if (typeof value === 'object') {
+        walk(field, value, join(path, key), out, depth + 1);
       }
     }
-    const loose = def.catchall !== undefined && core(def.catchall)._zod.def.type !== 'never';
-    if (!loose) {
-      for (const key of Object.keys(data))
-        if (!Object.hasOwn(def.shape, key)) add(out, join(path, key), 'unknown');
+    if (!plan.loose) {
+      for (const key in data) if (!plan.known?.has(key)) add(out, join(path, key), 'unknown');
     }
     return;
   }
-  if (def.type === 'array' && def.element && Array.isArray(data)) {
+  if (plan.type === 'array' && plan.child && Array.isArray(data)) {
     const where = `${path}[]`;
     for (const item of data) {
       if (item === null) add(out, where, 'null');
-      else walk(def.element, item, where, out, depth + 1);
+      else if (typeof item === 'object') walk(plan.child, item, where, out, depth + 1);
     }
     return;
   }
-  if (def.type === 'record' && def.valueType && isRecord(data)) {
-    for (const value of Object.values(data)) walk(def.valueType, value, join(path, '*'), out, depth + 1);
+  if (plan.type === 'record' && plan.child && isRecord(data)) {
+    for (const key in data) {
+      const value = data[key];
+      if (typeof value === 'object' && value !== null)
+        walk(plan.child, value, join(path, '*'), out, depth + 1);
+    }
     return;
   }
-  if (def.type === 'union' && def.options) {
+  if (plan.type === 'union' && plan.options) {
     const want = Array.isArray(data) ? 'array' : isRecord(data) ? 'object' : undefined;
-    const option = want && def.options.find((o) => core(o)._zod.def.type === want);
+    const option = want && plan.options.find((o) => planOf(o).type === want);
     if (option) walk(option, data, path, out, depth + 1);
   }
 }

@@ -1,9 +1,18 @@
 import { inspect } from 'node:util';
 import * as fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
+import type { Sensitive } from '../../src/core/redact.js';
 import { remask } from '../../src/core/schema.js';
+import type {
+  Card,
+  CardBalance,
+  CardSummary,
+  IssuedCard,
+  PartialCardSecrets,
+  ReissuedCard,
+} from '../../src/index.js';
 import {
   cardListSchema,
   cardSchema,
@@ -197,5 +206,17 @@ describe('one card shape', () => {
     });
     expect(card.sensitive?.number).toBeUndefined();
     expect(z.safeParse(cardSchema('card'), { status: 'active' }).success).toBe(false);
+  });
+});
+
+describe('card types', () => {
+  it('narrow by the literal model', () => {
+    expectTypeOf<Card<'card'>['model']>().toEqualTypeOf<'card'>();
+    expectTypeOf<(Card & { model: 'budget' })['model']>().toEqualTypeOf<'budget'>();
+    expectTypeOf<IssuedCard['sensitive']['number']>().toEqualTypeOf<Sensitive>();
+    expectTypeOf<ReissuedCard['sensitive']>().toEqualTypeOf<PartialCardSecrets | undefined>();
+    expectTypeOf<CardSummary['balance']>().toEqualTypeOf<CardBalance | undefined>();
+    const card = { model: 'card', id: 'c', last4: '1111' } as Card;
+    if (card.model === 'budget') expectTypeOf(card.model).toEqualTypeOf<'budget'>();
   });
 });
