@@ -123,6 +123,7 @@ export type { FundsResource, TopUpBudgetParams, TopUpParams, WithdrawParams } fr
 export type {
   BudgetTransaction,
   BudgetTransactionCard,
+  DepositAddress,
   OrganizationBalance,
 } from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';

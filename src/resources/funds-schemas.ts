@@ -85,3 +85,20 @@ export const balanceSchema: z.ZodMiniType<OrganizationBalance, unknown> = z.obje
   usd: z.number(),
   balance: rare(openNumberText),
 });
+
+/** A crypto address that funds the organization balance (`GET /finance/deposit`) [SDK-JS][SDK-GO]. */
+export interface DepositAddress {
+  /** The address to send to; the reason for the call, so it is required. */
+  address: string;
+  /** The network, e.g. `tron`, as the API echoes it. */
+  network?: string | null | undefined;
+  /** The currency, e.g. `usdt`, as the API echoes it. */
+  currency?: string | null | undefined;
+}
+
+/** Schema of {@link DepositAddress}, for `funds.depositAddress`. */
+export const depositAddressSchema: z.ZodMiniType<DepositAddress, unknown> = z.object({
+  address: z.string(),
+  network: text,
+  currency: text,
+});

@@ -14,7 +14,11 @@ import {
 import { questionnaireSchema } from '../../src/resources/customer-questionnaires.js';
 import { accessRequestSchema, customerSchema } from '../../src/resources/customer-schemas.js';
 import { disputeSchema, disputeStatusSchema } from '../../src/resources/disputes-schemas.js';
-import { balanceSchema, budgetTransactionPageSchema } from '../../src/resources/funds-schemas.js';
+import {
+  balanceSchema,
+  budgetTransactionPageSchema,
+  depositAddressSchema,
+} from '../../src/resources/funds-schemas.js';
 
 // The documented example responses, one per endpoint, as recorded with their sources in
 // shared/reference/bfinance-api.md (§2, §9): field names and shapes from the docs page or the
@@ -54,6 +58,24 @@ export const CORPUS: readonly Fixture[] = [
     schema: balanceSchema,
     data: { eur: 1500.25, usd: 2500, balance: '4000.25' },
     required: ['eur', 'usd'],
+  },
+  {
+    operation: 'funds.depositAddress',
+    endpoint: 'GET /finance/deposit',
+    source: `${JS_SDK} src/modules/finance`,
+    tag: 'SDK',
+    schema: depositAddressSchema,
+    data: { address: 'TXYZ1234567890abcdef', network: 'tron', currency: 'usdt' },
+    required: ['address'],
+  },
+  {
+    operation: 'cards.updateArt',
+    endpoint: 'POST /cards/{id}/updateArt',
+    source: `${JS_SDK} src/modules/cards (updateArt)`,
+    tag: 'SDK',
+    schema: actionResult,
+    data: {},
+    required: [],
   },
   {
     operation: 'cards.types',
