@@ -40,7 +40,7 @@ const CAUSES: readonly Cause[] = [
     // An invalid or inactive card type / program / BIN (typeId).
     subject: /\b(card ?types?|type ?ids?|programs?|bins?|card products?)\b/i,
     state: new RegExp(
-      String.raw`\b(invalid|inactive|unknown|deactivated|disabled|unavailable|archived|${NOT} (be )?(found|active|available|exist|enabled|valid|recogni[sz]ed))\b|does ${NOT}? ?exist`,
+      String.raw`\b(invalid|inactive|unknown|unsupported|deactivated|disabled|unavailable|archived|no such|${NOT} (be )?(found|active|available|exist|enabled|valid|recogni[sz]ed))\b|does ${NOT}? ?exist`,
       'i',
     ),
     type: InvalidCardTypeError,
@@ -50,7 +50,7 @@ const CAUSES: readonly Cause[] = [
     // The customer's verification (KYC) or product access is not complete.
     subject: /\b(customers?|cardholders?|kyc|verif\w*|identity|applicants?|access)\b/i,
     state: new RegExp(
-      String.raw`\b(unverified|${NOT} (yet )?(been )?(verified|approved|granted|completed?|active)|pending|in progress|under review|awaiting|incomplete|on hold|must be (verified|active|approved)|has no( granted)? access|not (been )?completed|(has|have) ${NOT} completed|verification (is )?required|requires? (a )?verifi\w*)\b`,
+      String.raw`\b(unverified|${NOT} (yet )?(been )?(verified|approved|granted|completed?|active)|pending|in progress|under review|awaiting|incomplete|on hold|must be (verified|active|approved)|has no( granted)? access|not (been )?completed|(has|have) ${NOT} completed|verification (is |has )?(required|failed)|requires? (a )?verifi\w*|(kyc|verification|customer|access)( request)? (was |is |has been )?(rejected|declined)|(needs?|has|have) to (pass|complete|finish)|must (first )?(pass|complete|finish))\b`,
       'i',
     ),
     type: CustomerNotVerifiedError,
@@ -71,7 +71,7 @@ const CAUSES: readonly Cause[] = [
     subject:
       /\b(nationality|nationals?|citizens?|citizenship|countr(y|ies)|residen\w*|jurisdictions?|regions?|sanctions?|embargo\w*|compliance|aml)\b/i,
     state: new RegExp(
-      String.raw`\b(sanction\w*|embargo\w*|compliance|restricted|restriction|prohibited|blocked|banned|ineligible|${NOT} (be )?(allowed|supported|eligible|permitted|accepted|available|onboarded|served)|cannot be (onboarded|served|accepted))\b`,
+      String.raw`\b(sanction\w*|embargo\w*|compliance|high[- ]risk|restricted|restriction|prohibited|blocked|banned|ineligible|${NOT} (be )?(allowed|supported|eligible|permitted|accepted|available|onboarded|served)|cannot be (onboarded|served|accepted))\b`,
       'i',
     ),
     type: ComplianceRestrictionError,
@@ -81,7 +81,7 @@ const CAUSES: readonly Cause[] = [
     // A balance (card, organization, budget) too low for the amount.
     subject: /\b(funds?|balances?|money|amount|budget)\b/i,
     state: new RegExp(
-      String.raw`\b(insufficient|not (enough|sufficient)|(does ${NOT}|doesn't|do not|don't) have (enough|sufficient)|(balance|funds) (is |are )?too low|low balance|lacks?( sufficient)? (funds|balance|money)|underfunded|exceeds? (the )?(available |current )?(card |organi[sz]ation |budget |account )?(balance|funds)|(greater|higher|larger|more) than (the )?(available |current )?(card |organi[sz]ation |budget )?(balance|funds)|no (available )?funds)\b`,
+      String.raw`\b(insufficient|not (enough|sufficient)|(does ${NOT}|doesn't|do not|don't) have (enough|sufficient)|(balance|funds) (is |are )?too low|low balance|lacks?( sufficient)? (funds|balance|money)|underfunded|exceeds? (the )?(available |current )?(card |organi[sz]ation |budget |account )?(balance|funds)|(greater|higher|larger|more) than (the )?(available |current )?(card |organi[sz]ation |budget )?(balance|funds)|no (available )?funds|(balance|funds) (is |are )?(lower|less|smaller) than|(lower|less|smaller) than (the )?(requested |required )?amount)\b`,
       'i',
     ),
     type: InsufficientFundsError,
@@ -91,7 +91,7 @@ const CAUSES: readonly Cause[] = [
     // A dispute that is no longer pending cannot be changed.
     subject: /\b(disputes?|chargebacks?)\b/i,
     state: new RegExp(
-      String.raw`\b(${NOT} pending|only pending|already (been )?(cancell?ed|closed|resolved|accepted|rejected|reviewed|under review)|(is|was|has been) (closed|resolved|cancell?ed|accepted|rejected|under review|being reviewed)|cannot (be )?(cancell?ed|changed|modified|withdrawn|withdraw)|under review|(status|state) (does ${NOT}|doesn't) allow)\b`,
+      String.raw`\b(${NOT} pending|only\b[^.]*\bpending|in review|already (been )?(cancell?ed|closed|resolved|accepted|rejected|reviewed|under review)|(is|was|has been) (closed|resolved|cancell?ed|accepted|rejected|under review|being reviewed)|cannot (be )?(cancell?ed|changed|modified|withdrawn|withdraw)|under review|(status|state) (does ${NOT}|doesn't) allow)\b`,
       'i',
     ),
     type: DisputeStateError,
@@ -101,7 +101,7 @@ const CAUSES: readonly Cause[] = [
     // The card's state (frozen, blocked, expired, deleted…) does not allow the action.
     subject: /\bcards?\b/i,
     state: new RegExp(
-      String.raw`\b(frozen|unfrozen|blocked|deleted|expired|closed|terminated|suspended|locked|inactive|cancell?ed|${NOT} (be )?(active|frozen)|only active|cannot be (frozen|unfrozen|reactivated|unblocked)|(status|state) (does ${NOT}|doesn't|prohibits|forbids|won't)( allow| permit)?)\b`,
+      String.raw`\b(frozen|unfrozen|blocked|deleted|expired|closed|terminated|suspended|locked|inactive|cancell?ed|${NOT} (be )?(active|frozen)|only active|not in (an? )?(active|valid) (state|status)|(status|state) (is )?(invalid|not valid|wrong)|cannot be (frozen|unfrozen|reactivated|unblocked)|(status|state) (does ${NOT}|doesn't|prohibits|forbids|won't)( allow| permit)?)\b`,
       'i',
     ),
     type: CardStateError,

@@ -117,6 +117,8 @@ const PARAPHRASES: Record<string, readonly string[]> = {
     'This card type has been deactivated for your organization',
     'BIN is not enabled',
     'Card product archived',
+    'Unsupported card type',
+    'No such card program',
   ],
   CustomerNotVerifiedError: [
     'Customer has not completed KYC yet',
@@ -126,6 +128,8 @@ const PARAPHRASES: Record<string, readonly string[]> = {
     'Product access for this customer was not approved yet',
     'Applicant is awaiting verification',
     'Customer is on hold',
+    'Customer KYC was rejected',
+    'The customer needs to pass KYC first',
   ],
   MissingCardholderError: [
     'A customer must be provided for this program',
@@ -142,6 +146,7 @@ const PARAPHRASES: Record<string, readonly string[]> = {
     'Country of residence is not supported by the program',
     'Applicants of this nationality are ineligible',
     'Embargoed country',
+    'High-risk country of residence',
   ],
   InsufficientFundsError: [
     'The organization does not have enough money for this top-up',
@@ -151,6 +156,8 @@ const PARAPHRASES: Record<string, readonly string[]> = {
     'Not sufficient funds',
     'Your account lacks sufficient funds',
     'Budget is underfunded',
+    'Card balance is lower than the requested amount',
+    "You don't have enough funds",
   ],
   CardStateError: [
     'This card has been blocked by the issuer',
@@ -160,6 +167,7 @@ const PARAPHRASES: Record<string, readonly string[]> = {
     'The card was terminated',
     'Card status prohibits this operation',
     'Card is not active for this customer',
+    'The card is not in active status',
   ],
   DisputeStateError: [
     'This dispute is no longer pending',
@@ -168,6 +176,8 @@ const PARAPHRASES: Record<string, readonly string[]> = {
     'A dispute under review cannot be withdrawn',
     'Only pending disputes can be cancelled',
     'Dispute status does not allow cancellation',
+    'Dispute already in review',
+    'Only disputes in pending status can be cancelled',
   ],
 };
 
@@ -199,6 +209,7 @@ const PLAIN: readonly string[] = [
   'Field label is too long',
   'Withdraw the card balance before deleting the card',
   'email must be a valid email address',
+  'Card transaction declined for this customer at the merchant',
 ];
 
 describe('errorFromResponse from wording the sandbox never uses', () => {
