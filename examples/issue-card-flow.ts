@@ -5,7 +5,8 @@ import { connect } from './connect.js';
 
 const { client, bfinance, verifiedTypeId, budgetTypeId, budgetId, close } = await connect();
 const step = (text: string): void => console.log(`• ${text}`);
-const money = (value: number, currency: string): string => `${value.toFixed(2)} ${currency.toUpperCase()}`;
+const money = (value: number | null | undefined, currency: string | null | undefined): string =>
+  `${(value ?? 0).toFixed(2)} ${(currency ?? '').toUpperCase()}`;
 const start = await client.funds.balance();
 step(`organization balance: ${money(start.usd, 'USD')}, ${money(start.eur, 'EUR')}`);
 
@@ -80,7 +81,7 @@ if (bfinance) {
     textEvidence: 'Booking cancelled within the free window; charged anyway.',
   });
   step(
-    `dispute ${dispute.id} opened on the ${money(Math.abs(charge.amount), charge.currency)} charge: ${dispute.status}`,
+    `dispute ${dispute.id} opened on the ${money(Math.abs(charge.amount ?? 0), charge.currency ?? '')} charge: ${dispute.status}`,
   );
 } else step('no merchant charge to dispute (live API)');
 
@@ -91,7 +92,7 @@ await client.status.delete(card);
 step(`card ${card.id} deleted`);
 
 // Reconcile: the organization balance moved by exactly what this flow moved, in the card's currency.
-const key = card.currency.toLowerCase() === 'eur' ? 'eur' : 'usd';
+const key = (card.currency ?? '').toLowerCase() === 'eur' ? 'eur' : 'usd';
 const end = await client.funds.balance();
 const expected = start[key] - 100 - 49.9 + remaining;
 const ok = Math.abs(end[key] - expected) < 0.005;

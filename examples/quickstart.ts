@@ -15,8 +15,10 @@ const card = await client.cards.issue({
   firstName: 'Ada',
   lastName: 'Lovelace',
 });
-// The PAN prints masked; card.cardNumber.reveal() is the only way to the digits.
-console.log(`issued ${card.id}: ${card.cardNumber}, balance ${card.cardBalance.toFixed(2)} ${card.currency}`);
+// The PAN prints masked; card.sensitive.number.reveal() is the only way to the digits.
+console.log(
+  `issued ${card.id}: ${card.sensitive.number}, balance ${card.balance?.value.toFixed(2)} ${card.balance?.currency}`,
+);
 
 const details = await client.cards.retrieve(card);
 console.log(`status ${details.status}, last4 ${details.last4}`);

@@ -64,14 +64,6 @@ export {
   type PinRule,
 } from './pins/rules.js';
 export type {
-  CardLimits,
-  ChannelLimits,
-  LimitSetting,
-  LimitType,
-  LimitUsage,
-  VelocityType,
-} from './resources/card-controls.js';
-export type {
   CardConfiguration,
   Cardholder,
   IssueBudgetCardParams,
@@ -80,6 +72,14 @@ export type {
   IssueStandaloneCardParams,
 } from './resources/card-issue.js';
 export type { CardLimitsResource, CardVelocityResource } from './resources/card-limits.js';
+export type {
+  CardLimits,
+  ChannelLimits,
+  LimitSetting,
+  LimitType,
+  LimitUsage,
+  VelocityType,
+} from './resources/card-limits-schemas.js';
 export type {
   BudgetCardRef,
   CardModel,
@@ -90,6 +90,7 @@ export type {
 } from './resources/card-ref.js';
 export type {
   Card,
+  CardBalance,
   CardBase,
   CardHolder,
   CardSecrets,
@@ -100,9 +101,17 @@ export type {
   CardType,
   IssuedBudgetCard,
   IssuedCard,
-} from './resources/card-schemas.js';
+  PartialCardSecrets,
+  ReissuedCard,
+} from './resources/card-shapes.js';
 export type { CardListParams, CardsResource } from './resources/cards.js';
-export type { CustomerQuestionnairesResource, Questionnaire } from './resources/customer-questionnaires.js';
+export type {
+  CustomerQuestionnairesResource,
+  Questionnaire,
+  QuestionnaireAnswer,
+  QuestionnaireQuestion,
+  QuestionnaireSummary,
+} from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
   AccessRequestParams,
@@ -122,15 +131,14 @@ export type {
   WaitUntilVerifiedOptions,
 } from './resources/customer-schemas.js';
 export type { CustomerRef, CustomersResource } from './resources/customers.js';
-export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes.js';
 export type {
   CreateDisputeParams,
   DisputeRef,
   DisputesResource,
   TransactionRef,
 } from './resources/disputes-resource.js';
+export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes-schemas.js';
 export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
-export type { BudgetTransaction, BudgetTransactionCard, OrganizationBalance } from './resources/funds.js';
 export type {
   DepositAddressParams,
   FundsResource,
@@ -138,6 +146,11 @@ export type {
   TopUpParams,
   WithdrawParams,
 } from './resources/funds-resource.js';
+export type {
+  BudgetTransaction,
+  BudgetTransactionCard,
+  OrganizationBalance,
+} from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
 export type { PinsResource } from './resources/pins.js';
 export type { StatusResource } from './resources/status.js';

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
+import { occasional } from './drift.js';
 import { redact, Sensitive, type SensitiveKind } from './redact.js';
+
+// The tolerant-reader building blocks. A response schema requires only what the SDK's own logic
+// needs (ids, the fields that route or settle calls); every other field is built from `maybe`,
+// `text`, `freeText`, `amount` or `openNumberText`, all optional and nullable. Objects are
+// `z.object`, which drops unknown keys instead of failing (drift reports them, see drift.ts).
 
 /** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
 export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
@@ -17,12 +23,13 @@ export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown
 }
 
 /**
- * Free text the API echoes back (dispute evidence, a top-up note): card numbers and secrets in
- * key context are masked, so a PAN a caller typed into it never reaches a log through a result.
+ * Free text the API echoes back (dispute evidence, a top-up note, a label, a merchant name):
+ * card numbers and secrets in it are masked, so a PAN that reached it never reaches a log
+ * through a result.
  */
 export const echoedText: z.ZodMiniType<string, unknown> = z.pipe(
   z.string(),
-  z.transform((text) => redact(text)),
+  z.transform((value) => redact(value)),
 );
 
 /** An optional field that may also be `null` on the wire; `null` is kept. */
@@ -30,15 +37,65 @@ export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | und
   return z.optional(z.nullable(schema));
 }
 
+/**
+ * A field a source shows as optional or nullable, or one of two spellings: parsed like `schema`
+ * (optional), but its absence or `null` is not reported as drift.
+ */
+export function rare<T>(schema: z.ZodMiniType<T, unknown>): z.ZodMiniType<T | undefined, unknown> {
+  return occasional(z.optional(schema));
+}
+
+/** An optional, nullable plain string (codes, dates, statuses: never shown as prose). */
+export const text: z.ZodMiniType<string | null | undefined, unknown> = maybe(z.string());
+
+/** An optional, nullable free-text string, redacted (see {@link echoedText}). */
+export const freeText: z.ZodMiniType<string | null | undefined, unknown> = maybe(echoedText);
+
+/** An optional, nullable number. */
+export const amount: z.ZodMiniType<number | null | undefined, unknown> = maybe(z.number());
+
+/** An optional, nullable decimal that one source sends as a string and another as a number. */
+export const openNumberText: z.ZodMiniType<string | null | undefined, unknown> = maybe(
+  z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((value) => String(value)),
+  ),
+);
+
+/** The last four digits of `value` (other characters skipped), or undefined when it has fewer. */
+function lastFourDigits(value: string): string | undefined {
+  // A backwards scan: this runs on every card of every list, and a regex replace costs more.
+  let out = '';
+  for (let i = value.length - 1; i >= 0 && out.length < 4; i--) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) out = value[i] + out;
+  }
+  return out.length === 4 ? out : undefined;
+}
+
+/**
+ * A masked card number in the API's own format (`**** **** **** 1234`) keeping only the last four
+ * digits of whatever the server sent, so a full PAN in a "masked" field never comes back.
+ */
+export function remask(value: string): string {
+  const last4 = lastFourDigits(value);
+  return last4 === undefined ? '****' : `**** **** **** ${last4}`;
+}
+
+/** An optional, nullable masked card number, re-masked by {@link remask}. */
+export const maskedNumber: z.ZodMiniType<string | null | undefined, unknown> = maybe(
+  z.pipe(z.string(), z.transform(remask)),
+);
+
 /** The body of endpoints that answer only `{status: "success", message}`. */
 export interface ActionResult {
-  /** The server's confirmation text, e.g. `Card has been frozen`. */
+  /** The server's confirmation text, e.g. `Card has been frozen` (redacted; `''` when none). */
   message: string;
 }
 
-/** Schema of {@link ActionResult}; tolerates an empty `data: {}` success. */
+/** Schema of {@link ActionResult}; tolerates an empty `data: {}` success and a `null` message. */
 export const actionResult: z.ZodMiniType<ActionResult, unknown> = z.pipe(
-  z.object({ message: z.optional(z.string()) }),
+  z.object({ message: rare(freeText) }),
   z.transform((value): ActionResult => ({ message: value.message ?? '' })),
 );
 
@@ -48,8 +105,8 @@ export function last4Of(...candidates: Array<string | Sensitive | null | undefin
     if (candidate instanceof Sensitive) {
       if (candidate.last4) return candidate.last4;
     } else if (typeof candidate === 'string') {
-      const digits = candidate.replace(/\D/g, '');
-      if (digits.length >= 4) return digits.slice(-4);
+      const last4 = lastFourDigits(candidate);
+      if (last4 !== undefined) return last4;
     }
   }
   return undefined;

@@ -2,7 +2,7 @@ import { type Amount, toAmount } from '../core/money.js';
 import { amountLike, checkShape, oneOf } from '../core/params.js';
 import type { ActionResult } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
-import type { CardLimits, LimitSetting, LimitType, VelocityType } from './card-controls.js';
+import type { CardLimits, LimitSetting, LimitType, VelocityType } from './card-limits-schemas.js';
 import { type CardRef, type NotBudgetCard, requireModel, resolveCard } from './card-ref.js';
 import { retrieveLimits, setLimit, setVelocity } from './endpoints/card-settings.js';
 import { Resource } from './resource.js';

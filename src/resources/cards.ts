@@ -36,6 +36,7 @@ import type {
   CardType,
   IssuedBudgetCard,
   IssuedCard,
+  ReissuedCard,
 } from './card-schemas.js';
 import { checkContact } from './contact.js';
 import {
@@ -225,7 +226,7 @@ export class CardsResource extends Resource {
     card: NotBudgetCard<C>,
     params: { initialBalance: Amount },
     options?: RequestOptions,
-  ): Promise<IssuedCard & { model: 'card' }> {
+  ): Promise<ReissuedCard> {
     const ref = resolveCard(card);
     requireModel(
       ref,

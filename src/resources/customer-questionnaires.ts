@@ -1,38 +1,170 @@
 import * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
 import { path } from '../core/path.js';
+import { freeText, maybe, rare, text } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
 import { Resource } from './resource.js';
 
 /**
- * A questionnaire, loosely typed: bfinance has not published its shape, so every field the API
- * sends is kept as is.
+ * A questionnaire as `questionnaires.list` shows it [SDK-JS]: id, name and completion.
  *
  * @experimental
  */
-export interface Questionnaire {
-  /** The questionnaire id. */
+export interface QuestionnaireSummary {
+  /** The questionnaire id. Wire `id`. */
   id: string;
-  /** Anything else the API sends (name, completion flag, questions...). */
-  [key: string]: unknown;
+  /** Its name, e.g. `Source of funds`. Wire `name`. */
+  name?: string | null | undefined;
+  /** Whether it has been answered. Wire `completed`. */
+  completed?: boolean | null | undefined;
+  /** When it was answered, ISO 8601. Wire `completedAt`. */
+  completedAt?: string | null | undefined;
 }
 
-const questionnaireSchema: z.ZodMiniType<Questionnaire, unknown> = z.looseObject({ id: z.string() });
+/**
+ * One question of a questionnaire [SDK-JS].
+ *
+ * @experimental
+ */
+export interface QuestionnaireQuestion {
+  /** The question id; answers name it. Wire `id`. */
+  id: string;
+  /** The question text (redacted text). Wire `question`. */
+  question?: string | null | undefined;
+  /** Kind of answer expected, as the API names it (open string). Wire `type`. */
+  type?: string | null | undefined;
+  /** Whether an answer is required. Wire `required`. */
+  required?: boolean | null | undefined;
+  /** Example answer to show (redacted text). Wire `placeholder`. */
+  placeholder?: string | null | undefined;
+  /** The allowed answers for a choice question, as the API sends them. Wire `options`. */
+  options?: unknown[] | null | undefined;
+}
+
+/**
+ * A questionnaire with its questions (`GET …/questionnaires/{id}` → `data.questionnaire`) [SDK-JS].
+ *
+ * @experimental
+ */
+export interface Questionnaire extends QuestionnaireSummary {
+  /** The questions (empty when the API sends none). Wire `questionnaire.questionnaire`. */
+  questionnaire: QuestionnaireQuestion[];
+}
+
+/**
+ * One answer as `questionnaires.submit` sends it [SDK-JS]: `{ id, answer }`.
+ *
+ * @experimental
+ */
+export interface QuestionnaireAnswer {
+  /** The question id. */
+  id: string;
+  /** The answer: text, a number, a flag or several chosen options. */
+  answer: string | number | boolean | readonly string[];
+}
+
+// completedAt stays null until the questionnaire is answered; placeholder and options fit only some questions.
+const summaryShape = {
+  id: z.string(),
+  name: freeText,
+  completed: maybe(z.boolean()),
+  completedAt: rare(text),
+};
+
+const summarySchema = z.object(summaryShape);
 
 // The list's shape is unpublished: accept `{ questionnaires: [...] }` or a bare array. Issue
 // paths are relative to the list either way (`0.id`).
-const questionnaireListSchema: z.ZodMiniType<Questionnaire[], unknown> = z.pipe(
+const questionnaireListSchema: z.ZodMiniType<QuestionnaireSummary[], unknown> = z.pipe(
   z.transform((value: unknown) =>
     typeof value === 'object' && value !== null && 'questionnaires' in value ? value.questionnaires : value,
   ),
-  z.array(questionnaireSchema),
+  z.array(summarySchema),
+);
+
+const questionSchema = z.object({
+  id: z.string(),
+  question: freeText,
+  type: text,
+  required: maybe(z.boolean()),
+  placeholder: rare(freeText),
+  options: rare(maybe(z.array(z.unknown()))),
+});
+
+/** `data.questionnaire` of the questionnaire details [SDK-JS]. */
+export const questionnaireSchema: z.ZodMiniType<Questionnaire, unknown> = z.pipe(
+  z.object({
+    questionnaire: z.object({ ...summaryShape, questionnaire: maybe(z.array(questionSchema)) }),
+  }),
+  z.transform(
+    ({ questionnaire: { questionnaire: questions, ...form } }): Questionnaire => ({
+      ...form,
+      questionnaire: questions ?? [],
+    }),
+  ),
 );
 
 const looseRecord: z.ZodMiniType<Record<string, unknown>, unknown> = z.looseObject({});
 
+const OPERATION = 'customers.questionnaires.submit';
+
+function refuse(field: string, rule: string, message: string): never {
+  throw new ValidationError(message, {
+    field,
+    rule,
+    operation: OPERATION,
+    hint: 'Pass [{ id: questionId, answer }, …], or an object keyed by question id.',
+  });
+}
+
+function isAnswerValue(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string');
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
 /**
- * Questionnaires bfinance may ask a customer to complete. Their shapes are not published, so
- * they are typed loosely and may change.
+ * The wire form of the answers, `[{ id, answer }]`, from that form or an object keyed by
+ * question id.
+ *
+ * @throws {ValidationError} naming the bad answer's field and rule.
+ */
+export function answersBody(
+  answers: readonly QuestionnaireAnswer[] | Readonly<Record<string, QuestionnaireAnswer['answer']>>,
+): QuestionnaireAnswer[] {
+  if (typeof answers !== 'object' || answers === null) {
+    refuse('answers', 'type', 'answers must be a list of { id, answer } or an object keyed by question id.');
+  }
+  const list: unknown[] = Array.isArray(answers)
+    ? answers
+    : Object.entries(answers).map(([id, answer]) => ({ id, answer }));
+  if (list.length === 0) refuse('answers', 'required', 'answers must hold at least one answer.');
+  return list.map((item, index) => {
+    const where = `answers[${index}]`;
+    if (typeof item !== 'object' || item === null) refuse(where, 'type', `${where} must be { id, answer }.`);
+    const { id, answer, ...extra } = item as Record<string, unknown>;
+    const unknown = Object.keys(extra)[0];
+    if (unknown !== undefined)
+      refuse(`${where}.${unknown}`, 'unknown_field', `${where} has an unknown field.`);
+    if (typeof id !== 'string' || id.trim() === '')
+      refuse(`${where}.id`, 'required', `${where}.id is required.`);
+    if (!isAnswerValue(answer)) {
+      refuse(
+        `${where}.answer`,
+        'type',
+        `${where}.answer must be a string, number, boolean or list of strings.`,
+      );
+    }
+    return { id, answer: answer as QuestionnaireAnswer['answer'] };
+  });
+}
+
+/**
+ * Questionnaires bfinance may ask a customer to complete (the compliance questionnaire some
+ * product access needs). Shapes come from the official JS client only, so they may change.
  *
  * @experimental
  *
@@ -40,7 +172,7 @@ const looseRecord: z.ZodMiniType<Record<string, unknown>, unknown> = z.looseObje
  * ```ts
  * const open = await client.customers.questionnaires.list(customer.id);
  * const form = await client.customers.questionnaires.retrieve(customer.id, open[0].id);
- * await client.customers.questionnaires.submit(customer.id, form.id, { occupation: 'Engineer' });
+ * await client.customers.questionnaires.submit(customer.id, form.id, [{ id: 'occupation', answer: 'Engineer' }]);
  * ```
  */
 export class CustomerQuestionnairesResource extends Resource {
@@ -50,7 +182,7 @@ export class CustomerQuestionnairesResource extends Resource {
    * @experimental
    * @throws {NotFoundError} when the customer does not exist.
    */
-  async list(customerId: string, options?: RequestOptions): Promise<Questionnaire[]> {
+  async list(customerId: string, options?: RequestOptions): Promise<QuestionnaireSummary[]> {
     return this.transport.request(
       {
         operation: 'customers.questionnaires.list',
@@ -87,33 +219,27 @@ export class CustomerQuestionnairesResource extends Resource {
   }
 
   /**
-   * Submits answers to a questionnaire, sent as `{ answers }`. Re-submitting the same answers
-   * converges, so the call is retried like a state change.
+   * Submits answers to a questionnaire, sent as `{ answers: [{ id, answer }] }`; an object keyed
+   * by question id is converted to that list. Re-submitting the same answers converges, so the
+   * call is retried like a state change.
    *
    * @experimental
-   * @throws {ValidationError} when `answers` is not an object.
+   * @throws {ValidationError} when `answers` is empty or an answer lacks its id or value.
    * @throws {BadRequestError} when bfinance refuses the answers.
    */
   async submit(
     customerId: string,
     questionnaireId: string,
-    answers: Record<string, unknown>,
+    answers: readonly QuestionnaireAnswer[] | Readonly<Record<string, QuestionnaireAnswer['answer']>>,
     options?: RequestOptions,
   ): Promise<Record<string, unknown>> {
-    if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-      throw new ValidationError('answers must be an object.', {
-        field: 'answers',
-        rule: 'type',
-        operation: 'customers.questionnaires.submit',
-        hint: 'Pass the answers as an object keyed by question id.',
-      });
-    }
+    const body = { answers: answersBody(answers) };
     return this.transport.request(
       {
-        operation: 'customers.questionnaires.submit',
+        operation: OPERATION,
         method: 'POST',
         path: path`/customers/${customerId}/questionnaires/${questionnaireId}/submit`,
-        body: { answers },
+        body,
         schema: looseRecord,
         kind: 'state',
       },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maybe } from '../core/schema.js';
+import { echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Whether the customer is a person or a company. */
 export type CustomerType = 'individual' | 'business';
@@ -119,7 +119,7 @@ export interface CustomerAddress {
   zipCode?: string | null | undefined;
 }
 
-/** The personal data bfinance holds for an individual customer. */
+/** The personal data bfinance holds for an individual customer [SDK]; names are redacted text. */
 export interface IndividualData {
   /** Verification level asked for. */
   level?: VerificationLevel | (string & {}) | null | undefined;
@@ -141,44 +141,44 @@ export interface IndividualData {
   phone?: string | null | undefined;
 }
 
-/** A customer's access to one product. */
+/** A customer's access to one product [SDK]. */
 export interface FeatureAccess {
-  /** Id of the access entry. */
+  /** Id of the access entry. Wire `id`. */
   id: string;
-  /** The product. */
+  /** The product; settles an access request, so it is required. Wire `type`. */
   type: AccessType | (string & {});
-  /** Card-type id (a `typeId`), for `cards` access. */
+  /** Card-type id (a `typeId`), for `cards` access. Wire `cardType`. */
   cardType?: string | null | undefined;
-  /** `requested` until bfinance decides, then `granted` or `rejected`. */
-  status: FeatureAccessStatus;
-  /** Why the access was rejected. */
-  rejectionReasons?: string[] | undefined;
+  /** `requested` until bfinance decides, then `granted` or `rejected` (`null` reads as absent). Wire `status`. */
+  status?: FeatureAccessStatus | undefined;
+  /** Why the access was rejected (redacted text). Wire `rejectionReasons`. */
+  rejectionReasons?: string[] | null | undefined;
 }
 
-/** A customer, as `customers.create` and `customers.retrieve` return it. */
+/** A customer, as `customers.create` and `customers.retrieve` return it [SDK]. */
 export interface Customer {
   /** The customer id; pass it as `customerId` when issuing cards. */
   id: string;
   /** A person or a company. */
-  type: CustomerType | (string & {});
-  /** Verification status; cards need `active` for programs that require verification. */
+  type?: CustomerType | (string & {}) | null | undefined;
+  /** Verification status; `waitUntilVerified` polls on it, so it is required. */
   status: CustomerStatus;
   /** Personal data of an individual customer. */
   individualData?: IndividualData | null | undefined;
-  /** Product access requested or granted (`customers.retrieve`). */
+  /** Product access requested or granted (`customers.retrieve`); `null` reads as absent. */
   featuresAccess?: FeatureAccess[] | undefined;
   /** The hosted verification link to send to the customer. */
   sumsub?:
     | {
         /** The link; send it to the customer. */
-        url: string;
+        url?: string | null | undefined;
       }
     | null
     | undefined;
-  /** Why verification was rejected, when the API says. */
-  rejectionReasons?: string[] | undefined;
+  /** Why verification was rejected, when the API says (redacted text). */
+  rejectionReasons?: string[] | null | undefined;
   /** Whether a rejected customer may submit again, when the API says. */
-  canResubmit?: boolean | undefined;
+  canResubmit?: boolean | null | undefined;
 }
 
 /** What `customers.requestAccess` sends: `cards` access names the card type. */
@@ -194,16 +194,16 @@ export type AccessRequestParams =
       accessType: 'virtual-account';
     };
 
-/** The access request bfinance recorded; it is decided asynchronously. */
+/** The access request bfinance recorded [DOC request-feature-access]; it is decided asynchronously. */
 export interface AccessRequest {
   /** The product asked for. */
-  accessType: AccessType | (string & {});
+  accessType?: AccessType | (string & {}) | null | undefined;
   /** The customer it was asked for. */
   customerId: string;
   /** The card-type id asked for, when the API echoes it. */
   cardType?: string | null | undefined;
   /** `requested` at first; poll `customers.retrieve` for `granted` or `rejected`. */
-  status: FeatureAccessStatus;
+  status?: FeatureAccessStatus | null | undefined;
 }
 
 /** How `customers.waitUntilVerified` polls. */
@@ -216,55 +216,71 @@ export interface WaitUntilVerifiedOptions {
   signal?: AbortSignal;
 }
 
-const text = maybe(z.string());
+const reasons = maybe(z.array(echoedText));
 
+// Personal data holds what was sent, and the address changed key names: nothing in it is drift.
 const addressSchema: z.ZodMiniType<CustomerAddress, unknown> = z.object({
-  line1: text,
-  line2: text,
-  city: text,
-  state: text,
-  countryCode: text,
-  postalCode: text,
-  country: text,
-  zipCode: text,
+  line1: rare(text),
+  line2: rare(text),
+  city: rare(text),
+  state: rare(text),
+  countryCode: rare(text),
+  postalCode: rare(text),
+  country: rare(text),
+  zipCode: rare(text),
 });
 
 const individualDataSchema: z.ZodMiniType<IndividualData, unknown> = z.object({
-  level: text,
-  firstName: text,
-  lastName: text,
-  birthDate: text,
-  nationality: text,
-  nationalId: text,
-  address: maybe(addressSchema),
-  email: text,
-  phone: text,
+  level: rare(text),
+  firstName: rare(freeText),
+  lastName: rare(freeText),
+  birthDate: rare(text),
+  nationality: rare(text),
+  nationalId: rare(text),
+  address: rare(maybe(addressSchema)),
+  email: rare(text),
+  phone: rare(text),
 });
 
-const featureAccessSchema: z.ZodMiniType<FeatureAccess, unknown> = z.object({
-  id: z.string(),
-  type: z.string(),
-  cardType: text,
-  status: z.string(),
-  rejectionReasons: z.optional(z.array(z.string())),
-});
+const featureAccessSchema: z.ZodMiniType<FeatureAccess, unknown> = z.pipe(
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    cardType: rare(text),
+    status: text,
+    rejectionReasons: rare(reasons),
+  }),
+  z.transform(({ status, ...access }): FeatureAccess => {
+    const out: FeatureAccess = access;
+    if (typeof status === 'string') out.status = status;
+    return out;
+  }),
+);
 
-/** Schema of {@link Customer}. */
-export const customerSchema: z.ZodMiniType<Customer, unknown> = z.object({
-  id: z.string(),
-  type: z.string(),
-  status: z.string(),
-  individualData: maybe(individualDataSchema),
-  featuresAccess: z.optional(z.array(featureAccessSchema)),
-  sumsub: maybe(z.object({ url: z.string() })),
-  rejectionReasons: z.optional(z.array(z.string())),
-  canResubmit: z.optional(z.boolean()),
-});
+/** Schema of {@link Customer} [SDK]: `id` and `status` required, the rest tolerated. */
+export const customerSchema: z.ZodMiniType<Customer, unknown> = z.pipe(
+  z.object({
+    id: z.string(),
+    type: text,
+    status: z.string(),
+    individualData: maybe(individualDataSchema),
+    // Retrieve sends featuresAccess; older create replies sent rejectionReasons and canResubmit.
+    featuresAccess: rare(maybe(z.array(featureAccessSchema))),
+    sumsub: maybe(z.object({ url: text })),
+    rejectionReasons: rare(reasons),
+    canResubmit: rare(maybe(z.boolean())),
+  }),
+  z.transform(({ featuresAccess, ...customer }): Customer => {
+    const out: Customer = customer;
+    if (featuresAccess) out.featuresAccess = featuresAccess;
+    return out;
+  }),
+);
 
-/** Schema of {@link AccessRequest}. */
+/** Schema of {@link AccessRequest} [DOC]: only the `customerId` is required. */
 export const accessRequestSchema: z.ZodMiniType<AccessRequest, unknown> = z.object({
-  accessType: z.string(),
+  accessType: text,
   customerId: z.string(),
-  cardType: text,
-  status: z.string(),
+  cardType: rare(text),
+  status: text,
 });

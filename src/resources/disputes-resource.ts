@@ -3,7 +3,7 @@ import { anyText, checkShape, refId, text } from '../core/params.js';
 import type { RequestOptions } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
-import type { Dispute, DisputeStatusResult } from './disputes.js';
+import type { Dispute, DisputeStatusResult } from './disputes-schemas.js';
 import { cancelDispute, createDispute, disputeStatus } from './endpoints/disputes.js';
 import { Resource } from './resource.js';
 

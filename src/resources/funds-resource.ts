@@ -21,8 +21,8 @@ import {
   withdrawCard,
 } from './endpoints/funds.js';
 import type { DepositAddress, DepositCurrency, DepositNetwork } from './finance-schemas.js';
-import type { BudgetTransaction, OrganizationBalance } from './funds.js';
 import { budgetTopUpOutcome, cardMovementOutcome } from './funds-outcomes.js';
+import type { BudgetTransaction, OrganizationBalance } from './funds-schemas.js';
 import { Resource } from './resource.js';
 
 /** What `funds.topUp` sends. */

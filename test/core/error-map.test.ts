@@ -1,6 +1,8 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from '../../src/core/error-map.js';
 import { type ApiError, RateLimitError } from '../../src/core/errors.js';
+import { SANDBOX_MESSAGES } from '../../src/testing/messages.js';
 
 function map(status: number, message?: string, extra: { retryAfterMs?: number } = {}): ApiError {
   return errorFromResponse({
@@ -102,5 +104,146 @@ describe('errorFromResponse by documented cause', () => {
   it('keeps the per-status class for an unrecognised message', () => {
     expect(map(400, 'Field label is too long').name).toBe('BadRequestError');
     expect(map(422, 'Something unexpected').name).toBe('UnprocessableEntityError');
+  });
+});
+
+// Wordings the sandbox never uses (checked below against src/testing/messages.ts): the
+// recognisers work from the meaning of each documented cause, not from one spelling.
+const PARAPHRASES: Record<string, readonly string[]> = {
+  InvalidCardTypeError: [
+    'The requested card program is unavailable',
+    'typeId 65f1c does not exist',
+    'Unknown card type',
+    'This card type has been deactivated for your organization',
+    'BIN is not enabled',
+    'Card product archived',
+    'Unsupported card type',
+    'No such card program',
+  ],
+  CustomerNotVerifiedError: [
+    'Customer has not completed KYC yet',
+    'KYC status is still pending',
+    "The cardholder's identity verification is in progress",
+    'Customer must be verified before cards can be issued',
+    'Product access for this customer was not approved yet',
+    'Applicant is awaiting verification',
+    'Customer is on hold',
+    'Customer KYC was rejected',
+    'The customer needs to pass KYC first',
+  ],
+  MissingCardholderError: [
+    'A customer must be provided for this program',
+    'budgetId must be specified',
+    'This program needs a linked customer',
+    'Please supply customerId',
+    'Name-only issuance is not allowed here: a customer is mandatory',
+    'Missing budget id',
+  ],
+  ComplianceRestrictionError: [
+    'Citizens of this country cannot be onboarded',
+    "Issuance is not available in the cardholder's jurisdiction",
+    'Customer failed the sanctions screening',
+    'Country of residence is not supported by the program',
+    'Applicants of this nationality are ineligible',
+    'Embargoed country',
+    'High-risk country of residence',
+  ],
+  InsufficientFundsError: [
+    'The organization does not have enough money for this top-up',
+    'Amount exceeds the available card balance',
+    'Organisation balance is too low',
+    'Withdrawal amount is greater than the card balance',
+    'Not sufficient funds',
+    'Your account lacks sufficient funds',
+    'Budget is underfunded',
+    'Card balance is lower than the requested amount',
+    "You don't have enough funds",
+  ],
+  CardStateError: [
+    'This card has been blocked by the issuer',
+    'Operation not permitted on a frozen card',
+    'Only active cards can be frozen',
+    'Cannot unfreeze card: it is blocked',
+    'The card was terminated',
+    'Card status prohibits this operation',
+    'Card is not active for this customer',
+    'The card is not in active status',
+  ],
+  DisputeStateError: [
+    'This dispute is no longer pending',
+    'The chargeback was already resolved',
+    'Dispute has already been closed',
+    'A dispute under review cannot be withdrawn',
+    'Only pending disputes can be cancelled',
+    'Dispute status does not allow cancellation',
+    'Dispute already in review',
+    'Only disputes in pending status can be cancelled',
+  ],
+};
+
+// Plain status errors: a subject without a cause, a cause word without its subject, or another
+// meaning altogether. When in doubt it stays the status error.
+const PLAIN: readonly string[] = [
+  'Card not found',
+  'Customer not found',
+  'Budget not found',
+  'Dispute not found',
+  'Access denied',
+  'Forbidden',
+  'Invalid token',
+  'Minimum top-up amount is 1.01',
+  'Top-up amount is too low',
+  'amount must be a positive number',
+  'cardType must be budget or prepaid',
+  'cardType is required when accessType is cards',
+  'countryCode must be an ISO-3 code',
+  'Invalid country',
+  'A dispute already exists for this transaction',
+  'textEvidence must be between 10 and 65535 characters',
+  'Physical card has already been ordered',
+  'Physical card is already activated',
+  'Invalid activation code',
+  'A request with this Idempotency-Key is in progress',
+  'Your session has expired',
+  'Request is pending',
+  'Field label is too long',
+  'Withdraw the card balance before deleting the card',
+  'email must be a valid email address',
+  'Card transaction declined for this customer at the merchant',
+];
+
+describe('errorFromResponse from wording the sandbox never uses', () => {
+  const sandboxTexts = Object.values(SANDBOX_MESSAGES).map((m) => m.toLowerCase());
+
+  it.each(Object.entries(PARAPHRASES))('recognises %s from at least five paraphrases', (name, phrasings) => {
+    expect(phrasings.length).toBeGreaterThanOrEqual(5);
+    for (const message of phrasings) {
+      expect(sandboxTexts).not.toContain(message.toLowerCase());
+      for (const status of [400, 403, 409, 422]) {
+        expect(map(status, message).name, `${status} ${message}`).toBe(name);
+      }
+    }
+  });
+
+  it.each(PLAIN)('keeps "%s" a plain status error', (message) => {
+    expect(map(400, message).name).toBe('BadRequestError');
+    expect(map(404, message).name).toBe('NotFoundError');
+    expect(map(403, message).name).toBe('PermissionDeniedError');
+  });
+
+  it('recognises a cause whatever the case and the words around it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.entries(PARAPHRASES)),
+        fc.nat(),
+        fc.constantFrom('', 'Error: ', 'Request failed. '),
+        fc.constantFrom('', ' (ref 8841)', '. Please try again later.'),
+        fc.boolean(),
+        ([name, phrasings], pick, before, after, upper) => {
+          const text = `${before}${phrasings[pick % phrasings.length]}${after}`;
+          expect(map(400, upper ? text.toUpperCase() : text).name).toBe(name);
+        },
+      ),
+    );
   });
 });

@@ -69,17 +69,17 @@ describe('cards.types', () => {
     expect(seen[0]?.headers.authorization).toBe('Bearer test-token');
   });
 
-  it('names a missing field of a program', async () => {
+  it('names a missing id of a program (price, brand and the rest are optional)', async () => {
     onRequest('get', '/cards/types', {
       status: 'success',
-      data: { types: [{ id: TYPE_ID, name: 'x', cardCurrency: 'USD', brand: 'visa' }] },
+      data: { types: [{ name: 'x', cardCurrency: 'USD', price: 5, brand: null }] },
     });
     const error = await testClient()
       .cards.types()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues).toContainEqual({
-      path: 'types.0.price',
+      path: 'types.0.id',
       code: 'invalid_type',
     });
   });
@@ -134,7 +134,7 @@ describe('cards.issue', () => {
       id: 'b-card-1',
       last4: '1234',
       status: 'active',
-      externalCardId: 'ext-1',
+      externalId: 'ext-1',
     });
     expect(card.sensitive.number.reveal()).toBe('5168 3214 5678 1234');
   });
@@ -224,10 +224,11 @@ describe('cards.retrieve', () => {
     const seen = onRequest('get', `/cards/${ODD_ID_WIRE}`, { status: 'success', data: cardDetails });
     const card = await testClient().cards.retrieve(ODD_ID);
     expect(seen[0]?.path).toBe(`/cards/${ODD_ID_WIRE}`);
-    const { sensetive: _s, ...plain } = cardDetails;
-    expect(card).toMatchObject({ ...plain, model: 'card', last4: '1111' });
-    expect(card.sensitive?.number.reveal()).toBe('4111111111111111');
-    expect(card.sensitive?.cvc.reveal()).toBe('123');
+    const { sensetive: _s, externalCardId, ...plain } = cardDetails;
+    // One card shape: wire `externalCardId` reads as `externalId`.
+    expect(card).toMatchObject({ ...plain, externalId: externalCardId, model: 'card', last4: '1111' });
+    expect(card.sensitive?.number?.reveal()).toBe('4111111111111111');
+    expect(card.sensitive?.cvc?.reveal()).toBe('123');
     expect(String(card.sensitive?.number)).toBe('•••• 1111');
   });
 
@@ -237,17 +238,17 @@ describe('cards.retrieve', () => {
     const card = await testClient().cards.retrieve({ id: 'b-card-1', model: 'budget' });
     expect(seen).toHaveLength(1);
     expect(card).toMatchObject({ model: 'budget', id: 'b-card-1', status: 'active', last4: '1234' });
-    expect(card.sensitive?.cvc.reveal()).toBe('***');
+    expect(card.sensitive?.cvc?.reveal()).toBe('***');
   });
 
-  it('names the missing status', async () => {
-    const { status: _status, ...rest } = cardDetails;
+  it('names the missing id (status and the rest are optional)', async () => {
+    const { id: _id, ...rest } = cardDetails;
     onRequest('get', `/cards/${CARD_ID}`, { status: 'success', data: rest });
     const error = await testClient()
       .cards.retrieve(CARD_ID)
       .catch((e: unknown) => e);
     expect((error as ResponseValidationError).issues).toContainEqual({
-      path: 'status',
+      path: 'id',
       code: 'invalid_type',
     });
   });
@@ -304,8 +305,8 @@ describe('cards.list', () => {
     expect(seen.map((r) => r.query.page)).toEqual(['1', '1', '2']);
   });
 
-  it('rejects a list entry without maskedCardNumber', async () => {
-    const { maskedCardNumber: _m, ...rest } = summary('c1');
+  it('rejects a list entry without id (maskedCardNumber is optional)', async () => {
+    const { id: _m, ...rest } = summary('c1');
     onRequest('get', '/cards/list', { status: 'success', data: { cards: [rest], page: 1, limit: 10 } });
     const error = await testClient()
       .cards.list()
@@ -314,7 +315,7 @@ describe('cards.list', () => {
         (e: unknown) => e,
       );
     expect((error as ResponseValidationError).issues).toContainEqual({
-      path: 'cards.0.maskedCardNumber',
+      path: 'cards.0.id',
       code: 'invalid_type',
     });
   });
@@ -392,8 +393,8 @@ describe('cards.transactions', () => {
     expect(page.data[0]).toEqual(tx('1'));
   });
 
-  it('names a transaction without amount', async () => {
-    const { amount: _a, ...rest } = tx('1');
+  it('names a transaction without id (amount is optional)', async () => {
+    const { id: _a, ...rest } = tx('1');
     onRequest('get', `/cards/${CARD_ID}/transactions`, { status: 'success', data: { transactions: [rest] } });
     const error = await testClient()
       .cards.transactions(CARD_ID)
@@ -402,7 +403,7 @@ describe('cards.transactions', () => {
         (e: unknown) => e,
       );
     expect((error as ResponseValidationError).issues).toContainEqual({
-      path: 'transactions.0.amount',
+      path: 'transactions.0.id',
       code: 'invalid_type',
     });
   });
@@ -441,14 +442,23 @@ describe('cards.reissue', () => {
     expect(card).toMatchObject({ model: 'card', id: CARD_ID, last4: '1111' });
   });
 
-  it('reports a confirmed reply without the card number as applied, naming card.cardNumber', async () => {
-    const { cardNumber: _n, ...rest } = issuedCard;
+  it('reads a reply without cardNumber and cardCVC, as both official clients type it', async () => {
+    const { cardNumber: _n, cardCVC: _c, ...rest } = issuedCard;
+    onRequest('post', '/cards/reissue', { status: 'success', data: { card: rest } });
+    const card = await testClient().cards.reissue(CARD_ID, { initialBalance: 5 });
+    expect(card).toMatchObject({ model: 'card', id: CARD_ID, last4: '1111', balance: { value: 1000 } });
+    expect(card.sensitive?.number).toBeUndefined();
+    expect(card.sensitive?.expiry?.reveal()).toBe('07/29');
+  });
+
+  it('reports a confirmed reply without the card id as applied, naming card.id', async () => {
+    const { id: _n, ...rest } = issuedCard;
     onRequest('post', '/cards/reissue', { status: 'success', data: { card: rest } });
     const error = await testClient()
       .cards.reissue(CARD_ID, { initialBalance: 5 })
       .catch((e: unknown) => e);
     expect(validationCause(error).issues).toContainEqual({
-      path: 'card.cardNumber',
+      path: 'card.id',
       code: 'invalid_type',
     });
   });
@@ -494,10 +504,10 @@ describe('cards.limits and cards.velocity', () => {
     expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
   });
 
-  it('names a missing pos block', async () => {
+  it('names a pos block of the wrong type (a missing one is tolerated)', async () => {
     onRequest('get', `/cards/${CARD_ID}/limits`, {
       status: 'success',
-      data: { ecommerce: limits.ecommerce },
+      data: { ecommerce: limits.ecommerce, pos: 'none' },
     });
     const error = await testClient()
       .cards.limits.retrieve(CARD_ID)

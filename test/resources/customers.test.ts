@@ -156,10 +156,10 @@ describe('customers.retrieve', () => {
   it.each([
     ['status', { ...retrieved, status: undefined }],
     [
-      'featuresAccess.1.status',
-      { ...retrieved, featuresAccess: [retrieved.featuresAccess[0], { id: 'x', type: 'cards' }] },
+      'featuresAccess.1.type',
+      { ...retrieved, featuresAccess: [retrieved.featuresAccess[0], { id: 'x', status: 'requested' }] },
     ],
-    ['sumsub.url', { ...retrieved, sumsub: {} }],
+    ['id', { ...retrieved, id: undefined }],
   ])('names a missing %s', async (field, data) => {
     onRequest('get', '/customers/:id', success(data));
     const error = await failure(testClient().customers.retrieve('c1'));
@@ -399,23 +399,36 @@ describe('customers.questionnaires', () => {
     expect((error as ResponseValidationError).issues).toContainEqual({ path: '0.id', code: 'invalid_type' });
   });
 
-  it('retrieves one questionnaire by encoded ids', async () => {
+  it('retrieves one questionnaire by encoded ids, from data.questionnaire', async () => {
     const form = {
       id: 'q/1',
       name: 'Source of funds',
       completed: false,
-      questions: [{ id: 'occupation', text: 'What is your occupation?', type: 'text', required: true }],
+      completedAt: null,
+      questionnaire: [
+        {
+          id: 'occupation',
+          question: 'What is your occupation?',
+          type: 'text',
+          required: true,
+          placeholder: 'Engineer',
+          options: [],
+        },
+      ],
     };
-    const seen = onRequest('get', '/customers/:id/questionnaires/:qid', success(form));
+    const seen = onRequest('get', '/customers/:id/questionnaires/:qid', success({ questionnaire: form }));
     await expect(testClient().customers.questionnaires.retrieve(ODD_ID, 'q/1')).resolves.toEqual(form);
     expect(seen[0]?.path).toBe(`/customers/${ODD_ID_WIRE}/questionnaires/q%2F1`);
     expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
   });
 
   it('names a missing id on retrieve and maps a 404', async () => {
-    onRequest('get', '/customers/:id/questionnaires/:qid', success({ name: 'x' }));
+    onRequest('get', '/customers/:id/questionnaires/:qid', success({ questionnaire: { name: 'x' } }));
     const error = await failure(testClient().customers.questionnaires.retrieve('c1', 'q1'));
-    expect((error as ResponseValidationError).issues).toContainEqual({ path: 'id', code: 'invalid_type' });
+    expect((error as ResponseValidationError).issues).toContainEqual({
+      path: 'questionnaire.id',
+      code: 'invalid_type',
+    });
     onRequest('get', '/customers/:id/questionnaires/:qid', { status: 'error', message: 'Not found' }, 404);
     await expect(testClient().customers.questionnaires.retrieve('c1', 'q1')).rejects.toBeInstanceOf(
       NotFoundError,
@@ -435,7 +448,14 @@ describe('customers.questionnaires', () => {
     });
     expect(seen[0]?.method).toBe('POST');
     expect(seen[0]?.path).toBe(`/customers/${ODD_ID_WIRE}/questionnaires/q%2F1/submit`);
-    expect(seen[0]?.body).toEqual({ answers });
+    // The official client's wire form: a list of { id, answer }.
+    const list = [
+      { id: 'occupation', answer: 'Engineer' },
+      { id: 'sourceOfFunds', answer: 'salary' },
+    ];
+    expect(seen[0]?.body).toEqual({ answers: list });
+    await testClient().customers.questionnaires.submit(ODD_ID, 'q/1', list);
+    expect(seen[1]?.body).toEqual({ answers: list });
     // Re-submitting converges: no key unless the caller sends one.
     expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
   });
@@ -457,9 +477,7 @@ describe('customers.questionnaires', () => {
 
   it('refuses answers that are not an object before sending', async () => {
     const seen = forbidRequests();
-    const error = await failure(
-      testClient().customers.questionnaires.submit('c1', 'q1', ['x'] as unknown as Record<string, unknown>),
-    );
+    const error = await failure(testClient().customers.questionnaires.submit('c1', 'q1', 'x' as never));
     expect(error).toMatchObject({ name: 'ValidationError', field: 'answers' });
     expect(seen).toHaveLength(0);
   });

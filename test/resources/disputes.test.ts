@@ -67,13 +67,13 @@ describe('disputes.create', () => {
     expect(dispute).toEqual({ ...rest, files: [] });
   });
 
-  it('reports a confirmed answer without createdAt as applied, naming the field', async () => {
-    const { createdAt: _createdAt, ...rest } = created;
+  it('reports a confirmed answer without id as applied, naming the field (createdAt is optional)', async () => {
+    const { id: _id, ...rest } = created;
     onRequest('post', '/disputes', success(rest));
     const error = await failure(
       testClient().disputes.create({ cardId: 'c1', transactionId: 't1', textEvidence: EVIDENCE }),
     );
-    expect(validationCause(error).issues).toContainEqual({ path: 'createdAt', code: 'invalid_type' });
+    expect(validationCause(error).issues).toContainEqual({ path: 'id', code: 'invalid_type' });
   });
 
   it('maps a 404 to NotFoundError with the errorId', async () => {

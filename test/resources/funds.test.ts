@@ -6,7 +6,7 @@ import {
   ResponseValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
-import type { BudgetTransaction } from '../../src/resources/funds.js';
+import type { BudgetTransaction } from '../../src/resources/funds-schemas.js';
 import {
   failure,
   forbidRequests,
@@ -277,10 +277,7 @@ describe('funds.budgetTransactions', () => {
   });
 
   it.each([
-    [
-      'transactions.0.transactionDate',
-      { transactions: [{ ...transaction(1), transactionDate: undefined }], page: 1, limit: 2 },
-    ],
+    ['transactions.0.id', { transactions: [{ ...transaction(1), id: undefined }], page: 1, limit: 2 }],
     ['transactions.0.card.id', { transactions: [{ ...transaction(1), card: {} }], page: 1, limit: 2 }],
     ['limit', { transactions: [], page: 1 }],
   ])('names a missing %s', async (field, data) => {

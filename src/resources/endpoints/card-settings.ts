@@ -10,7 +10,7 @@ import {
   limitSettingSchema,
   limitsSchema,
   type VelocityType,
-} from '../card-controls.js';
+} from '../card-limits-schemas.js';
 import { cardPath, type ResolvedCard } from '../card-ref.js';
 import type { Endpoint } from './endpoint.js';
 

@@ -16,6 +16,8 @@ import {
   type IssuedCard,
   issuedBudgetCardSchema,
   issuedCardSchema,
+  type ReissuedCard,
+  reissuedCardSchema,
   sensitiveDataSchema,
 } from '../card-schemas.js';
 import type { Endpoint } from './endpoint.js';
@@ -147,14 +149,14 @@ export function cardTransactions(
 }
 
 /** `POST /cards/reissue`: a new standalone card for an old one. */
-export function reissueCard(cardId: string, initialBalance: number): Endpoint<IssuedCard> {
+export function reissueCard(cardId: string, initialBalance: number): Endpoint<ReissuedCard> {
   return {
     operation: 'cards.reissue',
     method: 'POST',
     path: path`/cards/reissue`,
     body: { cardId, initialBalance },
     bodyFields: ['cardId', 'initialBalance'],
-    schema: issuedCardSchema,
+    schema: reissuedCardSchema,
     kind: 'must-not-repeat',
     subject: { cardId, amount: initialBalance },
     outcome: {

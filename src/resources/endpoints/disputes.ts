@@ -1,6 +1,11 @@
 import { path } from '../../core/path.js';
 import type { RequestSpec } from '../../core/spec.js';
-import { type Dispute, type DisputeStatusResult, disputeSchema, disputeStatusSchema } from '../disputes.js';
+import {
+  type Dispute,
+  type DisputeStatusResult,
+  disputeSchema,
+  disputeStatusSchema,
+} from '../disputes-schemas.js';
 import type { Endpoint } from './endpoint.js';
 
 // The dispute endpoints, each declared once.

@@ -14,7 +14,7 @@ import {
   balanceSchema,
   budgetTransactionPageSchema,
   type OrganizationBalance,
-} from '../funds.js';
+} from '../funds-schemas.js';
 import type { Endpoint } from './endpoint.js';
 
 // The money endpoints, each declared once: the public methods and the reconcilers both call these.

@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import { freeText, last4Of, maybe, rare, sensitive, text } from '../core/schema.js';
+import type { CardModel } from './card-ref.js';
+import type { CardBalance, CardHolder, PartialCardSecrets } from './card-shapes.js';
+
+// Pieces every card reply schema shares (card-schemas.ts, card-list-schemas.ts).
+
+/** All three parts of the card data, each required. */
+export const fullSecrets = z.object({
+  number: sensitive('pan'),
+  expire: sensitive('expiry'),
+  cvc: sensitive('cvc'),
+});
+/** Card data where any part may be missing or `null`. */
+export const partialSecrets = maybe(
+  z.object({
+    number: maybe(sensitive('pan')),
+    expire: maybe(sensitive('expiry')),
+    cvc: maybe(sensitive('cvc')),
+  }),
+);
+/** The cardholder block. */
+export const holder: z.ZodMiniType<CardHolder | null | undefined, unknown> = maybe(
+  z.object({ firstName: freeText, lastName: freeText, customerId: rare(text) }),
+);
+
+/** Parsed {@link partialSecrets}. */
+export type PartialWire = z.infer<typeof partialSecrets>;
+
+/** Drops `undefined` members, so results compare and print as the wire sent them. */
+export function compact<T extends object>(value: T): T {
+  // A copy, not `delete`, and no spreads: both cost microseconds per card on every list.
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const item = value[key];
+    if (item !== undefined) out[key] = item;
+  }
+  return out as T;
+}
+
+/** The shared fields of {@link base} plus `extra`, `undefined` members dropped. */
+export function assemble<B extends object, E extends object>(shared: B, extra: E): B & E {
+  const out = shared as Record<string, unknown>;
+  for (const key in extra) {
+    const item = extra[key];
+    if (item !== undefined) out[key] = item;
+  }
+  return out as B & E;
+}
+
+/** The SDK form of a wire card-data block; undefined when it holds nothing. */
+export function secretsOf(block: PartialWire): PartialCardSecrets | undefined {
+  if (!block) return undefined;
+  const out = compact({
+    number: block.number ?? undefined,
+    expiry: block.expire ?? undefined,
+    cvc: block.cvc ?? undefined,
+  });
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A balance, when both its value and a currency are known. */
+export function balanceOf(
+  value: number | null | undefined,
+  currency: string | null | undefined,
+): CardBalance | undefined {
+  return typeof value === 'number' && typeof currency === 'string' ? { value, currency } : undefined;
+}
+
+/** The fields every card reply shares, in the SDK's names. */
+export function base<M extends CardModel>(
+  model: M,
+  wire: {
+    id: string;
+    maskedCardNumber?: string | null | undefined;
+    currency?: string | null | undefined;
+    status?: string | null | undefined;
+    externalCardId?: string | null | undefined;
+    label?: string | null | undefined;
+  },
+  pan?: PartialCardSecrets['number'],
+): {
+  model: M;
+  id: string;
+  last4: string | undefined;
+  maskedCardNumber?: string | null;
+  currency?: string | null;
+  status?: string;
+  externalId?: string | null;
+  label?: string | null;
+} {
+  const out: Record<string, unknown> = { model, id: wire.id };
+  const last4 = last4Of(wire.maskedCardNumber, pan);
+  if (last4 !== undefined) out.last4 = last4;
+  if (wire.maskedCardNumber !== undefined) out.maskedCardNumber = wire.maskedCardNumber;
+  if (wire.currency !== undefined) out.currency = wire.currency;
+  if (typeof wire.status === 'string') out.status = wire.status;
+  if (wire.externalCardId !== undefined) out.externalId = wire.externalCardId;
+  if (wire.label !== undefined) out.label = wire.label;
+  return out as ReturnType<typeof base<M>>;
+}

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import type { PageData } from '../core/page.js';
+import { amount, freeText, maskedNumber, maybe, openNumberText, rare, text } from '../core/schema.js';
+
+/** The card a budget transaction was made with. */
+export interface BudgetTransactionCard {
+  /** The card id. Wire `card.id`. */
+  id: string;
+  /** The masked number, `**** **** **** 1234`, re-masked whatever the server sent. Wire `card.maskedCardNumber`. */
+  maskedCardNumber?: string | null | undefined;
+  /** Your own id of the card. Wire `card.externalId`. */
+  externalId?: string | null | undefined;
+}
+
+/**
+ * One transaction on a budget's cards, or a movement of the budget itself
+ * [DOC budgets/get-budget-transactions; one example only, so everything but `id` is optional].
+ */
+export interface BudgetTransaction {
+  /** The transaction id. */
+  id: string;
+  /** The card it was made with; `null` or absent for a movement of the budget itself, such as a top-up. */
+  card?: BudgetTransactionCard | null | undefined;
+  /** Amount in `currency`, major units. */
+  amount?: number | null | undefined;
+  /** Currency of `amount`. */
+  currency?: string | null | undefined;
+  /** The amount in USD. */
+  usdAmount?: number | null | undefined;
+  /** Merchant name (redacted text). */
+  merchant?: string | null | undefined;
+  /** Merchant category code, e.g. `5734`. */
+  mcc?: string | null | undefined;
+  /** Transaction status as the API sends it; values are not documented. */
+  status?: string | null | undefined;
+  /** Transaction type as the API sends it; values are not documented. */
+  type?: string | null | undefined;
+  /** When it happened, an ISO 8601 date-time. */
+  transactionDate?: string | null | undefined;
+  /** The network's transaction id. */
+  transactionId?: string | null | undefined;
+  /** Fee charged, major units. */
+  fee?: number | null | undefined;
+}
+
+/** The organization balance that funds card and budget top-ups [SDK]. */
+export interface OrganizationBalance {
+  /** EUR balance, major units (every source has it). */
+  eur: number;
+  /** USD balance, major units (every source has it). */
+  usd: number;
+  /**
+   * A single balance as older API versions sent it.
+   *
+   * @deprecated Read `eur` and `usd`.
+   */
+  balance?: string | null | undefined;
+}
+
+const budgetTransactionSchema: z.ZodMiniType<BudgetTransaction, unknown> = z.object({
+  id: z.string(),
+  // No card on a movement of the budget itself; merchant and MCC only on card spend [INF].
+  card: rare(maybe(z.object({ id: z.string(), maskedCardNumber: maskedNumber, externalId: rare(text) }))),
+  amount,
+  currency: text,
+  usdAmount: amount,
+  merchant: rare(freeText),
+  mcc: rare(openNumberText),
+  status: text,
+  type: text,
+  transactionDate: text,
+  transactionId: text,
+  fee: amount,
+});
+
+/** A page of `GET /budgets/{id}/transactions`; `page` and `limit` drive the paging, so they are required. */
+export const budgetTransactionPageSchema: z.ZodMiniType<PageData<BudgetTransaction>, unknown> = z.pipe(
+  z.object({ transactions: z.array(budgetTransactionSchema), page: z.number(), limit: z.number() }),
+  z.transform((value) => ({ data: value.transactions, page: value.page, limit: value.limit })),
+);
+
+/** `GET /balance` data [SDK]. */
+export const balanceSchema: z.ZodMiniType<OrganizationBalance, unknown> = z.object({
+  eur: z.number(),
+  usd: z.number(),
+  balance: rare(openNumberText),
+});
