@@ -1,16 +1,12 @@
-import { isLuhnValid } from './luhn.js';
+import { digitsOf, maskPan, REDACTED } from './redact-mask.js';
+import { redact } from './redact-text.js';
+
+export { maskPan, redact };
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const REDACTED = '[REDACTED]';
 
 /** Kinds of secret the SDK wraps; each decides how the value is masked. */
 export type SensitiveKind = 'pan' | 'cvc' | 'expiry' | 'pin' | 'code' | 'token';
-
-/** Masks a card number to its last four digits, e.g. `•••• 1234`. */
-export function maskPan(pan: string): string {
-  const digits = pan.replace(/\D/g, '');
-  return digits.length >= 4 ? `•••• ${digits.slice(-4)}` : REDACTED;
-}
 
 /**
  * A secret value (PAN, CVC, expiry, PIN, activation code) that only leaves through `reveal()`.
@@ -37,7 +33,7 @@ export class Sensitive {
   /** The last four digits of a PAN (undefined for other kinds). */
   get last4(): string | undefined {
     if (this.#kind !== 'pan') return undefined;
-    const digits = this.#value.replace(/\D/g, '');
+    const digits = digitsOf(this.#value);
     return digits.length >= 4 ? digits.slice(-4) : undefined;
   }
 
@@ -88,54 +84,6 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 /** True when a property name holds a secret, so its value must never be shown. */
 export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase());
-}
-
-const BEARER = /\bBearer\s+[^\s"',;]+/gi;
-const JWT = /\beyJ[\w-]*\.[\w-]+\.[\w-]*/g;
-// 13–19 digits, optionally split by single spaces or dashes; the Luhn check below decides.
-const DIGIT_RUN = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
-// `"pin": "1234"`, `cvc=123`, `number: 4111…` inside free text such as a server message.
-const KEY_CONTEXT =
-  /((?:"|')?\b(?:pin|cvc|cvv2?|cardCVC|number|cardNumber|pan|expire|expiry|cardExpire|cardExpiry|code|activationCode|sensitive|sensetive)\b(?:"|')?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
-
-/**
- * Masks every secret in a string: the known secret values, `Bearer …` credentials,
- * JWT-shaped tokens, Luhn-valid 13–19 digit card numbers and values of secret keys.
- */
-export function redact(text: string, secrets: Iterable<string> = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  return out
-    .replace(BEARER, `Bearer ${REDACTED}`)
-    .replace(JWT, REDACTED)
-    .replace(KEY_CONTEXT, (_m, key: string) => `${key}${REDACTED}`)
-    .replace(DIGIT_RUN, maskRun);
-}
-
-/**
- * Masks a digit run that is a card number, or that holds one once separator-delimited groups at
- * its ends are dropped: the regex takes the longest run, so a PAN written next to another number
- * (`4111… 12/25`, `4111…-123`, `12 4111 …`) would otherwise fail the Luhn check and stay in clear.
- */
-function maskRun(run: string): string {
-  const digits = run.replace(/[ -]/g, '');
-  if (digits.length < 13) return run;
-  if (isLuhnValid(digits)) return maskPan(digits);
-  const head = /^\d+[ -]/.exec(run)?.[0];
-  if (head !== undefined) {
-    const rest = run.slice(head.length);
-    const masked = maskRun(rest);
-    if (masked !== rest) return head + masked;
-  }
-  const tail = /[ -]\d+$/.exec(run)?.[0];
-  if (tail !== undefined) {
-    const rest = run.slice(0, -tail.length);
-    const masked = maskRun(rest);
-    if (masked !== rest) return masked + tail;
-  }
-  return run;
 }
 
 /**

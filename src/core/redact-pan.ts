@@ -1,0 +1,261 @@
+import { cardWordBefore, cardWordEnds } from './card-words.js';
+import { asciiDigits, digitValue } from './redact-mask.js';
+
+/** Separator characters (or URL-encoded separators) allowed between two digit groups of a number. */
+const MAX_GAP = 8;
+const MIN_CONTEXT_PAN = 12;
+const MIN_PAN = 13;
+const MAX_PAN = 19;
+const DIGIT = 0;
+const SEPARATOR = 1;
+const OTHER = 2;
+
+// Spaces of every kind (incl. zero-width and non-breaking), dashes, dots, slashes and `+`.
+const SEPARATORS: ReadonlySet<number> = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2b, 0x2d, 0x2e, 0x2f, 0x85, 0xa0, 0xad, 0xb7, 0x1680, 0x180e, 0x2000,
+  0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x200b, 0x200c, 0x200d,
+  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2024, 0x2027, 0x2028, 0x2029, 0x202f, 0x2044, 0x205f,
+  0x2060, 0x2212, 0x2215, 0x2e3a, 0x2e3b, 0x3000, 0x30fb, 0xfe58, 0xfe63, 0xfeff, 0xff0d, 0xff0e, 0xff0f,
+  0xff65,
+]);
+
+// Things made of digits and separators that are not card numbers: UUIDs, hex ids, calendar dates.
+const PROTECTED: readonly RegExp[] = [
+  /(?<![0-9A-Za-z])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z])/g,
+  /(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{24})(?![0-9A-Za-z])/g,
+  /(?<!\d)(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)/g,
+  /(?<!\d)\d{1,2}([-./])\d{1,2}\1(?:19|20)\d\d(?!\d)/g,
+];
+
+// After a candidate that runs on into more digits: the rest is the card's expiry (`…1111` + `12/29`,
+// or `1229` with a year a card can have, so a long id ending in `1111` is not read as 11/11).
+// After a candidate that ends: a separated expiry (`… 12/29`).
+const GLUED_EXPIRY = /^(?:0[1-9]|1[0-2])(?:[/-](?:20\d\d|\d\d)|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
+const SPACED_EXPIRY = /^[\s./-]{1,3}(?:0[1-9]|1[0-2])\s?[/-]\s?(?:20\d\d|\d\d)(?!\d|[/.-]\d)/;
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+
+interface Unit {
+  kind: number;
+  value: number;
+  length: number;
+}
+
+interface Chain {
+  /** Digit values, their start and end offsets in the text, and the group each belongs to. */
+  values: number[];
+  from: number[];
+  to: number[];
+  group: number[];
+}
+
+function protectedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const pattern of PROTECTED) {
+    for (const m of text.matchAll(pattern)) {
+      if (pattern !== PROTECTED[1] || (/[A-Fa-f]/.test(m[0]) && /\d/.test(m[0]))) {
+        ranges.push([m.index, m.index + m[0].length]);
+      }
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+function unitOf(char: string, length: number): Unit {
+  const cp = char.codePointAt(0) ?? 0;
+  const value = digitValue(cp);
+  if (value >= 0) return { kind: DIGIT, value, length };
+  return { kind: SEPARATORS.has(cp) ? SEPARATOR : OTHER, value: -1, length };
+}
+
+const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
+
+/** A URL-encoded digit or separator at `i` (`%20`, `%34`, `%C2%A0`, `%EF%BC%94`, `%2520`). */
+function percentUnit(text: string, i: number): Unit | undefined {
+  if (!HEX_PAIR.test(text.slice(i + 1, i + 3))) return undefined;
+  const byte = Number.parseInt(text.slice(i + 1, i + 3), 16);
+  if (byte === 0x25) {
+    // `%25` is an encoded `%`: a value encoded twice, such as `%2520` for a space.
+    const inner = percentUnit(`%${text.slice(i + 3, i + 15)}`, 0);
+    return inner === undefined ? undefined : { ...inner, length: inner.length + 2 };
+  }
+  const count = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
+  if (count === 0) return undefined;
+  const escaped = text.slice(i, i + count * 3);
+  if (!/^(?:%[0-9A-Fa-f]{2})+$/.test(escaped) || escaped.length !== count * 3) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(escaped);
+  } catch {
+    return undefined;
+  }
+  const unit = unitOf(decoded, escaped.length);
+  return unit.kind === OTHER ? undefined : unit;
+}
+
+function unitAt(text: string, i: number): Unit {
+  const code = text.charCodeAt(i);
+  if (code >= 48 && code <= 57) return { kind: DIGIT, value: code - 48, length: 1 };
+  if (code === 37) return percentUnit(text, i) ?? { kind: OTHER, value: -1, length: 1 };
+  if (code < 0x80) return { kind: SEPARATORS.has(code) ? SEPARATOR : OTHER, value: -1, length: 1 };
+  const cp = text.codePointAt(i) ?? code;
+  return unitOf(String.fromCodePoint(cp), cp > 0xffff ? 2 : 1);
+}
+
+/**
+ * Splits `text` into chains: runs of digits (any script) joined by short runs of separators.
+ * Each chain with at least 12 digits goes to `visit`.
+ */
+function forEachChain(text: string, visit: (chain: Chain) => void): void {
+  const ranges = protectedRanges(text);
+  let next = 0;
+  let chain: Chain | undefined;
+  let gap = 0;
+  const finish = (): void => {
+    if (chain !== undefined && chain.values.length >= MIN_CONTEXT_PAN) visit(chain);
+    chain = undefined;
+  };
+  for (let i = 0; i < text.length; ) {
+    const range = ranges[next];
+    if (range !== undefined && i >= range[0]) {
+      finish();
+      i = Math.max(i, range[1]);
+      next += 1;
+      continue;
+    }
+    const unit = unitAt(text, i);
+    if (unit.kind === DIGIT) {
+      chain ??= { values: [], from: [], to: [], group: [] };
+      const last = chain.group.length - 1;
+      const group = last < 0 ? 0 : (chain.group[last] ?? 0) + (gap > 0 ? 1 : 0);
+      chain.values.push(unit.value);
+      chain.from.push(i);
+      chain.to.push(i + unit.length);
+      chain.group.push(group);
+      gap = 0;
+    } else if (unit.kind === SEPARATOR && chain !== undefined) {
+      gap += 1;
+      if (gap > MAX_GAP) finish();
+    } else if (unit.kind === OTHER) finish();
+    i += unit.length;
+  }
+  finish();
+}
+
+/** Luhn checks of every window of a digit sequence in O(1) each, from per-parity prefix sums. */
+function luhnWindows(values: readonly number[]): (start: number, end: number) => boolean {
+  const n = values.length;
+  // plain[r]: sum of digits at positions of parity r; doubled[r]: the same digits doubled (Luhn).
+  const plain = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  const doubled = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  for (let p = 0; p < n; p++) {
+    const d = values[p] ?? 0;
+    for (const r of [0, 1]) {
+      const own = p % 2 === r;
+      const plainRow = plain[r] ?? new Int32Array(0);
+      const doubledRow = doubled[r] ?? new Int32Array(0);
+      plainRow[p + 1] = (plainRow[p] ?? 0) + (own ? d : 0);
+      doubledRow[p + 1] = (doubledRow[p] ?? 0) + (own ? (d > 4 ? d * 2 - 9 : d * 2) : 0);
+    }
+  }
+  const span = (rows: Int32Array[], r: number, start: number, end: number): number =>
+    (rows[r]?.[end] ?? 0) - (rows[r]?.[start] ?? 0);
+  return (start, end) => {
+    // The last digit of the window is taken as is, and every second one before it doubled.
+    const q = (end - 1) % 2;
+    return (span(plain, q, start, end) + span(doubled, 1 - q, start, end)) % 10 === 0;
+  };
+}
+
+/** What the text around a chain says about it. */
+interface Surroundings {
+  /** `+4…`: an international phone number. */
+  phone: boolean;
+  /** `DSP-2024-…`, `ref_…`, `#…`: the digits continue an identifier. */
+  identifier: boolean;
+  /** A card word stands right before the chain. */
+  cardWord: () => boolean;
+}
+
+function surroundings(text: string, start: number, cardWord: () => boolean): Surroundings {
+  const before = text[start - 1] ?? '';
+  const beforeThat = text[start - 2] ?? '';
+  return {
+    phone: before === '+' && !LETTER_OR_DIGIT.test(beforeThat),
+    identifier: before === '#' || (/[-_]/.test(before) && LETTER_OR_DIGIT.test(beforeThat)),
+    cardWord,
+  };
+}
+
+/**
+ * The windows of a chain to mask, as [start, end) digit indexes. A Luhn-valid window of 13–19
+ * digits made of whole groups is a card number. One that cuts through a group (glued to other
+ * digits), one of 12 digits (Maestro), and one whose shape says phone number, identifier or
+ * millisecond timestamp is masked only next to a card word or followed by the card's expiry.
+ */
+function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<[number, number]> {
+  const { values, group, to } = chain;
+  const n = values.length;
+  const valid = luhnWindows(values);
+  const taken = new Uint8Array(n);
+  const chosen: Array<[number, number]> = [];
+  const free = (s: number, e: number): boolean => !taken.subarray(s, e).includes(1);
+  // Two passes, longest windows first: whole-group card numbers, then the ones needing context.
+  for (const pass of [0, 1]) {
+    for (let length = Math.min(MAX_PAN, n); length >= MIN_CONTEXT_PAN; length--) {
+      for (let s = 0; s + length <= n; s++) {
+        const e = s + length;
+        if (!valid(s, e) || !free(s, e)) continue;
+        const atStart = s === 0 || group[s - 1] !== group[s];
+        const atEnd = e === n || group[e] !== group[e - 1];
+        const oneGroup = group[s] === group[e - 1];
+        const timestamp = oneGroup && values[s] === 1 && (length === 13 || length === 16 || length === 19);
+        const whole = length >= MIN_PAN && atStart && atEnd;
+        const strong = whole && !around.phone && !(around.identifier && !oneGroup) && !timestamp;
+        if (pass === 0 ? !strong : strong) continue;
+        if (pass === 1 && !around.cardWord()) {
+          if (!atStart || length < MIN_PAN) continue;
+          const at = to[e - 1] ?? 0;
+          const after = asciiDigits(text.slice(at, at + 24));
+          if (!(atEnd ? SPACED_EXPIRY : GLUED_EXPIRY).test(after)) continue;
+        }
+        taken.fill(1, s, e);
+        chosen.push([s, e]);
+      }
+    }
+  }
+  return chosen.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Masks every card number in `text` to `•••• 1234`, whatever digits (any Unicode decimal
+ * digits, URL-encoded digits) and separators (spaces of any kind, tabs, dots, slashes, dashes,
+ * `%20`, `+`) it is written with. Runs in time linear in the length of `text`.
+ */
+export function maskCardNumbers(text: string): string {
+  let ends: number[] | undefined;
+  const parts: string[] = [];
+  let copied = 0;
+  forEachChain(text, (chain) => {
+    const start = chain.from[0] ?? 0;
+    let near: boolean | undefined;
+    const cardWord = (): boolean => {
+      if (near === undefined) {
+        ends ??= cardWordEnds(text);
+        near = cardWordBefore(text, ends, start);
+      }
+      return near;
+    };
+    for (const [s, e] of windowsToMask(text, chain, surroundings(text, start, cardWord))) {
+      const from = chain.from[s] ?? 0;
+      const to = chain.to[e - 1] ?? 0;
+      const last4 = chain.values.slice(e - 4, e).join('');
+      const lead = s > 0 && chain.group[s - 1] === chain.group[s] ? ' ' : '';
+      const trail = e < chain.values.length && chain.group[e] === chain.group[e - 1] ? ' ' : '';
+      parts.push(text.slice(copied, from), `${lead}•••• ${last4}${trail}`);
+      copied = to;
+    }
+  });
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
