@@ -36,6 +36,9 @@ const CODE_PATTERN = new RegExp(`(${DATA_START}(?:${CODE})${END}${GAP})(${CODE_V
 const CARD_WORD = new RegExp(`${START}(?:${PAN_NAME}|${CVC_OR_PIN}|${EXPIRY}|${CODE})${END}`, 'giu');
 const PAN_LINK = new RegExp(`^(?:[^\\p{L}\\p{Nd}]|(?:number|num|no|nr|is|was)${END})*$`, 'iu');
 
+/** A cheap test that lets text naming no card data skip the three patterns. */
+const MAY_NAME_CARD_DATA = /cv|csc|pin|exp|valid|good|activation|otp|time|security|verification/i;
+
 /** How far (in characters) a card word may stand before the number it names. */
 const CARD_WORD_REACH = 32;
 
@@ -55,6 +58,7 @@ function isCardExpiry(value: string): boolean {
  * holding a digit after an activation or one-time code word (`activation code 4821-7710`).
  */
 export function maskCardData(text: string): string {
+  if (!MAY_NAME_CARD_DATA.test(text)) return text;
   return text
     .replace(CVC_PATTERN, (_m, word: string) => `${word}${REDACTED}`)
     .replace(EXPIRY_PATTERN, (match: string, word: string, value: string) =>

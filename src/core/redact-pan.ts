@@ -23,8 +23,9 @@ const SEPARATORS: ReadonlySet<number> = new Set([
 const PROTECTED: readonly RegExp[] = [
   /(?<![0-9A-Za-z])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z])/g,
   /(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{24})(?![0-9A-Za-z])/g,
-  /(?<!\d)(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)/g,
-  /(?<!\d)\d{1,2}([-./])\d{1,2}\1(?:19|20)\d\d(?!\d)/g,
+  // A date joined to more digits by a separator is a piece of a number, not a date.
+  /(?<!\p{Nd}[-./]?)(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\p{Nd}|[-./]\p{Nd})/gu,
+  /(?<!\p{Nd}[-./]?)\d{1,2}([-./])\d{1,2}\1(?:19|20)\d\d(?!\p{Nd}|[-./]\p{Nd})/gu,
 ];
 
 // After a candidate that runs on into more digits: the rest is the card's expiry (`…1111` + `12/29`,
@@ -67,28 +68,43 @@ function unitOf(char: string, length: number): Unit {
   return { kind: SEPARATORS.has(cp) ? SEPARATOR : OTHER, value: -1, length };
 }
 
-const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** The byte a `%XX` escape at `i` stands for, or -1. */
+function escapedByte(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 37) return -1;
+  const high = hexValue(text.charCodeAt(i + 1));
+  const low = hexValue(text.charCodeAt(i + 2));
+  return high < 0 || low < 0 ? -1 : high * 16 + low;
+}
 
 /** A URL-encoded digit or separator at `i` (`%20`, `%34`, `%C2%A0`, `%EF%BC%94`, `%2520`). */
 function percentUnit(text: string, i: number): Unit | undefined {
-  if (!HEX_PAIR.test(text.slice(i + 1, i + 3))) return undefined;
-  const byte = Number.parseInt(text.slice(i + 1, i + 3), 16);
+  const byte = escapedByte(text, i);
+  if (byte < 0) return undefined;
   if (byte === 0x25) {
     // `%25` is an encoded `%`: a value encoded twice, such as `%2520` for a space.
     const inner = percentUnit(`%${text.slice(i + 3, i + 15)}`, 0);
     return inner === undefined ? undefined : { ...inner, length: inner.length + 2 };
   }
-  const count = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
+  if (byte < 0x80) {
+    if (byte >= 48 && byte <= 57) return { kind: DIGIT, value: byte - 48, length: 3 };
+    return SEPARATORS.has(byte) ? { kind: SEPARATOR, value: -1, length: 3 } : undefined;
+  }
+  const count = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
+  for (let k = 1; k < count; k++) if (escapedByte(text, i + k * 3) < 0) return undefined;
   if (count === 0) return undefined;
-  const escaped = text.slice(i, i + count * 3);
-  if (!/^(?:%[0-9A-Fa-f]{2})+$/.test(escaped) || escaped.length !== count * 3) return undefined;
   let decoded: string;
   try {
-    decoded = decodeURIComponent(escaped);
+    decoded = decodeURIComponent(text.slice(i, i + count * 3));
   } catch {
     return undefined;
   }
-  const unit = unitOf(decoded, escaped.length);
+  const unit = unitOf(decoded, count * 3);
   return unit.kind === OTHER ? undefined : unit;
 }
 
@@ -198,20 +214,23 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
   const valid = luhnWindows(values);
   const taken = new Uint8Array(n);
   const chosen: Array<[number, number]> = [];
-  const free = (s: number, e: number): boolean => !taken.subarray(s, e).includes(1);
+  const free = (s: number, e: number): boolean => {
+    for (let p = s; p < e; p++) if (taken[p] === 1) return false;
+    return true;
+  };
   // Two passes, longest windows first: whole-group card numbers, then the ones needing context.
   for (const pass of [0, 1]) {
     for (let length = Math.min(MAX_PAN, n); length >= MIN_CONTEXT_PAN; length--) {
       for (let s = 0; s + length <= n; s++) {
         const e = s + length;
-        if (!valid(s, e) || !free(s, e)) continue;
+        if (!valid(s, e)) continue;
         const atStart = s === 0 || group[s - 1] !== group[s];
         const atEnd = e === n || group[e] !== group[e - 1];
         const oneGroup = group[s] === group[e - 1];
         const timestamp = oneGroup && values[s] === 1 && (length === 13 || length === 16 || length === 19);
         const whole = length >= MIN_PAN && atStart && atEnd;
         const strong = whole && !around.phone && !(around.identifier && !oneGroup) && !timestamp;
-        if (pass === 0 ? !strong : strong) continue;
+        if ((pass === 0 ? !strong : strong) || !free(s, e)) continue;
         if (pass === 1 && !around.cardWord()) {
           if (!atStart || length < MIN_PAN) continue;
           const at = to[e - 1] ?? 0;
@@ -226,12 +245,24 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
   return chosen.sort((a, b) => a[0] - b[0]);
 }
 
+/** False when `text` has fewer than 12 characters that could be digits: no card number fits. */
+function mayHoldCardNumber(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || code >= 0x660) count += 1;
+    if (count >= MIN_CONTEXT_PAN) return true;
+  }
+  return false;
+}
+
 /**
  * Masks every card number in `text` to `•••• 1234`, whatever digits (any Unicode decimal
  * digits, URL-encoded digits) and separators (spaces of any kind, tabs, dots, slashes, dashes,
  * `%20`, `+`) it is written with. Runs in time linear in the length of `text`.
  */
 export function maskCardNumbers(text: string): string {
+  if (!mayHoldCardNumber(text)) return text;
   let ends: number[] | undefined;
   const parts: string[] = [];
   let copied = 0;

@@ -17,6 +17,7 @@ const KEY_CONTEXT = new RegExp(
 /** Anything that needs the slow path: a digit, a key separator, a credential prefix. */
 const WORTH_A_LOOK = /[\p{Nd}:=%]|bearer|eyj/iu;
 const DIGIT = /\p{Nd}/u;
+const KEY_SEPARATOR = /[:=]/;
 
 /**
  * Masks every secret in a string, by meaning rather than by spelling:
@@ -39,8 +40,9 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
     .replace(JWT, (token: string) => (token.includes('.') ? REDACTED : token));
   const digits = DIGIT.test(out);
   if (digits) out = maskCardNumbers(out);
-  out = out.replace(KEY_CONTEXT, (match: string, key: string, value: string) =>
-    value.startsWith('•') ? match : `${key}${REDACTED}`,
-  );
+  if (KEY_SEPARATOR.test(out))
+    out = out.replace(KEY_CONTEXT, (match: string, key: string, value: string) =>
+      value.startsWith('•') ? match : `${key}${REDACTED}`,
+    );
   return digits ? maskCardData(out) : out;
 }

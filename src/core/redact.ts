@@ -58,32 +58,52 @@ export class Sensitive {
   }
 }
 
-/** Names of keys whose values are secrets whatever they look like (compared lower-case). */
+/**
+ * Names of keys whose values are secrets whatever they look like, compared lower-case with `_` and
+ * `-` dropped (so `card_number`, `Card-Number` and `cardNumber` are one key).
+ */
 const SECRET_KEYS: ReadonlySet<string> = new Set([
   'pin',
+  'pincode',
+  'cardpin',
   'cvc',
+  'cvc2',
   'cvv',
   'cvv2',
+  'csc',
   'cardcvc',
+  'cardcvv',
+  'securitycode',
+  'cardsecuritycode',
   'number',
   'cardnumber',
   'pan',
+  'primaryaccountnumber',
   'expire',
   'expiry',
+  'expirydate',
   'cardexpire',
   'cardexpiry',
+  'cardexpirydate',
   'activationcode',
   'code',
+  'otp',
+  'onetimepassword',
   'sensitive',
   'sensetive',
   'authorization',
   'apitoken',
+  'apikey',
+  'accesstoken',
+  'refreshtoken',
+  'clientsecret',
+  'password',
   'token',
 ]);
 
 /** True when a property name holds a secret, so its value must never be shown. */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.toLowerCase());
+  return SECRET_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
 }
 
 /**
