@@ -218,28 +218,48 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
     for (let p = s; p < e; p++) if (taken[p] === 1) return false;
     return true;
   };
-  // Two passes, longest windows first: whole-group card numbers, then the ones needing context.
-  for (const pass of [0, 1]) {
-    for (let length = Math.min(MAX_PAN, n); length >= MIN_CONTEXT_PAN; length--) {
-      for (let s = 0; s + length <= n; s++) {
-        const e = s + length;
-        if (!valid(s, e)) continue;
-        const atStart = s === 0 || group[s - 1] !== group[s];
-        const atEnd = e === n || group[e] !== group[e - 1];
-        const oneGroup = group[s] === group[e - 1];
-        const timestamp = oneGroup && values[s] === 1 && (length === 13 || length === 16 || length === 19);
-        const whole = length >= MIN_PAN && atStart && atEnd;
-        const strong = whole && !around.phone && !(around.identifier && !oneGroup) && !timestamp;
-        if ((pass === 0 ? !strong : strong) || !free(s, e)) continue;
-        if (pass === 1 && !around.cardWord()) {
-          if (!atStart || length < MIN_PAN) continue;
-          const at = to[e - 1] ?? 0;
-          const after = asciiDigits(text.slice(at, at + 24));
-          if (!(atEnd ? SPACED_EXPIRY : GLUED_EXPIRY).test(after)) continue;
-        }
-        taken.fill(1, s, e);
-        chosen.push([s, e]);
-      }
+  const expiryAfter = (e: number, atEnd: boolean): boolean => {
+    const at = to[e - 1] ?? 0;
+    return (atEnd ? SPACED_EXPIRY : GLUED_EXPIRY).test(asciiDigits(text.slice(at, at + 24)));
+  };
+  // Rank 0: whole-group card numbers. Then the ones needing context, most likely first: a number
+  // starting a group and followed by an expiry, one made of whole groups, one starting a group…
+  const rankOf = (s: number, e: number): number => {
+    const length = e - s;
+    const atStart = s === 0 || group[s - 1] !== group[s];
+    const atEnd = e === n || group[e] !== group[e - 1];
+    const oneGroup = group[s] === group[e - 1];
+    const timestamp = oneGroup && values[s] === 1 && (length === 13 || length === 16 || length === 19);
+    if (
+      length >= MIN_PAN &&
+      atStart &&
+      atEnd &&
+      !around.phone &&
+      !(around.identifier && !oneGroup) &&
+      !timestamp
+    ) {
+      return 0;
+    }
+    if (atStart && length >= MIN_PAN && expiryAfter(e, atEnd)) return 1;
+    if (!around.cardWord()) return -1;
+    return atStart ? (atEnd ? 2 : 3) : atEnd ? 4 : 5;
+  };
+  // One pass ranks every Luhn-valid window (longest first); windows are then taken rank by rank.
+  const buckets: number[][] = [[], [], [], [], [], []];
+  for (let length = Math.min(MAX_PAN, n); length >= MIN_CONTEXT_PAN; length--) {
+    for (let s = 0; s + length <= n; s++) {
+      if (!valid(s, s + length)) continue;
+      const rank = rankOf(s, s + length);
+      if (rank >= 0) buckets[rank]?.push(s * 32 + length);
+    }
+  }
+  for (const bucket of buckets) {
+    for (const packed of bucket) {
+      const s = Math.floor(packed / 32);
+      const e = s + (packed % 32);
+      if (!free(s, e)) continue;
+      taken.fill(1, s, e);
+      chosen.push([s, e]);
     }
   }
   return chosen.sort((a, b) => a[0] - b[0]);
