@@ -27,7 +27,8 @@ const GAP = `${LINK}{0,8}`;
 const DIGIT = String.raw`\p{Nd}`;
 const NOT_MORE = `(?!${DIGIT}|[/.,-]${DIGIT})`;
 const CVC_VALUE = `${DIGIT}{3,12}${NOT_MORE}`;
-const EXPIRY_VALUE = String.raw`(?:${DIGIT}{1,2}\s?[/-]\s?(?:${DIGIT}{4}|${DIGIT}{2})|${DIGIT}{4}[/-]${DIGIT}{2})${NOT_MORE}`;
+const SLASH = String.raw`[/\-\u2010-\u2015\u2044\u2215\uff0d\uff0f]`;
+const EXPIRY_VALUE = String.raw`(?:${DIGIT}{1,2}\s?${SLASH}\s?(?:${DIGIT}{4}|${DIGIT}{2})|${DIGIT}{4}${SLASH}${DIGIT}{2})${NOT_MORE}`;
 const CODE_VALUE = String.raw`[\p{L}\p{Nd}]{1,32}(?:-[\p{L}\p{Nd}]{1,32}|\s${DIGIT}{2,16}){0,4}`;
 
 const CVC_PATTERN = new RegExp(`(${DATA_START}(?:${CVC_OR_PIN})${END}${GAP})(${CVC_VALUE})`, 'giu');
@@ -44,7 +45,7 @@ const CARD_WORD_REACH = 32;
 
 /** True when `value` (ASCII digits) reads as a card expiry: month 1–12, a two- or 20xx-year. */
 function isCardExpiry(value: string): boolean {
-  const parts = value.split(/\s*[/-]\s*/);
+  const parts = value.split(/\s*[/\-\u2010-\u2015\u2044\u2215\uff0d\uff0f]\s*/);
   const [a = '', b = ''] = parts;
   const [month, year] = a.length === 4 ? [b, a] : [a, b];
   const m = Number(month);

@@ -33,6 +33,8 @@ const PROTECTED: readonly RegExp[] = [
 // After a candidate that ends: a separated expiry (`… 12/29`).
 const GLUED_EXPIRY = /^(?:0[1-9]|1[0-2])(?:[/-](?:20\d\d|\d\d)|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
 const SPACED_EXPIRY = /^[\s./-]{1,3}(?:0[1-9]|1[0-2])\s?[/-]\s?(?:20\d\d|\d\d)(?!\d|[/.-]\d)/;
+// Before a candidate glued after more digits: those digits end in the card's expiry (`12/29…`).
+const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20\d\d|\d\d)$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 interface Unit {
@@ -182,6 +184,16 @@ function luhnWindows(values: readonly number[]): (start: number, end: number) =>
   };
 }
 
+/**
+ * True for an unseparated number shaped like a Unix time in ms (13 digits from 1…, 2… or 3…:
+ * 2001–2065), µs or ns (16 or 19 digits from 1…). No card has 13 digits and starts with 1–3,
+ * and none starts with 1 at all but UATP's 15-digit cards.
+ */
+function isTimestampShape(first: number, length: number): boolean {
+  if (length === 13) return first >= 1 && first <= 3;
+  return first === 1 && (length === 16 || length === 19);
+}
+
 /** What the text around a chain says about it. */
 interface Surroundings {
   /** `+4…`: an international phone number. */
@@ -209,7 +221,7 @@ function surroundings(text: string, start: number, cardWord: () => boolean): Sur
  * millisecond timestamp is masked only next to a card word or followed by the card's expiry.
  */
 function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<[number, number]> {
-  const { values, group, to } = chain;
+  const { values, group, from, to } = chain;
   const n = values.length;
   const valid = luhnWindows(values);
   const taken = new Uint8Array(n);
@@ -222,6 +234,20 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
     const at = to[e - 1] ?? 0;
     return (atEnd ? SPACED_EXPIRY : GLUED_EXPIRY).test(asciiDigits(text.slice(at, at + 24)));
   };
+  const expiryBefore = (s: number): boolean => {
+    const at = from[s] ?? 0;
+    return EXPIRY_BEFORE.test(asciiDigits(text.slice(Math.max(0, at - 24), at)));
+  };
+  // Card groupings (4-4-4-4…, Amex 4-6-5) are not how identifiers are written.
+  const cardGrouping = (s: number, e: number): boolean => {
+    const sizes: number[] = [];
+    for (let p = s; p < e; p++) {
+      if (p === s || group[p] !== group[p - 1]) sizes.push(0);
+      sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + 1;
+    }
+    const amex = sizes.join('-') === '4-6-5';
+    return amex || sizes.every((size, i) => size === 4 || (i === sizes.length - 1 && i > 0 && size < 4));
+  };
   // Rank 0: whole-group card numbers. Then the ones needing context, most likely first: a number
   // starting a group and followed by an expiry, one made of whole groups, one starting a group…
   const rankOf = (s: number, e: number): number => {
@@ -229,18 +255,13 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
     const atStart = s === 0 || group[s - 1] !== group[s];
     const atEnd = e === n || group[e] !== group[e - 1];
     const oneGroup = group[s] === group[e - 1];
-    const timestamp = oneGroup && values[s] === 1 && (length === 13 || length === 16 || length === 19);
-    if (
-      length >= MIN_PAN &&
-      atStart &&
-      atEnd &&
-      !around.phone &&
-      !(around.identifier && !oneGroup) &&
-      !timestamp
-    ) {
-      return 0;
-    }
-    if (atStart && length >= MIN_PAN && expiryAfter(e, atEnd)) return 1;
+    // E.164 numbers have at most 15 digits.
+    const phone = around.phone && length <= 15;
+    const identifier = around.identifier && !oneGroup && !cardGrouping(s, e);
+    const timestamp = oneGroup && isTimestampShape(values[s] ?? 0, length);
+    if (length >= MIN_PAN && atStart && atEnd && !phone && !identifier && !timestamp) return 0;
+    if (length >= MIN_PAN && atStart && expiryAfter(e, atEnd)) return 1;
+    if (length >= MIN_PAN && atEnd && !atStart && expiryBefore(s)) return 1;
     if (!around.cardWord()) return -1;
     return atStart ? (atEnd ? 2 : 3) : atEnd ? 4 : 5;
   };

@@ -135,11 +135,13 @@ const digitString = (min: number, max: number): fc.Arbitrary<string> =>
 
 /** The ASCII digits of `text` (any digit script normalised), everything else dropped. */
 function digitsOf(text: string): string {
-  return text.replace(/\p{Nd}/gu, (d) => {
-    const cp = d.codePointAt(0) ?? 0;
-    const zero = ZEROS.find((z) => cp >= z && cp < z + 10) ?? cp - 1;
-    return String(cp - zero);
-  }).replace(/\D/g, '');
+  return text
+    .replace(/\p{Nd}/gu, (d) => {
+      const cp = d.codePointAt(0) ?? 0;
+      const zero = ZEROS.find((z) => cp >= z && cp < z + 10) ?? cp - 1;
+      return String(cp - zero);
+    })
+    .replace(/\D/g, '');
 }
 
 describe('redact properties: card data never survives', () => {
@@ -174,7 +176,20 @@ describe('redact properties: card data never survives', () => {
 
   const caseArb = fc.boolean();
   const word = (text: string, upper: boolean): string => (upper ? text.toUpperCase() : text);
-  const linkArb = fc.constantFrom(' ', ': ', '=', ':', ' is ', '\t', '\u00a0', '%20', '%3A', '":"', ' (', ' #');
+  const linkArb = fc.constantFrom(
+    ' ',
+    ': ',
+    '=',
+    ':',
+    ' is ',
+    '\t',
+    '\u00a0',
+    '%20',
+    '%3A',
+    '":"',
+    ' (',
+    ' #',
+  );
 
   it('card data after a card word is masked, in any case, punctuation and digit script', () => {
     const dataArb = fc.oneof(
@@ -195,12 +210,19 @@ describe('redact properties: card data never survives', () => {
       ),
     );
     fc.assert(
-      fc.property(dataArb, caseArb, linkArb, fc.constantFrom(...ZEROS), fc.constantFrom('', '.', ' and more', ','), ([w, value], upper, link, zero, tail) => {
-        const text = `Server says ${word(w, upper)}${link}${inScript(value, zero)}${tail}`;
-        const out = redact(text);
-        expect(out).toContain('[REDACTED]');
-        expect(digitsOf(out.replace(/cvv2|cvc2/gi, ''))).not.toContain(value.replace(/\D/g, ''));
-      }),
+      fc.property(
+        dataArb,
+        caseArb,
+        linkArb,
+        fc.constantFrom(...ZEROS),
+        fc.constantFrom('', '.', ' and more', ','),
+        ([w, value], upper, link, zero, tail) => {
+          const text = `Server says ${word(w, upper)}${link}${inScript(value, zero)}${tail}`;
+          const out = redact(text);
+          expect(out).toContain('[REDACTED]');
+          expect(digitsOf(out.replace(/cvv2|cvc2/gi, ''))).not.toContain(value.replace(/\D/g, ''));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -212,20 +234,34 @@ const hex = (length: number): fc.Arbitrary<string> =>
 /** Innocent values of every kind a server message holds. */
 const innocentArb = fc.oneof(
   fc
-    .tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('USD', 'EUR'))
+    .tuple(
+      fc.integer({ min: 0, max: 9_999_999 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.constantFrom('USD', 'EUR'),
+    )
     .map(([a, c, cur]) => `${a}.${String(c).padStart(2, '0')} ${cur}`),
   fc
-    .tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 }))
+    .tuple(
+      fc.integer({ min: 1, max: 999 }),
+      fc.integer({ min: 0, max: 999 }),
+      fc.integer({ min: 0, max: 99 }),
+    )
     .map(([a, b, c]) => `${a},${String(b).padStart(3, '0')}.${String(c).padStart(2, '0')}`),
   fc
-    .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
+    .date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2060-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
     .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().slice(0, 10), String(d.getTime()))),
   fc.uuid(),
   hex(24).filter((h) => /[a-f]/.test(h)),
   fc
     .tuple(fc.constantFrom('1', '44', '49', '86', '33', '7', '55'), digitString(7, 12))
     .chain(([cc, rest]) => fc.constantFrom(`+${cc}${rest}`, `+${cc} ${rest.match(/.{1,4}/g)?.join(' ')}`)),
-  fc.tuple(fc.constantFrom('DSP', 'DR', 'REF'), fc.integer({ min: 2000, max: 2099 }), digitString(6, 9)).map(([p, y, n]) => `${p}-${y}-${n}`),
+  fc
+    .tuple(fc.constantFrom('DSP', 'DR', 'REF'), fc.integer({ min: 2000, max: 2099 }), digitString(6, 9))
+    .map(([p, y, n]) => `${p}-${y}-${n}`),
   digitString(1, 11),
   fc.integer({ min: 100, max: 599 }).map((status) => `HTTP ${status}`),
 );

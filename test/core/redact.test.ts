@@ -231,6 +231,10 @@ describe('redact: card numbers by meaning', () => {
     ['in JSON', `{"note":"${PAN}"}`, '{"note":"•••• 1111"}'],
     ['in a URL query', `/x?q=${grouped(PAN, '+')}&y=1`, '/x?q=•••• 1111&y=1'],
     ['glued to an expiry', `${PAN}12/29`, '•••• 1111 12/29'],
+    ['glued after an expiry', `12/29${PAN}`, '12/29 •••• 1111'],
+    ['after # in card grouping', `#${grouped(PAN, ' ')}`, '#•••• 1111'],
+    ['after + with 16 digits (longer than any phone number)', `+${grouped(PAN, ' ')}`, '+•••• 1111'],
+    ['after an identifier prefix in Amex grouping', 'ref-3782-822463-10005', 'ref-•••• 0005'],
   ])('masks a PAN %s', (_label, text, expected) => {
     expect(redact(text)).toBe(expected);
   });
@@ -285,6 +289,8 @@ describe('redact: card data next to card words', () => {
     ['valid thru 12/29', 'valid thru [REDACTED]'],
     ['Valid through 12 / 29', 'Valid through [REDACTED]'],
     ['exp ١٢/٢٩', 'exp [REDACTED]'],
+    ['exp １２／２９', 'exp [REDACTED]'],
+    ['exp 12–29', 'exp [REDACTED]'],
     ['activation code 4821-7710', 'activation code [REDACTED]'],
     ['Activation code: AB12-CD34', 'Activation code: [REDACTED]'],
     ['activation_code=48217710', 'activation_code=[REDACTED]'],
