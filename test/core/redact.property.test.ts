@@ -74,9 +74,11 @@ const separatorArb = fc.constantFrom(
 /** Splits `pan` into groups: none, the card grouping (4s, or 4-6-5), or arbitrary sizes. */
 const groupsArb = (pan: string): fc.Arbitrary<string[]> =>
   fc.oneof(
-    fc.constant([pan]),
-    fc.constant(
-      pan.length === 15 ? [pan.slice(0, 4), pan.slice(4, 10), pan.slice(10)] : (pan.match(/.{1,4}/g) ?? []),
+    fc.constant<string[]>([pan]),
+    fc.constant<string[]>(
+      pan.length === 15
+        ? [pan.slice(0, 4), pan.slice(4, 10), pan.slice(10)]
+        : [...(pan.match(/.{1,4}/g) ?? [])],
     ),
     fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 19, maxLength: 19 }).map((sizes) => {
       const groups: string[] = [];
