@@ -28,7 +28,7 @@ const DIGIT = String.raw`\p{Nd}`;
 const NOT_MORE = `(?!${DIGIT}|[/.,-]${DIGIT})`;
 const CVC_VALUE = `${DIGIT}{3,12}${NOT_MORE}`;
 const SLASH = String.raw`[/\-\u2010-\u2015\u2044\u2215\uff0d\uff0f]`;
-const EXPIRY_VALUE = String.raw`(?:${DIGIT}{1,2}\s?${SLASH}\s?(?:${DIGIT}{4}|${DIGIT}{2})|${DIGIT}{4}${SLASH}${DIGIT}{2})${NOT_MORE}`;
+const EXPIRY_VALUE = String.raw`(?:${DIGIT}{1,2}\s{0,2}${SLASH}\s{0,2}(?:${DIGIT}{4}|${DIGIT}{2})|${DIGIT}{4}${SLASH}${DIGIT}{2})${NOT_MORE}`;
 const CODE_VALUE = String.raw`[\p{L}\p{Nd}]{1,32}(?:-[\p{L}\p{Nd}]{1,32}|\s${DIGIT}{2,16}){0,4}`;
 
 const CVC_PATTERN = new RegExp(`(${DATA_START}(?:${CVC_OR_PIN})${END}${GAP})(${CVC_VALUE})`, 'giu');
@@ -52,6 +52,12 @@ function isCardExpiry(value: string): boolean {
   return m >= 1 && m <= 12 && (year.length === 2 || year.startsWith('20'));
 }
 
+/** A code, not a word: holds a digit, or is upper-case letters in dashed groups (`ABCD-EFGH`). */
+function isCode(value: string): boolean {
+  if (value.length < 4) return false;
+  return /\p{Nd}/u.test(value) || /^\p{Lu}{2,}(?:-\p{Lu}{2,})+$/u.test(value);
+}
+
 /**
  * Masks the value written next to a card-data word, in any punctuation or spacing: a 3–12 digit
  * value after a CVC or PIN word (`CVC 737`, `cvv2: 123`, `security code=1234`, `PIN 5831`), an
@@ -66,7 +72,7 @@ export function maskCardData(text: string): string {
       isCardExpiry(asciiDigits(value)) ? `${word}${REDACTED}` : match,
     )
     .replace(CODE_PATTERN, (match: string, word: string, value: string) =>
-      value.length >= 4 && /\p{Nd}/u.test(value) ? `${word}${REDACTED}` : match,
+      isCode(value) ? `${word}${REDACTED}` : match,
     );
 }
 

@@ -61,4 +61,8 @@ export const INNOCENT: readonly string[] = [
   '{"status":"error","message":"Amount must be positive","errorId":"e-42"}',
   'Rate 1 USD = 0.92 EUR on 2024-05-01',
   'Merchant MCC 5411, terminal 00012345',
+  'Payout to IBAN DE89 3704 0044 0532 0130 00 scheduled',
+  'Payout to IBAN GB29NWBK60161331926819 scheduled',
+  'Client 192.168.100.200 10.20.30.40 blocked',
+  'Activation code has been sent; it expires in 10 minutes',
 ];

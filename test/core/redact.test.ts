@@ -235,6 +235,7 @@ describe('redact: card numbers by meaning', () => {
     ['after # in card grouping', `#${grouped(PAN, ' ')}`, '#•••• 1111'],
     ['after + with 16 digits (longer than any phone number)', `+${grouped(PAN, ' ')}`, '+•••• 1111'],
     ['after an identifier prefix in Amex grouping', 'ref-3782-822463-10005', 'ref-•••• 0005'],
+    ['with HTML space entities', grouped(PAN, '&nbsp;'), '•••• 1111'],
   ])('masks a PAN %s', (_label, text, expected) => {
     expect(redact(text)).toBe(expected);
   });
@@ -295,6 +296,7 @@ describe('redact: card data next to card words', () => {
     ['Activation code: AB12-CD34', 'Activation code: [REDACTED]'],
     ['activation_code=48217710', 'activation_code=[REDACTED]'],
     ['activation code 4821 7710 sent', 'activation code [REDACTED] sent'],
+    ['activation code: ABCD-EFGH', 'activation code: [REDACTED]'],
     ['otp 123456', 'otp [REDACTED]'],
     ['OTP: 123456', 'OTP: [REDACTED]'],
     ['one-time password 482193', 'one-time password [REDACTED]'],
