@@ -35,9 +35,11 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
   const known = secretPattern(secrets);
   let out = known === null ? text : text.replace(known, REDACTED);
   if (!WORTH_A_LOOK.test(out)) return out;
-  out = out
-    .replace(BEARER, `Bearer ${REDACTED}`)
-    .replace(JWT, (token: string) => (token.includes('.') ? REDACTED : token));
+  out = out.replace(BEARER, `Bearer ${REDACTED}`).replace(JWT, (token: string) => {
+    if (!token.includes('.')) return token;
+    const dots = /\.*$/.exec(token)?.[0] ?? ''; // a full stop after the token is the sentence's
+    return REDACTED + dots;
+  });
   const digits = DIGIT.test(out);
   if (digits) out = maskCardNumbers(out);
   if (KEY_SEPARATOR.test(out))

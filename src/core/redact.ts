@@ -94,6 +94,7 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'authorization',
   'apitoken',
   'apikey',
+  'xapikey',
   'accesstoken',
   'refreshtoken',
   'clientsecret',

@@ -354,6 +354,10 @@ describe('redact: the token in its encoded forms', () => {
     expect(out).toMatch(/^request-id .*end$/);
   });
 
+  it('keeps the full stop after a JWT', () => {
+    expect(redact(`token ${JWT}.`)).toBe('token [REDACTED].');
+  });
+
   it('masks a JWT token echoed in any case, without the Bearer prefix', () => {
     expect(redact(`x-request-id: ${JWT.toUpperCase()}`, [JWT])).toBe('x-request-id: [REDACTED]');
   });
