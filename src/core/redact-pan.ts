@@ -16,6 +16,7 @@ const GLUED_EXPIRY = /^(?:0[1-9]|1[0-2])(?:[/-](?:20\d\d|\d\d)|(?:20)?[2-4]\d)(?
 const SPACED_EXPIRY = /^[\s./-]{1,3}(?:0[1-9]|1[0-2])\s?[/-]\s?(?:20\d\d|\d\d)(?!\d|[/.-]\d)/;
 // Before a candidate glued after more digits: those digits end in the card's expiry (`12/29…`).
 const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20\d\d|\d\d)$/;
+const ASCII_SEPARATORS: ReadonlySet<number> = new Set([9, 10, 11, 12, 13, 32, 43, 45, 46, 47]);
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 interface Chain {
@@ -193,13 +194,25 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
   return chosen.sort((a, b) => a[0] - b[0]);
 }
 
-/** False when `text` has fewer than 12 characters that could be digits: no card number fits. */
+/**
+ * False when no run of `text` could hold 12 digits joined by separators: most messages (`Created
+ * at 2024-05-01T10:00:00Z`, `card_65f1…`) leave here without the full scan. Non-ASCII characters
+ * count as possible digits, and escapes and entities as what they may encode.
+ */
 function mayHoldCardNumber(text: string): boolean {
-  let count = 0;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code >= 48 && code <= 57) || code >= 0x660) count += 1;
-    if (count >= MIN_CONTEXT_PAN) return true;
+    if ((code >= 48 && code <= 57) || code >= 0x80) run += 1;
+    else if (code === 37) {
+      // `%3X` encodes a digit; any other escape may encode a separator.
+      if (text.charCodeAt(i + 1) === 51) run += 1;
+      i += 2;
+    } else if (code === 38) {
+      const end = text.indexOf(';', i);
+      if (end > i && end - i <= 8) i = end;
+    } else if (!ASCII_SEPARATORS.has(code)) run = 0;
+    if (run >= MIN_CONTEXT_PAN) return true;
   }
   return false;
 }
