@@ -104,16 +104,24 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 
 /** True when a property name holds a secret, so its value must never be shown. */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
+  const name = key.toLowerCase().replace(/[_-]/g, '');
+  // `cardCvv2`, `card_pin`: a secret name behind the `card` prefix is the same secret.
+  return SECRET_KEYS.has(name) || (name.startsWith('card') && SECRET_KEYS.has(name.slice(4)));
 }
 
 /**
- * A deep copy of `value` safe to log: secret keys replaced whatever their value, strings passed
- * through {@link redact}, {@link Sensitive} values masked. The original is never changed.
+ * A deep copy of `value` safe to log: secret keys replaced whatever their value, strings (and
+ * numbers that read as card numbers) passed through {@link redact}, {@link Sensitive} values masked. The original is never changed.
  */
 export function redactValue(value: unknown, secrets: Iterable<string> = [], depth = 0): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (value instanceof Sensitive) return value.toString();
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    // A card number may arrive as a JSON number: it is masked like the same digits in a string.
+    const text = String(value);
+    const masked = redact(text, secrets);
+    return masked === text ? value : masked;
+  }
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return '[Truncated]';
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));

@@ -416,6 +416,8 @@ describe('redactValue', () => {
     'card_number',
     'Card-Number',
     'pinCode',
+    'cardCvv2',
+    'card_pin',
   ])('redacts the value under "%s" whatever it is', (key) => {
     // A non-Luhn example PAN, a short string, a number, an object: all must go.
     for (const value of ['5168 3214 5678 1234', 'x', 42, { nested: 'v' }, ['a'], true]) {
@@ -451,6 +453,9 @@ describe('redactValue', () => {
     'pinned',
     'type',
     'label',
+    'cardType',
+    'cardStatus',
+    'cardholderName',
   ])('keeps the ordinary key "%s"', (key) => {
     expect(isSecretKey(key)).toBe(false);
   });
@@ -490,6 +495,15 @@ describe('redactValue', () => {
     ).toEqual({ note: 'CVC [REDACTED] / PIN [REDACTED]', list: ['•••• 1111'], n: 5 });
     expect(redactValue({ header: `x ${encodeURIComponent('tok ab/cd')}` }, ['tok ab/cd'])).toEqual({
       header: 'x [REDACTED]',
+    });
+  });
+
+  it('masks a card number that arrives as a JSON number, and keeps other numbers', () => {
+    expect(redactValue({ note: Number(PAN), big: BigInt(PAN), amount: 1500.25, ts: 1714557600000 })).toEqual({
+      note: '•••• 1111',
+      big: '•••• 1111',
+      amount: 1500.25,
+      ts: 1714557600000,
     });
   });
 
