@@ -34,6 +34,11 @@ const CODE_VALUE = String.raw`[\p{L}\p{Nd}]{1,32}(?:-[\p{L}\p{Nd}]{1,32}|\s${DIG
 const CVC_PATTERN = new RegExp(`(${DATA_START}(?:${CVC_OR_PIN})${END}${GAP})(${CVC_VALUE})`, 'giu');
 const EXPIRY_PATTERN = new RegExp(`(${DATA_START}(?:${EXPIRY})${END}${GAP})(${EXPIRY_VALUE})`, 'giu');
 const CODE_PATTERN = new RegExp(`(${DATA_START}(?:${CODE})${END}${GAP})(${CODE_VALUE})`, 'giu');
+// A number followed at once by its card's data: `6759 6498 2648 exp 12/29`, `… CVC 123`.
+const CARD_DATA_AFTER = new RegExp(
+  `^[^\\p{L}\\p{Nd}]{0,4}(?:(?:${CVC_OR_PIN})${END}${GAP}${CVC_VALUE}|(?:${EXPIRY})${END}${GAP}${EXPIRY_VALUE})`,
+  'iu',
+);
 const CARD_WORD = new RegExp(`${START}(?:${PAN_NAME}|${CVC_OR_PIN}|${EXPIRY}|${CODE})${END}`, 'giu');
 const PAN_LINK = new RegExp(`^(?:[^\\p{L}\\p{Nd}]|(?:number|num|no|nr|is|was)${END})*$`, 'iu');
 
@@ -81,6 +86,11 @@ export function cardWordEnds(text: string): number[] {
   const ends: number[] = [];
   for (const match of text.matchAll(CARD_WORD)) ends.push(match.index + match[0].length);
   return ends;
+}
+
+/** True when card data (a CVC, PIN or expiry after its word) follows `position` at once. */
+export function cardDataAfter(text: string, position: number): boolean {
+  return CARD_DATA_AFTER.test(text.slice(position, position + 48));
 }
 
 /**

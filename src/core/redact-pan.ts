@@ -1,4 +1,4 @@
-import { cardWordBefore, cardWordEnds } from './card-words.js';
+import { cardDataAfter, cardWordBefore, cardWordEnds } from './card-words.js';
 import { asciiDigits } from './redact-mask.js';
 import { protectedRanges } from './redact-protected.js';
 import { DIGIT, OTHER, SEPARATOR, unitAt } from './redact-units.js';
@@ -106,9 +106,9 @@ function isTimestampShape(first: number, length: number): boolean {
 interface Surroundings {
   /** `+4…`: an international phone number. */
   phone: boolean;
-  /** `DSP-2024-…`, `ref_…`, `#…`: the digits continue an identifier. */
+  /** `DSP-2024-…`, `ref_…`, `DR/…`, `#…`: the digits continue an identifier. */
   identifier: boolean;
-  /** A card word stands right before the chain. */
+  /** A card word stands right before the chain, or card data right after it. */
   cardWord: () => boolean;
 }
 
@@ -117,7 +117,11 @@ function surroundings(text: string, start: number, cardWord: () => boolean): Sur
   const beforeThat = text[start - 2] ?? '';
   return {
     phone: before === '+' && !LETTER_OR_DIGIT.test(beforeThat),
-    identifier: before === '#' || (/[-_]/.test(before) && LETTER_OR_DIGIT.test(beforeThat)),
+    identifier:
+      before === '#' ||
+      (/[-_]/.test(before) && LETTER_OR_DIGIT.test(beforeThat)) ||
+      // Not `/cards/…`: URL paths are lower-case, reference prefixes upper-case.
+      (before === '/' && /[A-Z]/.test(beforeThat)),
     cardWord,
   };
 }
@@ -125,8 +129,9 @@ function surroundings(text: string, start: number, cardWord: () => boolean): Sur
 /**
  * The windows of a chain to mask, as [start, end) digit indexes. A Luhn-valid window of 13–19
  * digits made of whole groups is a card number. One that cuts through a group (glued to other
- * digits), one of 12 digits (Maestro), and one whose shape says phone number, identifier or
- * millisecond timestamp is masked only next to a card word or followed by the card's expiry.
+ * digits), one of 12 digits (Maestro), and one whose shape says phone number (15 digits at most
+ * after `+`), reference (after `DSP-`, `REF_`…, unless in card grouping) or Unix timestamp is
+ * masked only next to a card word or card data, or glued to the card's expiry.
  */
 function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<[number, number]> {
   const { values, group, from, to } = chain;
@@ -165,11 +170,11 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
     const oneGroup = group[s] === group[e - 1];
     // E.164 numbers have at most 15 digits.
     const phone = around.phone && length <= 15;
-    const identifier = around.identifier && !oneGroup && !cardGrouping(s, e);
+    const identifier = around.identifier && !cardGrouping(s, e);
     const timestamp = oneGroup && isTimestampShape(values[s] ?? 0, length);
     if (length >= MIN_PAN && atStart && atEnd && !phone && !identifier && !timestamp) return 0;
-    if (length >= MIN_PAN && atStart && expiryAfter(e, atEnd)) return 1;
-    if (length >= MIN_PAN && atEnd && !atStart && expiryBefore(s)) return 1;
+    if (atStart && expiryAfter(e, atEnd)) return 1;
+    if (atEnd && !atStart && expiryBefore(s)) return 1;
     if (!around.cardWord()) return -1;
     return atStart ? (atEnd ? 2 : 3) : atEnd ? 4 : 5;
   };
@@ -233,7 +238,7 @@ export function maskCardNumbers(text: string): string {
     const cardWord = (): boolean => {
       if (near === undefined) {
         ends ??= cardWordEnds(text);
-        near = cardWordBefore(text, ends, start);
+        near = cardWordBefore(text, ends, start) || cardDataAfter(text, chain.to[chain.to.length - 1] ?? 0);
       }
       return near;
     };

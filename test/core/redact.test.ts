@@ -236,12 +236,17 @@ describe('redact: card numbers by meaning', () => {
     ['after + with 16 digits (longer than any phone number)', `+${grouped(PAN, ' ')}`, '+•••• 1111'],
     ['after an identifier prefix in Amex grouping', 'ref-3782-822463-10005', 'ref-•••• 0005'],
     ['with HTML space entities', grouped(PAN, '&nbsp;'), '•••• 1111'],
+    ['after a card word as an identifier prefix', `PAN-${PAN}`, 'PAN-•••• 1111'],
+    ['after card_', `card_${PAN}`, 'card_•••• 1111'],
+    ['in a cards URL path', `/cards/${PAN}/pin`, '/cards/•••• 1111/pin'],
   ])('masks a PAN %s', (_label, text, expected) => {
     expect(redact(text)).toBe(expected);
   });
 
-  it('masks a 12-digit Maestro PAN next to a card word, and only there', () => {
+  it('masks a 12-digit Maestro PAN next to a card word or its card data, and only there', () => {
     expect(redact(`Maestro ${MAESTRO}`)).toBe(`Maestro •••• ${MAESTRO.slice(-4)}`);
+    expect(redact(`${MAESTRO} exp 12/29`)).toBe(`•••• ${MAESTRO.slice(-4)} exp [REDACTED]`);
+    expect(redact(`${MAESTRO} 12/29`)).toBe(`•••• ${MAESTRO.slice(-4)} 12/29`);
     expect(redact(`card number: ${grouped(MAESTRO, ' ')}`)).toBe(`card number: •••• ${MAESTRO.slice(-4)}`);
     expect(redact(`reference ${MAESTRO}`)).toBe(`reference ${MAESTRO}`);
   });
@@ -253,7 +258,15 @@ describe('redact: card numbers by meaning', () => {
   });
 
   it('does not read a phone number, a timestamp or a reference as a card number', () => {
-    for (const text of ['+8613800138000', '+86 138 0013 8000', '1714557600000', 'DSP-2024-000123456']) {
+    for (const text of [
+      '+8613800138000',
+      '+86 138 0013 8000',
+      '1714557600000',
+      'DSP-2024-000123456',
+      'DISP-6274413531950',
+      'REF_7641587125455',
+      'DR/3534/7873324671',
+    ]) {
       expect(redact(`x ${text} y`)).toBe(`x ${text} y`);
     }
   });
