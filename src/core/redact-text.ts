@@ -4,16 +4,18 @@ import { maskCardNumbers } from './redact-pan.js';
 import { secretPattern } from './redact-secrets.js';
 
 const BEARER = /\bBearer\s+[^\s"',;]+/gi;
-// The whole dotted token is taken in one go and checked after, so matching never backtracks.
-const JWT = /\beyJ[\w-]*(?:\.[\w-]*)*/g;
+// The whole dotted token is taken in one go and checked after, so matching never backtracks; any
+// letter case, since an echo may have changed it.
+const JWT = /\beyJ[\w-]*(?:\.[\w-]*)*/gi;
 // Keys whose value is a secret whatever it looks like: `"pin": "1234"`, `cvc=123`, `code: …`.
 // `status code: 500`, `postal code: 94105` and their kind are not activation codes.
 const SECRET_KEY = String.raw`pin|cvc2?|cvv2?|csc|otp|card[_-]?(?:cvc|cvv|pin|number|expire|expiry)|number|pan|expire|expiry|security[_-]?code|activation[_-]?code|(?<!(?:status|error|response|http|exit|reason|postal|zip|country|currency|phone|area|promo|discount|merchant|language|region)[\s_-]?)code|sensitive|sensetive|api[_-]?token|access[_-]?token|password`;
 const QUOTE = String.raw`(?:\\?["'])`;
 const KEY_CONTEXT = new RegExp(
-  String.raw`(${QUOTE}?\b(?:${SECRET_KEY})\b${QUOTE}?\s*[:=]\s*)(\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\p{Nd}(?:[ .-]?\p{Nd}){0,30}(?![^\s,;}&])|[^\s,;}&]*[^\s,;}&.])`,
+  String.raw`(${QUOTE}?(?<!\/)\b(?:${SECRET_KEY})\b${QUOTE}?\s*[:=]\s*)(\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\p{Nd}(?:[ .-]?\p{Nd}){0,30}(?![^\s,;}&])|[^\s,;}&]*[^\s,;}&.])`,
   'giu',
 );
+// A key written as the last segment of a URL path (`POST /cards/c1/pin: 500`) names an endpoint.
 /** Anything that needs the slow path: a digit, a key separator, a credential prefix. */
 const WORTH_A_LOOK = /[\p{Nd}:=%]|bearer|eyj/iu;
 const DIGIT = /\p{Nd}/u;

@@ -65,4 +65,12 @@ export const INNOCENT: readonly string[] = [
   'Payout to IBAN GB29NWBK60161331926819 scheduled',
   'Client 192.168.100.200 10.20.30.40 blocked',
   'Activation code has been sent; it expires in 10 minutes',
+  'Set a new PIN (4-12 digits)',
+  'Validation failed: pin must be 4-12 digits',
+  'CVC check failed (code 05)',
+  'Card expires in 30 days',
+  'Expiry year must be between 2024 and 2040',
+  'OTP attempts: 3 of 5',
+  'expires_in=3600',
+  'POST /cards/c1/pin: 500',
 ];

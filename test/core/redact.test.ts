@@ -367,6 +367,10 @@ describe('redact: the token in its encoded forms', () => {
     expect(out).toMatch(/^request-id .*end$/);
   });
 
+  it('masks an upper-cased JWT that is not a known secret', () => {
+    expect(redact(`id ${JWT.toUpperCase()} end`)).toBe('id [REDACTED] end');
+  });
+
   it('keeps the full stop after a JWT', () => {
     expect(redact(`token ${JWT}.`)).toBe('token [REDACTED].');
   });
