@@ -30,15 +30,41 @@ function isIban(candidate: string): boolean {
 const CHECKS: ReadonlyArray<readonly [RegExp, (match: string) => boolean]> = [
   [UUID, () => true],
   [HEX_ID, (match) => /[A-Fa-f]/.test(match) && /\d/.test(match)],
-  [YEAR_FIRST, () => true],
-  [YEAR_LAST, () => true],
   [IPV4, () => true],
   [IBAN, isIban],
 ];
+const DATES: readonly RegExp[] = [YEAR_FIRST, YEAR_LAST];
+const DIGIT_AT = /\p{Nd}/u;
+const JOIN = /[\s+]/u;
+
+/** The offset of the digit joined to `at` by up to 3 spaces (towards `step`), or -1. */
+function joinedDigit(text: string, at: number, step: 1 | -1): number {
+  let i = at;
+  for (let k = 0; k < 3 && i >= 0 && i < text.length && JOIN.test(text[i] ?? ''); k++) i += step;
+  if (i === at || i < 0 || i >= text.length) return -1;
+  return DIGIT_AT.test(text[i] ?? '') || /[\uDC00-\uDFFF]/.test(text[i] ?? '') ? i : -1;
+}
+
+/**
+ * Calendar dates, except one joined by spaces to digits that are not another date: such a
+ * "date" is a piece of a longer number (a card number in mixed grouping), not a date.
+ */
+function dateRanges(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const pattern of DATES)
+    for (const m of text.matchAll(pattern)) found.push([m.index, m.index + m[0].length]);
+  const starts = new Set(found.map(([start]) => start));
+  const ends = new Set(found.map(([, end]) => end));
+  return found.filter(([start, end]) => {
+    const before = joinedDigit(text, start - 1, -1);
+    const after = joinedDigit(text, end, 1);
+    return (before < 0 || ends.has(before + 1)) && (after < 0 || starts.has(after));
+  });
+}
 
 /** The [start, end) ranges of `text` that hold a known non-card number, sorted by start. */
 export function protectedRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
+  const ranges = dateRanges(text);
   for (const [pattern, holds] of CHECKS) {
     for (const m of text.matchAll(pattern)) {
       if (holds(m[0])) ranges.push([m.index, m.index + m[0].length]);

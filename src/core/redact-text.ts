@@ -11,13 +11,13 @@ const JWT = /\beyJ[\w-]*(?:\.[\w-]*)*/gi;
 // `status code: 500`, `postal code: 94105` and their kind are not activation codes.
 const SECRET_KEY = String.raw`pin|cvc2?|cvv2?|csc|otp|card[_-]?(?:cvc|cvv|pin|number|expire|expiry)|number|pan|expire|expiry|security[_-]?code|activation[_-]?code|(?<!(?:status|error|response|http|exit|reason|postal|zip|country|currency|phone|area|promo|discount|merchant|language|region)[\s_-]?)code|sensitive|sensetive|api[_-]?token|access[_-]?token|password`;
 const QUOTE = String.raw`(?:\\?["'])`;
+// A key written as the last segment of a URL path (`POST /cards/c1/pin: 500`) names an endpoint.
 const KEY_CONTEXT = new RegExp(
   String.raw`(${QUOTE}?(?<!\/)\b(?:${SECRET_KEY})\b${QUOTE}?\s*[:=]\s*)(\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\p{Nd}(?:[ .-]?\p{Nd}){0,30}(?![^\s,;}&])|[^\s,;}&]*[^\s,;}&.])`,
   'giu',
 );
-// A key written as the last segment of a URL path (`POST /cards/c1/pin: 500`) names an endpoint.
-/** Anything that needs the slow path: a digit, a key separator, a credential prefix. */
-const WORTH_A_LOOK = /[\p{Nd}:=%]|bearer|eyj/iu;
+/** Anything that needs the slow path: a digit, a key separator, a credential, a code word. */
+const WORTH_A_LOOK = /[\p{Nd}:=]|bearer|eyj|activation|otp|one.?time/iu;
 const DIGIT = /\p{Nd}/u;
 const KEY_SEPARATOR = /[:=]/;
 
@@ -48,5 +48,5 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
     out = out.replace(KEY_CONTEXT, (match: string, key: string, value: string) =>
       value.startsWith('•') ? match : `${key}${REDACTED}`,
     );
-  return digits ? maskCardData(out) : out;
+  return maskCardData(out);
 }

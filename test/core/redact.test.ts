@@ -310,6 +310,7 @@ describe('redact: card data next to card words', () => {
     ['activation_code=48217710', 'activation_code=[REDACTED]'],
     ['activation code 4821 7710 sent', 'activation code [REDACTED] sent'],
     ['activation code: ABCD-EFGH', 'activation code: [REDACTED]'],
+    ['activation code ABCD-EFGH', 'activation code [REDACTED]'],
     ['otp 123456', 'otp [REDACTED]'],
     ['OTP: 123456', 'OTP: [REDACTED]'],
     ['one-time password 482193', 'one-time password [REDACTED]'],
