@@ -1,7 +1,7 @@
 import { cardDataAfter, cardWordBefore, cardWordEnds } from './card-words.js';
 import { asciiDigits } from './redact-mask.js';
 import { protectedRanges } from './redact-protected.js';
-import { DIGIT, OTHER, SEPARATOR, unitAt } from './redact-units.js';
+import { DIGIT, isAsciiSeparator, OTHER, SEPARATOR, unitAt } from './redact-units.js';
 
 /** Separators (characters or escapes) allowed between two digit groups of one number. */
 const MAX_GAP = 8;
@@ -16,7 +16,6 @@ const GLUED_EXPIRY = /^(?:0[1-9]|1[0-2])(?:[/-](?:20\d\d|\d\d)|(?:20)?[2-4]\d)(?
 const SPACED_EXPIRY = /^[\s./-]{1,3}(?:0[1-9]|1[0-2])\s?[/-]\s?(?:20\d\d|\d\d)(?!\d|[/.-]\d)/;
 // Before a candidate glued after more digits: those digits end in the card's expiry (`12/29…`).
 const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20\d\d|\d\d)$/;
-const ASCII_SEPARATORS: ReadonlySet<number> = new Set([9, 10, 11, 12, 13, 32, 43, 45, 46, 47]);
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 interface Chain {
@@ -216,7 +215,7 @@ function mayHoldCardNumber(text: string): boolean {
     } else if (code === 38) {
       const end = text.indexOf(';', i);
       if (end > i && end - i <= 8) i = end;
-    } else if (!ASCII_SEPARATORS.has(code)) run = 0;
+    } else if (!isAsciiSeparator(code)) run = 0;
     if (run >= MIN_CONTEXT_PAN) return true;
   }
   return false;

@@ -8,13 +8,18 @@ export const SEPARATOR = 1;
 export const OTHER = 2;
 
 // Spaces of every kind (incl. zero-width and non-breaking), dashes, dots, slashes and `+`.
-const SEPARATORS: ReadonlySet<number> = new Set([
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2b, 0x2d, 0x2e, 0x2f, 0x85, 0xa0, 0xad, 0xb7, 0x1680, 0x180e, 0x2000,
-  0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x200b, 0x200c, 0x200d,
-  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2024, 0x2027, 0x2028, 0x2029, 0x202f, 0x2044, 0x205f,
-  0x2060, 0x2212, 0x2215, 0x2e3a, 0x2e3b, 0x3000, 0x30fb, 0xfe58, 0xfe63, 0xfeff, 0xff0d, 0xff0e, 0xff0f,
-  0xff65,
-]);
+const SEPARATOR_CHAR =
+  /[\t-\r +\-./\x85\xa0\xad\xb7\u1680\u180e\u2000-\u200d\u2010-\u2015\u2024\u2027-\u2029\u202f\u2044\u205f\u2060\u2212\u2215\u2e3a\u2e3b\u3000\u30fb\ufe58\ufe63\ufeff\uff0d-\uff0f\uff65]/;
+
+/** True when `char` may stand between two digit groups of one number. */
+export function isSeparator(char: string): boolean {
+  return SEPARATOR_CHAR.test(char);
+}
+
+/** {@link isSeparator} for an ASCII code: tab to carriage return, space, `+`, `-`, `.`, `/`. */
+export function isAsciiSeparator(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 43 || (code >= 45 && code <= 47);
+}
 
 /** One reading unit of text: a character, a `%XX` escape sequence or an HTML space entity. */
 export interface Unit {
@@ -30,7 +35,7 @@ function unitOf(char: string, length: number): Unit {
   const cp = char.codePointAt(0) ?? 0;
   const value = digitValue(cp);
   if (value >= 0) return { kind: DIGIT, value, length };
-  return { kind: SEPARATORS.has(cp) ? SEPARATOR : OTHER, value: -1, length };
+  return { kind: isSeparator(char) ? SEPARATOR : OTHER, value: -1, length };
 }
 
 function hexValue(code: number): number {
@@ -58,7 +63,7 @@ function percentUnit(text: string, i: number): Unit | undefined {
   }
   if (byte < 0x80) {
     if (byte >= 48 && byte <= 57) return { kind: DIGIT, value: byte - 48, length: 3 };
-    return SEPARATORS.has(byte) ? { kind: SEPARATOR, value: -1, length: 3 } : undefined;
+    return isAsciiSeparator(byte) ? { kind: SEPARATOR, value: -1, length: 3 } : undefined;
   }
   const count = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
   for (let k = 1; k < count; k++) if (escapedByte(text, i + k * 3) < 0) return undefined;
@@ -85,7 +90,7 @@ export function unitAt(text: string, i: number): Unit {
     const entity = SPACE_ENTITY.exec(text.slice(i, i + 8));
     if (entity !== null) return { kind: SEPARATOR, value: -1, length: entity[0].length };
   }
-  if (code < 0x80) return { kind: SEPARATORS.has(code) ? SEPARATOR : OTHER, value: -1, length: 1 };
+  if (code < 0x80) return { kind: isAsciiSeparator(code) ? SEPARATOR : OTHER, value: -1, length: 1 };
   const cp = text.codePointAt(i) ?? code;
   return unitOf(String.fromCodePoint(cp), cp > 0xffff ? 2 : 1);
 }
