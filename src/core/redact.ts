@@ -1,16 +1,12 @@
-import { isLuhnValid } from './luhn.js';
+import { digitsOf, maskPan, REDACTED } from './redact-mask.js';
+import { redact } from './redact-text.js';
+
+export { maskPan, redact };
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const REDACTED = '[REDACTED]';
 
 /** Kinds of secret the SDK wraps; each decides how the value is masked. */
 export type SensitiveKind = 'pan' | 'cvc' | 'expiry' | 'pin' | 'code' | 'token';
-
-/** Masks a card number to its last four digits, e.g. `•••• 1234`. */
-export function maskPan(pan: string): string {
-  const digits = pan.replace(/\D/g, '');
-  return digits.length >= 4 ? `•••• ${digits.slice(-4)}` : REDACTED;
-}
 
 /**
  * A secret value (PAN, CVC, expiry, PIN, activation code) that only leaves through `reveal()`.
@@ -37,7 +33,7 @@ export class Sensitive {
   /** The last four digits of a PAN (undefined for other kinds). */
   get last4(): string | undefined {
     if (this.#kind !== 'pan') return undefined;
-    const digits = this.#value.replace(/\D/g, '');
+    const digits = digitsOf(this.#value);
     return digits.length >= 4 ? digits.slice(-4) : undefined;
   }
 
@@ -62,89 +58,70 @@ export class Sensitive {
   }
 }
 
-/** Names of keys whose values are secrets whatever they look like (compared lower-case). */
+/**
+ * Names of keys whose values are secrets whatever they look like, compared lower-case with `_` and
+ * `-` dropped (so `card_number`, `Card-Number` and `cardNumber` are one key).
+ */
 const SECRET_KEYS: ReadonlySet<string> = new Set([
   'pin',
+  'pincode',
+  'cardpin',
   'cvc',
+  'cvc2',
   'cvv',
   'cvv2',
+  'csc',
   'cardcvc',
+  'cardcvv',
+  'securitycode',
+  'cardsecuritycode',
   'number',
   'cardnumber',
   'pan',
+  'primaryaccountnumber',
   'expire',
   'expiry',
+  'expirydate',
   'cardexpire',
   'cardexpiry',
+  'cardexpirydate',
   'activationcode',
   'code',
+  'otp',
+  'onetimepassword',
   'sensitive',
   'sensetive',
   'authorization',
   'apitoken',
+  'apikey',
+  'xapikey',
+  'accesstoken',
+  'refreshtoken',
+  'clientsecret',
+  'password',
   'token',
 ]);
 
 /** True when a property name holds a secret, so its value must never be shown. */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.toLowerCase());
-}
-
-const BEARER = /\bBearer\s+[^\s"',;]+/gi;
-const JWT = /\beyJ[\w-]*\.[\w-]+\.[\w-]*/g;
-// 13–19 digits, optionally split by single spaces or dashes; the Luhn check below decides.
-const DIGIT_RUN = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
-// `"pin": "1234"`, `cvc=123`, `number: 4111…` inside free text such as a server message.
-const KEY_CONTEXT =
-  /((?:"|')?\b(?:pin|cvc|cvv2?|cardCVC|number|cardNumber|pan|expire|expiry|cardExpire|cardExpiry|code|activationCode|sensitive|sensetive)\b(?:"|')?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
-
-/**
- * Masks every secret in a string: the known secret values, `Bearer …` credentials,
- * JWT-shaped tokens, Luhn-valid 13–19 digit card numbers and values of secret keys.
- */
-export function redact(text: string, secrets: Iterable<string> = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  return out
-    .replace(BEARER, `Bearer ${REDACTED}`)
-    .replace(JWT, REDACTED)
-    .replace(KEY_CONTEXT, (_m, key: string) => `${key}${REDACTED}`)
-    .replace(DIGIT_RUN, maskRun);
+  const name = key.toLowerCase().replace(/[_-]/g, '');
+  // `cardCvv2`, `card_pin`: a secret name behind the `card` prefix is the same secret.
+  return SECRET_KEYS.has(name) || (name.startsWith('card') && SECRET_KEYS.has(name.slice(4)));
 }
 
 /**
- * Masks a digit run that is a card number, or that holds one once separator-delimited groups at
- * its ends are dropped: the regex takes the longest run, so a PAN written next to another number
- * (`4111… 12/25`, `4111…-123`, `12 4111 …`) would otherwise fail the Luhn check and stay in clear.
- */
-function maskRun(run: string): string {
-  const digits = run.replace(/[ -]/g, '');
-  if (digits.length < 13) return run;
-  if (isLuhnValid(digits)) return maskPan(digits);
-  const head = /^\d+[ -]/.exec(run)?.[0];
-  if (head !== undefined) {
-    const rest = run.slice(head.length);
-    const masked = maskRun(rest);
-    if (masked !== rest) return head + masked;
-  }
-  const tail = /[ -]\d+$/.exec(run)?.[0];
-  if (tail !== undefined) {
-    const rest = run.slice(0, -tail.length);
-    const masked = maskRun(rest);
-    if (masked !== rest) return masked + tail;
-  }
-  return run;
-}
-
-/**
- * A deep copy of `value` safe to log: secret keys replaced whatever their value, strings passed
- * through {@link redact}, {@link Sensitive} values masked. The original is never changed.
+ * A deep copy of `value` safe to log: secret keys replaced whatever their value, strings (and
+ * numbers that read as card numbers) passed through {@link redact}, {@link Sensitive} values masked. The original is never changed.
  */
 export function redactValue(value: unknown, secrets: Iterable<string> = [], depth = 0): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (value instanceof Sensitive) return value.toString();
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    // A card number may arrive as a JSON number: it is masked like the same digits in a string.
+    const text = String(value);
+    const masked = redact(text, secrets);
+    return masked === text ? value : masked;
+  }
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return '[Truncated]';
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));

@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLuhnValid, luhnCheckDigit } from '../../src/core/luhn.js';
 import { isSecretKey, maskPan, redact, redactValue, Sensitive } from '../../src/core/redact.js';
+import { INNOCENT } from './redact-corpus.js';
 
 const PAN = '4111111111111111';
 const JWT =
@@ -78,6 +79,8 @@ describe('maskPan', () => {
     ['4111-1111-1111-5678', '•••• 5678'],
     ['123', '[REDACTED]'],
     ['', '[REDACTED]'],
+    ['４１１１ １１１１ １１１１ ９８７６', '•••• 9876'],
+    ['٤١١١١١١١١١١١٥٦٧٨', '•••• 5678'],
   ])('%s → %s', (input, masked) => {
     expect(maskPan(input)).toBe(masked);
   });
@@ -185,6 +188,227 @@ describe('redact', () => {
   });
 });
 
+/** `pan` in the digits of the script whose zero is `zero`. */
+function inScript(pan: string, zero: number): string {
+  return [...pan].map((d) => String.fromCodePoint(zero + Number(d))).join('');
+}
+
+describe('redact: card numbers by meaning', () => {
+  const MAESTRO = `67596498264${luhnCheckDigit('67596498264')}`;
+  it.each([
+    ['dots', grouped(PAN, '.')],
+    ['slashes', grouped(PAN, '/')],
+    ['several spaces', grouped(PAN, '   ')],
+    ['tabs', grouped(PAN, '\t')],
+    ['non-breaking spaces', grouped(PAN, '\u00a0')],
+    ['narrow no-break spaces', grouped(PAN, '\u202f')],
+    ['ideographic spaces', grouped(PAN, '\u3000')],
+    ['zero-width spaces', grouped(PAN, '\u200b')],
+    ['en dashes', grouped(PAN, '\u2013')],
+    ['spaced dashes', grouped(PAN, ' - ')],
+    ['%20', grouped(PAN, '%20')],
+    ['+', grouped(PAN, '+')],
+    ['%C2%A0', grouped(PAN, '%C2%A0')],
+    ['%2520 (encoded twice)', grouped(PAN, '%2520')],
+    ['mixed separators', '4111 1111.1111-1111'],
+    ['fullwidth digits', inScript(PAN, 0xff10)],
+    ['Arabic-Indic digits', inScript(PAN, 0x660)],
+    ['Devanagari digits', grouped(inScript(PAN, 0x966), ' ')],
+    ['mathematical bold digits', inScript(PAN, 0x1d7ce)],
+    ['URL-encoded digits', [...PAN].map((d) => `%3${d}`).join('')],
+    ['glued to MM/YY', `${PAN}12/29`],
+    ['glued to MMYY', `${PAN}1229`],
+    ['glued to MM/YYYY', `${PAN}12/2029`],
+  ])('masks a PAN written with %s', (_label, written) => {
+    const out = redact(`Card ${written} declined`);
+    expect(out).toContain('•••• 1111');
+    expect(out.replace(/\D/g, '')).not.toContain(PAN);
+  });
+
+  it.each([
+    ['in quotes', `"${PAN}"`, '"•••• 1111"'],
+    ['in brackets', `[${PAN}]`, '[•••• 1111]'],
+    ['in JSON', `{"note":"${PAN}"}`, '{"note":"•••• 1111"}'],
+    ['in a URL query', `/x?q=${grouped(PAN, '+')}&y=1`, '/x?q=•••• 1111&y=1'],
+    ['glued to an expiry', `${PAN}12/29`, '•••• 1111 12/29'],
+    ['glued after an expiry', `12/29${PAN}`, '12/29 •••• 1111'],
+    ['after # in card grouping', `#${grouped(PAN, ' ')}`, '#•••• 1111'],
+    ['after + with 16 digits (longer than any phone number)', `+${grouped(PAN, ' ')}`, '+•••• 1111'],
+    ['after an identifier prefix in Amex grouping', 'ref-3782-822463-10005', 'ref-•••• 0005'],
+    ['with HTML space entities', grouped(PAN, '&nbsp;'), '•••• 1111'],
+    ['after a card word as an identifier prefix', `PAN-${PAN}`, 'PAN-•••• 1111'],
+    ['after card_', `card_${PAN}`, 'card_•••• 1111'],
+    ['in a cards URL path', `/cards/${PAN}/pin`, '/cards/•••• 1111/pin'],
+  ])('masks a PAN %s', (_label, text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('masks a 12-digit Maestro PAN next to a card word or its card data, and only there', () => {
+    expect(redact(`Maestro ${MAESTRO}`)).toBe(`Maestro •••• ${MAESTRO.slice(-4)}`);
+    expect(redact(`${MAESTRO} exp 12/29`)).toBe(`•••• ${MAESTRO.slice(-4)} exp [REDACTED]`);
+    expect(redact(`${MAESTRO} 12/29`)).toBe(`•••• ${MAESTRO.slice(-4)} 12/29`);
+    expect(redact(`card number: ${grouped(MAESTRO, ' ')}`)).toBe(`card number: •••• ${MAESTRO.slice(-4)}`);
+    expect(redact(`reference ${MAESTRO}`)).toBe(`reference ${MAESTRO}`);
+  });
+
+  it('masks a PAN glued to other digits only next to a card word or an expiry', () => {
+    expect(redact(`id ${PAN}123 ok`)).toBe(`id ${PAN}123 ok`);
+    expect(redact(`PAN ${PAN}123`)).not.toContain(PAN);
+    expect(redact(`${PAN}12/29`)).not.toContain(PAN);
+  });
+
+  it('does not read a phone number, a timestamp or a reference as a card number', () => {
+    for (const text of [
+      '+8613800138000',
+      '+86 138 0013 8000',
+      '1714557600000',
+      'DSP-2024-000123456',
+      'DISP-6274413531950',
+      'REF_7641587125455',
+      'DR/3534/7873324671',
+    ]) {
+      expect(redact(`x ${text} y`)).toBe(`x ${text} y`);
+    }
+  });
+});
+
+describe('redact: card data next to card words', () => {
+  it('masks the example of the issue', () => {
+    expect(redact('CVC 737 / PIN 5831 / exp 12/29 / activation code 4821-7710')).toBe(
+      'CVC [REDACTED] / PIN [REDACTED] / exp [REDACTED] / activation code [REDACTED]',
+    );
+  });
+
+  it.each([
+    ['CVC 737', 'CVC [REDACTED]'],
+    ['cvv2: 123', 'cvv2: [REDACTED]'],
+    ['CVV=123.', 'CVV=[REDACTED].'],
+    ['csc (4821)', 'csc ([REDACTED])'],
+    ['security code=1234', 'security code=[REDACTED]'],
+    ['Security-Code: 1234', 'Security-Code: [REDACTED]'],
+    ['card_cvc 321', 'card_cvc [REDACTED]'],
+    ['CVC737', 'CVC[REDACTED]'],
+    ['CVC/CVV 737', 'CVC/CVV [REDACTED]'],
+    ['PIN 5831', 'PIN [REDACTED]'],
+    ['pin is 5831', 'pin is [REDACTED]'],
+    ['PIN changed to 583112', 'PIN changed to [REDACTED]'],
+    ['PIN code: 0000', 'PIN code: [REDACTED]'],
+    ['pin%3A5831', 'pin%3A[REDACTED]'],
+    ['PIN ５８３１', 'PIN [REDACTED]'],
+    ['exp 12/29', 'exp [REDACTED]'],
+    ['Exp: 1/29', 'Exp: [REDACTED]'],
+    ['expires 12/2029', 'expires [REDACTED]'],
+    ['expiry date 07-29', 'expiry date [REDACTED]'],
+    ['expiration: 2029-07', 'expiration: [REDACTED]'],
+    ['valid thru 12/29', 'valid thru [REDACTED]'],
+    ['Valid through 12 / 29', 'Valid through [REDACTED]'],
+    ['exp ١٢/٢٩', 'exp [REDACTED]'],
+    ['exp １２／２９', 'exp [REDACTED]'],
+    ['exp 12–29', 'exp [REDACTED]'],
+    ['activation code 4821-7710', 'activation code [REDACTED]'],
+    ['Activation code: AB12-CD34', 'Activation code: [REDACTED]'],
+    ['activation_code=48217710', 'activation_code=[REDACTED]'],
+    ['activation code 4821 7710 sent', 'activation code [REDACTED] sent'],
+    ['activation code: ABCD-EFGH', 'activation code: [REDACTED]'],
+    ['activation code ABCD-EFGH', 'activation code [REDACTED]'],
+    ['otp 123456', 'otp [REDACTED]'],
+    ['OTP: 123456', 'OTP: [REDACTED]'],
+    ['one-time password 482193', 'one-time password [REDACTED]'],
+    ['{\\"pin\\":\\"5831\\"}', '{\\"pin\\":[REDACTED]}'],
+  ])('masks the value in %j', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it.each([
+    'PIN must be 4 digits',
+    'PIN must be 4 to 12 digits',
+    'Wrong PIN 3 times',
+    'CVC must be 3 digits',
+    'expires 2026-05-01',
+    'Card expires 12/31/2026',
+    'expiry 13/29 is not a month',
+    'POST /cards/card_1/pin 500',
+    'activation code sent to +44 20 7946 0958',
+    'Request failed with status code 500',
+    'Invalid postal code: 94105',
+  ])('keeps %j', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('redact: innocent server messages', () => {
+  it('has a corpus of at least 40 messages', () => {
+    expect(INNOCENT.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(INNOCENT)('keeps %j byte for byte', (text) => {
+    expect(redact(text, ['tok_live_9f8e7d6c5b4a'])).toBe(text);
+  });
+});
+
+describe('redact: the token in its encoded forms', () => {
+  const TOKEN = 'tok_Live/9f+8e 7d=6c';
+  const b64 = (text: string): string => Buffer.from(text).toString('base64');
+  it.each([
+    ['as is', TOKEN],
+    ['URL-encoded', encodeURIComponent(TOKEN)],
+    ['form-encoded', new URLSearchParams({ t: TOKEN }).toString().slice(2)],
+    ['encoded twice', encodeURIComponent(encodeURIComponent(TOKEN))],
+    ['upper-case', TOKEN.toUpperCase()],
+    ['lower-case', TOKEN.toLowerCase()],
+    ['base64', b64(TOKEN)],
+    ['base64url', Buffer.from(TOKEN).toString('base64url')],
+    ['inside a Basic credential', b64(`user:${TOKEN}`)],
+    ['inside base64 JSON', b64(JSON.stringify({ token: TOKEN }))],
+    ['JSON-escaped', JSON.stringify(TOKEN).slice(1, -1)],
+  ])('masks the token %s', (_label, form) => {
+    const out = redact(`request-id ${form} end`, [TOKEN]);
+    expect(out).toContain('[REDACTED]');
+    expect(out).not.toContain(form);
+    expect(out).toMatch(/^request-id .*end$/);
+  });
+
+  it('masks an upper-cased JWT that is not a known secret', () => {
+    expect(redact(`id ${JWT.toUpperCase()} end`)).toBe('id [REDACTED] end');
+  });
+
+  it('keeps the full stop after a JWT', () => {
+    expect(redact(`token ${JWT}.`)).toBe('token [REDACTED].');
+  });
+
+  it('masks a JWT token echoed in any case, without the Bearer prefix', () => {
+    expect(redact(`x-request-id: ${JWT.toUpperCase()}`, [JWT])).toBe('x-request-id: [REDACTED]');
+  });
+});
+
+describe('redact: linear time on hostile text', () => {
+  const PAN_16 = PAN;
+  it.each([
+    ['digits', '0'.repeat(100_000)],
+    ['Arabic-Indic digits', '١'.repeat(100_000)],
+    ['digits and letters', 'a1'.repeat(50_000)],
+    ['single digits and spaces', '1 '.repeat(50_000)],
+    ['phone-like', '+1'.repeat(50_000)],
+    ['JWT starts', 'eyJ-'.repeat(25_000)],
+    ['card words', 'CVC exp PIN '.repeat(8_400)],
+    ['URL-encoded spaces', '%20'.repeat(33_400)],
+    ['encoded percents', '%25'.repeat(33_400)],
+    ['dates', '2024-05-01 '.repeat(9_100)],
+    ['card words without data', 'PIN must be '.repeat(8_400)],
+  ])('returns 100 KB of %s unchanged', (_label, text) => {
+    expect(text.length).toBeGreaterThanOrEqual(99_000);
+    expect(redact(text, ['tok_abcdef'])).toBe(text);
+  });
+
+  it('masks 100 KB of card numbers, every one', () => {
+    expect(redact(`${PAN_16} `.repeat(6_000))).toBe('•••• 1111 '.repeat(6_000));
+  });
+
+  it('masks 100 KB of keys with values', () => {
+    expect(redact('pin:"1"'.repeat(15_000))).toBe('pin:[REDACTED]'.repeat(15_000));
+  });
+});
+
 describe('redactValue', () => {
   it.each([
     'pin',
@@ -199,6 +423,19 @@ describe('redactValue', () => {
     'code',
     'sensitive',
     'sensetive',
+    'cvv2',
+    'cvc2',
+    'csc',
+    'otp',
+    'securityCode',
+    'security_code',
+    'activation_code',
+    'activationCode',
+    'card_number',
+    'Card-Number',
+    'pinCode',
+    'cardCvv2',
+    'card_pin',
   ])('redacts the value under "%s" whatever it is', (key) => {
     // A non-Luhn example PAN, a short string, a number, an object: all must go.
     for (const value of ['5168 3214 5678 1234', 'x', 42, { nested: 'v' }, ['a'], true]) {
@@ -216,12 +453,30 @@ describe('redactValue', () => {
     });
   });
 
-  it.each(['id', 'amount', 'status', 'message', 'cardId', 'numberOfCards', 'currency'])(
-    'keeps the ordinary key "%s"',
-    (key) => {
-      expect(isSecretKey(key)).toBe(false);
-    },
-  );
+  it.each([
+    'id',
+    'amount',
+    'status',
+    'message',
+    'cardId',
+    'numberOfCards',
+    'currency',
+    'maskedCardNumber',
+    'last4',
+    'postalCode',
+    'phoneCode',
+    'errorId',
+    'expiresAt',
+    'createdAt',
+    'pinned',
+    'type',
+    'label',
+    'cardType',
+    'cardStatus',
+    'cardholderName',
+  ])('keeps the ordinary key "%s"', (key) => {
+    expect(isSecretKey(key)).toBe(false);
+  });
 
   it('walks nested objects and arrays, redacting strings and Sensitive values', () => {
     const input = {
@@ -249,6 +504,24 @@ describe('redactValue', () => {
       count: 3,
       ok: true,
       none: null,
+    });
+  });
+
+  it('passes every string through the redactor by meaning', () => {
+    expect(
+      redactValue({ note: 'CVC 737 / PIN 5831', list: [grouped(PAN, '.')], n: 5 }, ['tok_abcdef']),
+    ).toEqual({ note: 'CVC [REDACTED] / PIN [REDACTED]', list: ['•••• 1111'], n: 5 });
+    expect(redactValue({ header: `x ${encodeURIComponent('tok ab/cd')}` }, ['tok ab/cd'])).toEqual({
+      header: 'x [REDACTED]',
+    });
+  });
+
+  it('masks a card number that arrives as a JSON number, and keeps other numbers', () => {
+    expect(redactValue({ note: Number(PAN), big: BigInt(PAN), amount: 1500.25, ts: 1714557600000 })).toEqual({
+      note: '•••• 1111',
+      big: '•••• 1111',
+      amount: 1500.25,
+      ts: 1714557600000,
     });
   });
 

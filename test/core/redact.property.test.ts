@@ -1,0 +1,290 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { luhnCheckDigit } from '../../src/core/luhn.js';
+import { redact } from '../../src/core/redact.js';
+import { INNOCENT } from './redact-corpus.js';
+
+// Both sides of the redactor's rule: card data written any way never survives, and innocent text
+// of every kind comes back byte for byte.
+
+/** Card families (prefix, lengths): Visa, Mastercard, Amex, Discover, Maestro, 2-series. */
+const FAMILIES: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['4111', [13, 16, 19]],
+  ['4', [16]],
+  ['5555', [16]],
+  ['51', [16]],
+  ['2221', [16]],
+  ['3782', [15]],
+  ['34', [15]],
+  ['6011', [16, 19]],
+  ['6759', [13, 14, 15, 16, 17, 18, 19]],
+  ['5018', [13, 16, 19]],
+  ['6304', [16]],
+];
+
+/** Zeros of Unicode decimal digit sets: ASCII, Arabic-Indic, extended Arabic-Indic, Devanagari,
+ * Bengali, Thai, Myanmar, Khmer, fullwidth, mathematical bold. */
+const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0x1040, 0x17e0, 0xff10, 0x1d7ce];
+
+function luhnNumber(prefix: string, length: number, body: readonly number[]): string {
+  const partial = (prefix + body.join('')).slice(0, length - 1);
+  return partial + luhnCheckDigit(partial);
+}
+
+const panOf = (lengths: (family: readonly number[]) => readonly number[]): fc.Arbitrary<string> =>
+  fc
+    .constantFrom(...FAMILIES)
+    .chain(([prefix, family]) =>
+      fc.tuple(
+        fc.constant(prefix),
+        fc.constantFrom(...lengths(family)),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 }),
+      ),
+    )
+    .map(([prefix, length, body]) => luhnNumber(prefix, length, body));
+
+/** A Luhn-valid PAN of 13–19 digits from the test families. */
+const panArb = panOf((family) => family);
+/** A Luhn-valid 12-digit Maestro PAN. */
+const maestro12 = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 })
+  .map((body) => luhnNumber('6759', 12, body));
+
+const separatorArb = fc.constantFrom(
+  ' ',
+  '  ',
+  '   ',
+  '\t',
+  '\u00a0',
+  '\u2009',
+  '\u202f',
+  '\u3000',
+  '\u200b',
+  '.',
+  '/',
+  '-',
+  '\u2013',
+  ' - ',
+  '%20',
+  '+',
+  '%C2%A0',
+  '%2520',
+);
+
+/** Splits `pan` into groups: none, the card grouping (4s, or 4-6-5), or arbitrary sizes. */
+const groupsArb = (pan: string): fc.Arbitrary<string[]> =>
+  fc.oneof(
+    fc.constant<string[]>([pan]),
+    fc.constant<string[]>(
+      pan.length === 15
+        ? [pan.slice(0, 4), pan.slice(4, 10), pan.slice(10)]
+        : [...(pan.match(/.{1,4}/g) ?? [])],
+    ),
+    fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 19, maxLength: 19 }).map((sizes) => {
+      const groups: string[] = [];
+      let at = 0;
+      for (const size of sizes) {
+        if (at >= pan.length) break;
+        groups.push(pan.slice(at, at + size));
+        at += size;
+      }
+      return groups;
+    }),
+  );
+
+/** `digits` in the digit set whose zero is `zero`. */
+function inScript(digits: string, zero: number): string {
+  return digits.replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d)));
+}
+
+/** A PAN rendered with any separators (one kind or mixed) and any digits. */
+const renderedPan = panArb.chain((pan) =>
+  fc
+    .tuple(
+      groupsArb(pan),
+      fc.array(separatorArb, { minLength: 18, maxLength: 18 }),
+      fc.boolean(),
+      fc.constantFrom(...ZEROS),
+    )
+    .map(([groups, seps, mixed, zero]) => {
+      const digits = groups.map((g) => inScript(g, zero));
+      const text = digits.reduce((out, group, i) => out + (mixed ? seps[i] : seps[0]) + group);
+      return { pan, text };
+    }),
+);
+
+const expiryArb = fc
+  .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 24, max: 39 }))
+  .map(([m, y]) => ({ mm: String(m).padStart(2, '0'), yy: String(y) }));
+
+/** Where a rendered PAN may sit: wrappers, prose, JSON, URL query, a glued or spaced expiry. */
+const placeArb: fc.Arbitrary<(text: string) => fc.Arbitrary<string>> = fc.constantFrom(
+  (t: string) => fc.constant(t),
+  (t: string) => fc.constant(`"${t}"`),
+  (t: string) => fc.constant(`[${t}]`),
+  (t: string) => fc.constant(`(${t})`),
+  (t: string) => fc.constant(`{"note":"${t}","amount":25.5}`),
+  (t: string) => fc.constant(`/cards/search?q=${t}&limit=10`),
+  (t: string) => fc.constant(`Card ${t} was declined`),
+  (t: string) => fc.constantFrom(...INNOCENT).map((m) => `${m}: ${t}`),
+  (t: string) => expiryArb.map(({ mm, yy }) => `${t}${mm}/${yy}`),
+  (t: string) => expiryArb.map(({ mm, yy }) => `${t} ${mm}/${yy}`),
+  (t: string) => expiryArb.map(({ mm, yy }) => `${t} exp ${mm}/20${yy}`),
+);
+
+const digitString = (min: number, max: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+
+/** The ASCII digits of `text` (any digit script normalised), everything else dropped. */
+function digitsOf(text: string): string {
+  return text
+    .replace(/\p{Nd}/gu, (d) => {
+      const cp = d.codePointAt(0) ?? 0;
+      const zero = ZEROS.find((z) => cp >= z && cp < z + 10) ?? cp - 1;
+      return String(cp - zero);
+    })
+    .replace(/\D/g, '');
+}
+
+describe('redact properties: card data never survives', () => {
+  it('a PAN in any digits, separators, grouping and place is not recoverable', () => {
+    fc.assert(
+      fc.property(
+        renderedPan.chain(({ pan, text }) => placeArb.chain((place) => place(text)).map((t) => ({ pan, t }))),
+        ({ pan, t }) => {
+          const out = redact(t);
+          expect(digitsOf(out)).not.toContain(pan);
+          expect(out).toContain('•••• ');
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('a 12-digit Maestro PAN next to a card word is not recoverable', () => {
+    fc.assert(
+      fc.property(
+        maestro12,
+        fc.constantFrom('Maestro', 'card', 'Card number:', 'PAN', 'card no.'),
+        separatorArb,
+        (pan, word, sep) => {
+          const out = redact(`${word} ${pan.match(/.{1,4}/g)?.join(sep) ?? pan} failed`);
+          expect(digitsOf(out)).not.toContain(pan);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  const caseArb = fc.boolean();
+  const word = (text: string, upper: boolean): string => (upper ? text.toUpperCase() : text);
+  const linkArb = fc.constantFrom(
+    ' ',
+    ': ',
+    '=',
+    ':',
+    ' is ',
+    '\t',
+    '\u00a0',
+    '%20',
+    '%3A',
+    '":"',
+    ' (',
+    ' #',
+  );
+
+  it('card data after a card word is masked, in any case, punctuation and digit script', () => {
+    const dataArb = fc.oneof(
+      fc.tuple(fc.constantFrom('cvc', 'cvv', 'cvv2', 'csc', 'security code', 'CVC2'), digitString(3, 4)),
+      fc.tuple(fc.constantFrom('pin', 'PIN code'), digitString(4, 12)),
+      fc.tuple(
+        fc.constantFrom('exp', 'expiry', 'expires', 'expiration', 'valid thru', 'exp date'),
+        fc
+          .tuple(expiryArb, fc.constantFrom('/', '-'), fc.boolean())
+          .map(([{ mm, yy }, sep, long]) => `${mm}${sep}${long ? `20${yy}` : yy}`),
+      ),
+      fc.tuple(
+        fc.constantFrom('activation code', 'otp', 'one-time password'),
+        fc.oneof(
+          digitString(4, 8),
+          fc.tuple(digitString(4, 4), digitString(4, 4)).map(([a, b]) => `${a}-${b}`),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        dataArb,
+        caseArb,
+        linkArb,
+        fc.constantFrom(...ZEROS),
+        fc.constantFrom('', '.', ' and more', ','),
+        ([w, value], upper, link, zero, tail) => {
+          const text = `Server says ${word(w, upper)}${link}${inScript(value, zero)}${tail}`;
+          const out = redact(text);
+          expect(out).toContain('[REDACTED]');
+          expect(digitsOf(out.replace(/cvv2|cvc2/gi, ''))).not.toContain(value.replace(/\D/g, ''));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+const hex = (length: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+
+/** Innocent values of every kind a server message holds. */
+const innocentArb = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 9_999_999 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.constantFrom('USD', 'EUR'),
+    )
+    .map(([a, c, cur]) => `${a}.${String(c).padStart(2, '0')} ${cur}`),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 999 }),
+      fc.integer({ min: 0, max: 999 }),
+      fc.integer({ min: 0, max: 99 }),
+    )
+    .map(([a, b, c]) => `${a},${String(b).padStart(3, '0')}.${String(c).padStart(2, '0')}`),
+  fc
+    .date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2060-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().slice(0, 10), String(d.getTime()))),
+  fc.uuid(),
+  hex(24).filter((h) => /[a-f]/.test(h)),
+  fc
+    .tuple(fc.constantFrom('1', '44', '49', '86', '33', '7', '55'), digitString(7, 12))
+    .chain(([cc, rest]) => fc.constantFrom(`+${cc}${rest}`, `+${cc} ${rest.match(/.{1,4}/g)?.join(' ')}`)),
+  fc
+    .tuple(fc.constantFrom('DSP', 'DR', 'REF'), fc.integer({ min: 2000, max: 2099 }), digitString(6, 9))
+    .map(([p, y, n]) => `${p}-${y}-${n}`),
+  digitString(1, 11),
+  fc.integer({ min: 100, max: 599 }).map((status) => `HTTP ${status}`),
+);
+
+describe('redact properties: innocent text comes back intact', () => {
+  it('every message of the corpus', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...INNOCENT), (text) => {
+        expect(redact(text, ['tok_live_abcdef123456'])).toBe(text);
+      }),
+    );
+  });
+
+  it('generated messages of amounts, dates, ids, phone numbers and references', () => {
+    const label = fc.constantFrom('amount', 'on', 'ref', 'phone', 'id', 'at', 'limit', 'card id', 'status');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(label, innocentArb), { minLength: 1, maxLength: 4 }), (parts) => {
+        const text = parts.map(([l, v]) => `${l} ${v}`).join(', ');
+        expect(redact(text)).toBe(text);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
