@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './core/base-url.js';
 import { ValidationError } from './core/errors.js';
-import { createDefaultSender, DEFAULT_TRANSPORT } from './core/http/default-sender.js';
+import { type DefaultSender, FETCH_DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { readEnv, runtimeName } from './core/runtime.js';
@@ -81,6 +81,15 @@ function whole(
  */
 export const CLIENT_CLOCK: unique symbol = Symbol('bfinance-cards.clock');
 
+/**
+ * Internal, not exported from the package: the sender a client builds when given no `fetch`. The
+ * Node entry's `CardsClient` (client.node.ts) sets it to the undici sender; without it a client
+ * uses the portable fetch sender, as the edge entry does.
+ *
+ * @internal
+ */
+export const CLIENT_DEFAULT_SENDER: unique symbol = Symbol('bfinance-cards.default-sender');
+
 /** What {@link CLIENT_CLOCK} carries. @internal */
 export interface ClientClock {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -130,7 +139,9 @@ export class CardsClient {
     const secrets = new Set<string>();
     const token: TokenSource = options.apiToken ?? readEnv('BFINANCE_API_TOKEN');
     if (typeof token === 'string' && token !== '') secrets.add(token);
-    const transportName = options.fetch ? 'fetch' : DEFAULT_TRANSPORT;
+    const platform =
+      (options as { [CLIENT_DEFAULT_SENDER]?: DefaultSender })[CLIENT_DEFAULT_SENDER] ?? FETCH_DEFAULT_SENDER;
+    const transportName = options.fetch ? 'fetch' : platform.transport;
     const clock = (options as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
     const transport = new Transport({
       baseUrl,
@@ -142,7 +153,7 @@ export class CardsClient {
       headers: { ...options.headers },
       userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${options.userAgent ? ` ${options.userAgent}` : ''}`,
       retryUnknownOutcomes: options.retryUnknownOutcomes ?? false,
-      sender: options.fetch ? createFetchSender(options.fetch) : createDefaultSender(options.dispatcher),
+      sender: options.fetch ? createFetchSender(options.fetch) : platform.create(options.dispatcher),
       log: createLogSink(options.logger, logLevel, () => secrets),
       secrets,
       ...(clock?.sleep ? { sleep: clock.sleep } : {}),

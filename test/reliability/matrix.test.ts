@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CardsError, type IssuedCard, OutcomeUnknownError } from '../../src/index.js';
 import type { SandboxFaultKind, SandboxFaultOptions } from '../../src/testing/index.js';
 import { jwtCanary } from './canary.js';
@@ -13,8 +13,6 @@ import {
   settle,
   startRig,
 } from './harness.js';
-
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // reliability.md §6.2: 30 fault scenarios × read, state, create/move = 90 cases, plus the create
 // column again with retryUnknownOutcomes on (the sandbox de-duplicates on Idempotency-Key). Every
