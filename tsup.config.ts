@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'esbuild';
+import type { PartialMessage, Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /**
@@ -41,24 +41,21 @@ const testingUsesMainEntry: Plugin = {
   setup(build) {
     build.initialOptions.metafile = true;
     build.onEnd((result) => {
-      const outputs = Object.entries(result.metafile?.outputs ?? {});
-      for (const [out, meta] of outputs) {
+      const errors: PartialMessage[] = [];
+      for (const [out, meta] of Object.entries(result.metafile?.outputs ?? {})) {
         if (!/(testing|sandbox-cli)\.[cm]?js$/.test(out)) continue;
         const copies = Object.keys(meta.inputs)
           .map((input) => fileURLToPath(new URL(input, `file://${process.cwd()}/`)))
           .filter((file) => file.startsWith(SRC) && !file.startsWith(TESTING_SRC))
           .filter((file) => /^\s*(export\s+)?(abstract\s+)?class\s/m.test(readFileSync(file, 'utf8')));
         if (copies.length > 0) {
-          result.errors.push({
-            id: 'testing-uses-main-entry',
-            pluginName: 'testing-uses-main-entry',
-            text: `${out} bundles its own copy of ${copies.map((f) => f.slice(SRC.length)).join(', ')}: import it from 'bfinance-cards' in src/testing`,
-            location: null,
-            notes: [],
-            detail: undefined,
+          const names = copies.map((file) => file.slice(SRC.length)).join(', ');
+          errors.push({
+            text: `${out} bundles its own copy of ${names}: import it from 'bfinance-cards' in src/testing`,
           });
         }
       }
+      return { errors };
     });
   },
 };

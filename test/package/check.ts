@@ -1,10 +1,12 @@
 // `npm run test:package` (part of `npm test`): packs the package as `npm publish` would, checks
 // what is in the tarball, installs it into a throwaway folder and uses it from there like a user:
-// `import` and `require` on Node, the sandbox bin, and TypeScript with moduleResolution node16
-// (ESM and CJS files), bundler and node10.
+// `import` and `require` on Node, the sandbox bin, the testing entry sharing the main entry's
+// classes and working without msw, and TypeScript with moduleResolution node16 (ESM and CJS
+// files), bundler and node10.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tempDir } from './lib.js';
+import { checkSharedClasses, checkWithoutMsw } from './testing-entry.js';
 
 /** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
 const ALLOWED_FILES = new Set([
@@ -199,7 +201,14 @@ async function main(): Promise<void> {
       );
     }
 
-    // 4. TypeScript, one throwaway tsconfig per module resolution, two compilers at a time.
+    // 4. The testing entry: one copy of the SDK's classes, and no msw needed (testing-entry.ts).
+    await checkSharedClasses(consumer, installed, expect);
+    const bare = join(work, 'consumer-without-msw');
+    mkdirSync(bare);
+    await installTarball(bare, tarball);
+    await checkWithoutMsw(bare, expect);
+
+    // 5. TypeScript, one throwaway tsconfig per module resolution, two compilers at a time.
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const compile = async (setup: (typeof TS_SETUPS)[number]): Promise<() => void> => {
       const dir = join(consumer, setup.file.replace(/\.\w+$/, ''));
