@@ -11,8 +11,8 @@ import {
   type SandboxOptions,
   type SandboxServer,
 } from '../../src/testing/index.js';
+import { CanaryScanner } from '../helpers/canary.js';
 import { refusedPort } from '../helpers/http-server.js';
-import { CanaryScanner } from './canary.js';
 
 // rigClient() builds the Node entry's CardsClient, as `dist/node` does: undici with the rig's
 // dispatcher, so connection faults reach the client and msw never sits in between.

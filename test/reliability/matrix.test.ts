@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CardsError, type IssuedCard, OutcomeUnknownError } from '../../src/index.js';
 import type { SandboxFaultKind, SandboxFaultOptions } from '../../src/testing/index.js';
-import { jwtCanary } from './canary.js';
+import { jwtCanary } from '../helpers/canary.js';
 import { newStats, report, SEED } from './config.js';
 import {
   appliedUnder,

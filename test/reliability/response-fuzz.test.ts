@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { CardsError, isCardsError, OutcomeUnknownError } from '../../src/index.js';
 import { CardsClient } from '../../src/index.node.js';
-import { CanaryScanner } from './canary.js';
+import { CanaryScanner } from '../helpers/canary.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { settle } from './harness.js';
 
