@@ -28,7 +28,7 @@ const FIXED_TEXTS = new Set(PIN_RULES.map(describePinRule));
 
 // ---------------------------------------------------------------------------------------------------------
 
-describe('oracle sanity (reproduces every count measured in reliability.md §2.5)', () => {
+describe('oracle sanity (reproduces the published count of every 4-digit rule set and of W8)', () => {
   it('4-digit rule sets', () => {
     const w = W4D;
     expect(unionSize(w.repeated, w.ascendingNoWrap)).toBe(17);

@@ -14,7 +14,7 @@ import {
   startRig,
 } from './harness.js';
 
-// reliability.md §6.2: 30 fault scenarios × read, state, create/move = 90 cases, plus the create
+// The fault matrix: 30 fault scenarios × read, state, create/move = 90 cases, plus the create
 // column again with retryUnknownOutcomes on (the sandbox de-duplicates on Idempotency-Key). Every
 // case drives a real CardsClient over undici against the sandbox's HTTP server, on a fake clock
 // (backoff waits are recorded, not slept); only attempt timeouts take real time.
@@ -152,7 +152,7 @@ const ROWS: readonly Row[] = [
   },
   {
     // The socket is destroyed on accept, but the client had written the request: it cannot prove
-    // the request never left, so a create call is outcome-unknown (reliability.md row 4 says retry).
+    // the request never left, so a create call is outcome-unknown (retrying it could apply it twice).
     id: 4,
     scenario: 'socket destroyed on accept, before the request is read',
     arrange: (a) => a.connect('reset-on-accept'),
@@ -265,7 +265,7 @@ const ROWS: readonly Row[] = [
   },
   { id: 24, scenario: '408', arrange: (a) => a.fault('status-408'), expect: afterSend(0, 'ApiError') },
   {
-    // Reads and state calls retry 408, 429 and 5xx only (DESIGN.md); a 409 on a create call may
+    // Reads and state calls retry 408, 429 and 5xx only (the SDK's retry policy); a 409 on a create call may
     // mean the same key is still in flight, so its outcome is unknown.
     id: 25,
     scenario: '409 (in progress)',

@@ -9,7 +9,7 @@ import { CanaryScanner } from '../helpers/canary.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { settle } from './harness.js';
 
-// reliability.md §6.3, bad responses: 2,000 bodies (every truncation offset of the create/move
+// Bad responses: 2,000 bodies (every truncation offset of the create/move
 // answers and of a sample of read answers, then fast-check mutations: swapped types, missing data,
 // extra fields, numbers as strings, deep nesting, duplicated keys, bare and foreign bodies). The SDK
 // must throw only its own errors, never report a create/move as done unless the body parsed

@@ -5,7 +5,7 @@ import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, SHIPPING, settle, startRig } from './harness.js';
 
-// reliability.md §6.1 and §6.4: the canaries (a JWT-shaped token, every PAN with and without
+// Secrecy under faults: the canaries (a JWT-shaped token, every PAN with and without
 // separators, CVCs, expiries, the PIN and the activation code in key context, the activation code
 // bare) must not show in any log line at debug, any error rendered every way (message, String,
 // JSON.stringify, util.inspect with showHidden and infinite depth), any result, or anything written
