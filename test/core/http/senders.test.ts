@@ -9,7 +9,11 @@ import {
   toSendError,
 } from '../../../src/core/http/types.js';
 import { createUndiciSender } from '../../../src/core/http/undici-sender.js';
-import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../../helpers/http-server.js';
+import {
+  letLoopbackThroughMsw,
+  type ScriptedServer,
+  startScriptedServer,
+} from '../../helpers/http-server.js';
 
 function request(overrides: Partial<SendRequest> = {}): SendRequest {
   return {
