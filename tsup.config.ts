@@ -1,26 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'esbuild';
+import type { PartialMessage, Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /**
- * The Node build swaps the portable fetch sender for the undici one. Doing it at build time keeps
- * one source tree and guarantees the edge build never references undici.
- */
-const nodeSender: Plugin = {
-  name: 'node-default-sender',
-  setup(build) {
-    build.onResolve({ filter: /\/default-sender\.js$/ }, () => ({
-      path: fileURLToPath(new URL('./src/core/http/default-sender.node.ts', import.meta.url)),
-    }));
-  },
-};
-
-/**
- * The undici sender loads `./undici-request.js` on its first request. In the Node build that import
- * points at `dist/undici/request.{js,cjs}` (built below), a separate file so importing the SDK
- * never parses it. Each format loads its own: ESM `import()`s the ESM chunk (importing the CJS one
- * from ESM costs ~30 ms more: Node scans it for exports), CJS `require()`s the CJS one.
+ * The undici sender loads `./undici-request.node.mjs` (undici's request path alone) on its first
+ * request. From source that file runs as is; the Node build bundles the same file into
+ * `dist/undici/request.{js,cjs}` (the last config below) and keeps the sender's import external,
+ * aimed at that copy. This maps one import specifier to the built form of the same module, so
+ * source and dist run the same code; it is not a module replacement. The chunk stays a separate
+ * file so importing the SDK never parses it (cold start, bench/README.md). Each format loads its
+ * own: ESM `import()`s the ESM chunk (importing the CJS one from ESM costs ~30 ms more: Node scans
+ * it for exports), CJS `require()`s the CJS one.
  */
 const FORMAT_MARK = '__BFC_OUTPUT_FORMAT__';
 const undiciRequestChunk: Plugin = {
@@ -28,10 +19,44 @@ const undiciRequestChunk: Plugin = {
   setup(build) {
     // tsup runs esbuild in ESM for both formats (rollup makes the CJS); esbuildOptions marks which.
     const file = build.initialOptions.define?.[FORMAT_MARK] === '"cjs"' ? 'request.cjs' : 'request.js';
-    build.onResolve({ filter: /\/undici-request\.js$/ }, () => ({
+    build.onResolve({ filter: /^\.\/undici-request\.node\.mjs$/ }, () => ({
       path: `../undici/${file}`,
       external: true,
     }));
+  },
+};
+
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+const TESTING_SRC = `${SRC}testing/`;
+
+/**
+ * The testing entry imports the SDK as `bfinance-cards` (tsconfig `paths` and the vitest alias map
+ * it to src/index.node.ts from source), kept external here, so a test's `instanceof` sees the
+ * classes of the one main entry. This check fails the build when a main-package module that
+ * declares a class is bundled into a testing output anyway (e.g. through a relative import):
+ * that would be a second copy whose `instanceof` fails. Class-free helpers (luhn) may be copied.
+ */
+const testingUsesMainEntry: Plugin = {
+  name: 'testing-uses-main-entry',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      const errors: PartialMessage[] = [];
+      for (const [out, meta] of Object.entries(result.metafile?.outputs ?? {})) {
+        if (!/(testing|sandbox-cli)\.[cm]?js$/.test(out)) continue;
+        const copies = Object.keys(meta.inputs)
+          .map((input) => fileURLToPath(new URL(input, `file://${process.cwd()}/`)))
+          .filter((file) => file.startsWith(SRC) && !file.startsWith(TESTING_SRC))
+          .filter((file) => /^\s*(export\s+)?(abstract\s+)?class\s/m.test(readFileSync(file, 'utf8')));
+        if (copies.length > 0) {
+          const names = copies.map((file) => file.slice(SRC.length)).join(', ');
+          errors.push({
+            text: `${out} bundles its own copy of ${names}: import it from 'bfinance-cards' in src/testing`,
+          });
+        }
+      }
+      return { errors };
+    });
   },
 };
 
@@ -77,12 +102,19 @@ const shared = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'sandbox-cli': 'src/testing/cli.ts' },
+    entry: {
+      index: 'src/index.node.ts',
+      testing: 'src/testing/index.ts',
+      'sandbox-cli': 'src/testing/cli.ts',
+    },
     outDir: 'dist/node',
     platform: 'node',
+    // The declarations come from src/index.ts: the Node entry's CardsClient only sets the default
+    // sender, so both entries have the same types, and both builds point at these files.
     dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
     clean: true,
-    esbuildPlugins: [nodeSender, undiciRequestChunk],
+    external: ['bfinance-cards'],
+    esbuildPlugins: [undiciRequestChunk, testingUsesMainEntry],
     // The CJS build loads its chunk with require() (inside a promise): no ESM loader involved, and
     // it works where import() in CommonJS does not (Jest without --experimental-vm-modules).
     esbuildOptions(options, { format }) {
@@ -92,6 +124,7 @@ export default defineConfig([
   },
   {
     ...shared,
+    // src/index.ts is the portable entry: its CardsClient sends through the global fetch.
     entry: { index: 'src/index.ts' },
     outDir: 'dist/edge',
     platform: 'neutral',

@@ -27,6 +27,9 @@ async function bundle(options, stdin = { contents: PROGRAM, loader: 'js' }) {
     write: false,
     metafile: true,
     logLevel: 'error',
+    // A user's project, not this repository: the repository's tsconfig maps `bfinance-cards` to
+    // src/ (for src/testing), which would bypass the exports map this script measures.
+    tsconfigRaw: '{}',
     ...options,
   });
   const output = result.outputFiles[0].contents;

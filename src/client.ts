@@ -4,7 +4,7 @@ import { ErrorFactory } from './core/error-factory.js';
 import { ValidationError } from './core/errors.js';
 import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
-import { createDefaultSender, DEFAULT_TRANSPORT } from './core/http/default-sender.js';
+import { type DefaultSender, FETCH_DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { bounded } from './core/options.js';
@@ -145,6 +145,15 @@ function checkOptions(options: CardsClientOptions): void {
  */
 export const CLIENT_CLOCK: unique symbol = Symbol('bfinance-cards.clock');
 
+/**
+ * Internal, not exported from the package: the sender a client builds when given no `fetch`. The
+ * Node entry's `CardsClient` (client.node.ts) sets it to the undici sender; without it a client
+ * uses the portable fetch sender, as the edge entry does.
+ *
+ * @internal
+ */
+export const CLIENT_DEFAULT_SENDER: unique symbol = Symbol('bfinance-cards.default-sender');
+
 /** What {@link CLIENT_CLOCK} carries. @internal */
 export interface ClientClock {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -208,7 +217,9 @@ export class CardsClient {
     const userAgent =
       options.userAgent === undefined ? undefined : checkHeaderValue(options.userAgent, 'userAgent');
     this.#audit = new AuditTrail(options.onAudit as AuditHook | undefined, () => secrets);
-    const transportName = options.fetch ? 'fetch' : DEFAULT_TRANSPORT;
+    const platform =
+      (options as { [CLIENT_DEFAULT_SENDER]?: DefaultSender })[CLIENT_DEFAULT_SENDER] ?? FETCH_DEFAULT_SENDER;
+    const transportName = options.fetch ? 'fetch' : platform.transport;
     const clock = (options as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
     const transport = new Transport({
       baseUrl,
@@ -220,7 +231,7 @@ export class CardsClient {
       headers: options.headers ?? {},
       userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${userAgent ? ` ${userAgent}` : ''}`,
       retryUnknownOutcomes: options.retryUnknownOutcomes ?? false,
-      sender: options.fetch ? createFetchSender(options.fetch) : createDefaultSender(options.dispatcher),
+      sender: options.fetch ? createFetchSender(options.fetch) : platform.create(options.dispatcher),
       log: createLogSink(options.logger, logLevel, () => secrets),
       audit: this.#audit,
       errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL),

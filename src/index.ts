@@ -1,3 +1,5 @@
+// The portable entry (dist/edge, the `default` export condition): its client sends through the
+// global fetch. src/index.node.ts (dist/node) re-exports all of it with the undici client for Node.
 /**
  * Typed client for the bfinance Cards API: {@link CardsClient}, its errors and its types.
  *

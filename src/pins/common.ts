@@ -27,7 +27,7 @@ export const COMMON_PINS: readonly string[] = Object.freeze([
   '1010',
 ]);
 
-/** Keypad lines and shapes that people pick because they are easy to trace on a PIN pad (reliability.md §2.5 W6). */
+/** Keypad lines and shapes that people pick because they are easy to trace on a PIN pad (rule W6). */
 export const KEYPAD_PINS: readonly string[] = Object.freeze([
   '2580',
   '0852',

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CardsClient, CLIENT_CLOCK } from '../../src/client.js';
+import { CLIENT_CLOCK } from '../../src/client.js';
 import {
   ConflictError,
   ConnectionError,
@@ -11,6 +11,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/core/errors.js';
+import { CardsClient } from '../../src/index.node.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
 import { failure } from '../helpers/wire.js';
 import { bankClient, FakeBank } from './fake-bank.js';

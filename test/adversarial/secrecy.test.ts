@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CardsClient } from '../../src/client.js';
 import type { Logger } from '../../src/core/logger.js';
-import { CanaryScanner } from '../reliability/canary.js';
+import { CanaryScanner } from '../helpers/canary.js';
 import { size } from '../reliability/config.js';
 
 // Finding 9 of the adversarial review: every string that comes from outside the SDK (a server body

@@ -11,6 +11,7 @@ import { path } from '../../src/core/path.js';
 import { Sensitive } from '../../src/core/redact.js';
 import { actionResult, sensitive } from '../../src/core/schema.js';
 import type { RequestSpec } from '../../src/core/spec.js';
+import { CanaryScanner } from '../helpers/canary.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
 import { caught, type Harness, makeTransport } from './transport-harness.js';
 
@@ -43,47 +44,24 @@ const PAN_FORMS = [PAN, PAN.replace(/(\d{4})(?=\d)/g, '$1 '), PAN.replace(/(\d{4
 const TOKEN_PARTS = TOKEN.split('.').slice(1);
 const FULL = { depth: Number.POSITIVE_INFINITY, showHidden: true } as const;
 
-/** `"pin":"1234"`, `cvc=123`, `cardExpire: 07/29`… for each short secret. */
-function keyContext(value: string): RegExp {
-  const escaped = value.replace(/[/]/g, '\\/');
-  return new RegExp(
-    `(pin|cvc|cvv2?|cardCVC|expire|cardExpire|code|number|cardNumber)["'\\\\]*\\s*[:=]\\s*["'\\\\]*${escaped}`,
-    'i',
-  );
-}
-
 interface Leak {
   where: string;
   what: string;
 }
 
 /**
- * Every place a canary shows. `strict` texts (SDK-made messages and rendered values, no stack traces or
- * timings) are also searched for the bare CVC, PIN and expiry.
+ * Every place a canary shows, found by the suite's one scanner (test/helpers/canary.ts). `strict`
+ * texts (SDK-made messages and rendered values, no stack traces or timings) are also searched for
+ * the bare CVC, PIN and expiry.
  */
 function leaks(texts: Array<{ where: string; text: string; strict: boolean }>): Leak[] {
-  const found: Leak[] = [];
-  for (const { where, text, strict } of texts) {
-    const squeezed = text.replace(/[ -]/g, '');
-    // Idempotency keys are random hex: a 3-digit CVC would turn up in one by chance now and then.
-    const withoutKeys = text.replace(
-      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
-      '<key>',
-    );
-    if (text.includes(TOKEN)) found.push({ where, what: 'token' });
-    for (const part of TOKEN_PARTS) if (text.includes(part)) found.push({ where, what: 'token part' });
-    for (const form of PAN_FORMS) if (text.includes(form)) found.push({ where, what: `PAN ${form}` });
-    if (squeezed.includes(PAN.slice(0, 12))) found.push({ where, what: 'PAN digits' });
-    for (const [name, value] of [
-      ['CVC', CVC],
-      ['PIN', PIN],
-      ['expiry', EXPIRY],
-    ] as const) {
-      if (keyContext(value).test(text)) found.push({ where, what: `${name} in key context` });
-      if (strict && withoutKeys.includes(value)) found.push({ where, what: `bare ${name}` });
-    }
-  }
-  return found;
+  const scanner = new CanaryScanner(TOKEN);
+  scanner.addPan(PAN);
+  scanner.addPin(PIN);
+  scanner.addCvc(CVC);
+  scanner.addExpiry(EXPIRY);
+  for (const { where, text, strict } of texts) scanner.scan(where, text, strict ? 'message' : 'output');
+  return scanner.hits;
 }
 
 /** All the ways a caller might print what the SDK returned or threw. */

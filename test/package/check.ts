@@ -1,10 +1,12 @@
 // `npm run test:package` (part of `npm test`): packs the package as `npm publish` would, checks
 // what is in the tarball, installs it into a throwaway folder and uses it from there like a user:
-// `import` and `require` on Node, the sandbox bin, and TypeScript with moduleResolution node16
-// (ESM and CJS files), bundler and node10.
+// `import` and `require` on Node, the sandbox bin, the testing entry sharing the main entry's
+// classes and working without msw, and TypeScript with moduleResolution node16 (ESM and CJS
+// files), bundler and node10.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tempDir } from './lib.js';
+import { checkSharedClasses } from './testing-entry.js';
 
 /** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
 const ALLOWED_FILES = new Set([
@@ -153,7 +155,8 @@ await server.close();
 if (res.status !== 200) throw new Error('HTTP sandbox');
 const handlers = await sandbox.handlers().then(() => 'loaded', () => 'needs msw');
 if (handlers !== 'needs msw') throw new Error('handlers() without msw');
-console.log('no-msw ok; NotFoundError from sandbox.client() instanceof the main entry class: ' + (missing instanceof NotFoundError));
+if (!(missing instanceof NotFoundError)) throw new Error('an error from sandbox.client() is not an instance of the main entry class');
+console.log('no-msw ok');
 `;
 
 async function main(): Promise<void> {
@@ -218,7 +221,10 @@ async function main(): Promise<void> {
       );
     }
 
-    // 4. TypeScript, one throwaway tsconfig per module resolution, two compilers at a time.
+    // 4. The testing entry: one copy of the SDK's classes (testing-entry.ts); no msw needed: step 6.
+    await checkSharedClasses(consumer, installed, expect);
+
+    // 5. TypeScript, one throwaway tsconfig per module resolution, two compilers at a time.
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const compile = async (setup: (typeof TS_SETUPS)[number]): Promise<() => void> => {
       const dir = join(consumer, setup.file.replace(/\.\w+$/, ''));
@@ -236,7 +242,7 @@ async function main(): Promise<void> {
       for (const report of await Promise.all(TS_SETUPS.slice(i, i + 2).map(compile))) report();
     }
 
-    // 5. Without msw installed.
+    // 6. Without msw installed.
     const bare = join(work, 'no-msw');
     mkdirSync(bare);
     await installTarball(bare, tarball);

@@ -1,7 +1,7 @@
 import type { TestContext } from 'vitest';
 
 /**
- * `npm run test:reliability` sets RELIABILITY_FULL=1 for the numbers of reliability.md §6; `npm
+ * `npm run test:reliability` sets RELIABILITY_FULL=1 for the full sizes of each suite; `npm
  * test` runs the same suites smaller. RELIABILITY_SEED replays a run (every suite prints its seed
  * when it fails).
  */

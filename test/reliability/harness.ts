@@ -1,9 +1,9 @@
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
-import { CardsClient, type CardsClientOptions, CLIENT_CLOCK, type ClientClock } from '../../src/client.js';
-import { DEFAULT_TRANSPORT } from '../../src/core/http/default-sender.js';
+import { type CardsClientOptions, CLIENT_CLOCK, type ClientClock } from '../../src/client.js';
 import { sleep } from '../../src/core/retry.js';
 import type { IssuedCard } from '../../src/index.js';
+import { CardsClient } from '../../src/index.node.js';
 import { checkPin } from '../../src/pins/rules.js';
 import {
   createSandbox,
@@ -11,13 +11,11 @@ import {
   type SandboxOptions,
   type SandboxServer,
 } from '../../src/testing/index.js';
+import { CanaryScanner } from '../helpers/canary.js';
 import { refusedPort } from '../helpers/http-server.js';
-import { CanaryScanner } from './canary.js';
 
-// Test files using rigClient() must swap in the Node default sender, as the Node build does:
-//   vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
-// From source the portable fetch sender would ignore the `dispatcher` option, and msw would sit
-// between the client and the sandbox. rigClient() checks that the swap happened.
+// rigClient() builds the Node entry's CardsClient, as `dist/node` does: undici with the rig's
+// dispatcher, so connection faults reach the client and msw never sits in between.
 
 /** A connection-level fault the client's connector carries out on its next new connection. */
 export type ConnectFault = 'dns' | 'refused' | 'reset-on-accept';
@@ -170,8 +168,6 @@ export function rigClient(
           ...(random ? { random } : {}),
         };
   const logLines = { lines: 0 };
-  if (!/undici/.test(defaultTransport()))
-    throw new Error('rigClient() needs the Node sender: vi.mock the default sender');
   const client = new CardsClient({
     apiToken: rig.scanner.token,
     baseUrl: rig.url,
@@ -200,10 +196,6 @@ export function rigClient(
       dispatches.filter((d) => d.method === method && d.path.split('?')[0] === `/external/api${path}`),
     close: () => agent.close(),
   };
-}
-
-function defaultTransport(): string {
-  return DEFAULT_TRANSPORT;
 }
 
 /** Issues a standalone card through a plain client and registers its PAN as a canary. */

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CardsClient, type CardsClientOptions } from '../../src/client.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardsClientOptions } from '../../src/client.js';
 import {
   type IssuedCard,
   NotFoundError,
@@ -8,12 +8,11 @@ import {
   ValidationError,
   WeakPinError,
 } from '../../src/index.js';
+import { CardsClient } from '../../src/index.node.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, settle, startRig } from './harness.js';
 
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
-
-// reliability.md §6.3, bad call inputs: 5,000 fast-check runs (1,500 amounts, 1,000 ids, 1,000
+// Bad call inputs: 5,000 fast-check runs (1,500 amounts, 1,000 ids, 1,000
 // PINs, 500 emails and phones, 1,000 option objects), one fixed seed. Each bad input must be a
 // ValidationError before any byte reaches the sandbox (its request count stays put); every id that
 // passes must reach the server as exactly one path segment. The oracles below are written from the

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type AuditEvent, CardsError, type IssuedCard, OutcomeUnknownError } from '../../src/index.js';
 import type { SandboxFaultKind, SandboxFaultOptions } from '../../src/testing/index.js';
-import { jwtCanary } from './canary.js';
+import { jwtCanary } from '../helpers/canary.js';
 import { newStats, report, SEED } from './config.js';
 import {
   appliedUnder,
@@ -14,9 +14,7 @@ import {
   startRig,
 } from './harness.js';
 
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
-
-// reliability.md §6.2: 30 fault scenarios × read, state, create/move = 90 cases, plus the create
+// The fault matrix: 30 fault scenarios × read, state, create/move = 90 cases, plus the create
 // column again with retryUnknownOutcomes on (the sandbox de-duplicates on Idempotency-Key). Every
 // case drives a real CardsClient over undici against the sandbox's HTTP server, on a fake clock
 // (backoff waits are recorded, not slept); only attempt timeouts take real time.
@@ -154,7 +152,7 @@ const ROWS: readonly Row[] = [
   },
   {
     // The socket is destroyed on accept, but the client had written the request: it cannot prove
-    // the request never left, so a create call is outcome-unknown (reliability.md row 4 says retry).
+    // the request never left, so a create call is outcome-unknown (retrying it could apply it twice).
     id: 4,
     scenario: 'socket destroyed on accept, before the request is read',
     arrange: (a) => a.connect('reset-on-accept'),

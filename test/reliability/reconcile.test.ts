@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CardStateError,
   type IssuedCard,
@@ -21,8 +21,6 @@ import {
   settle,
   startRig,
 } from './harness.js';
-
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // reconcile() for every create/move operation, convergence of state calls retried after they were
 // applied, and retryUnknownOutcomes both ways. All against the sandbox over HTTP.

@@ -1,17 +1,15 @@
 import { randomInt } from 'node:crypto';
 import * as fc from 'fast-check';
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CardsClient } from '../../src/client.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { CardsError, isCardsError, OutcomeUnknownError } from '../../src/index.js';
-import { CanaryScanner } from './canary.js';
+import { CardsClient } from '../../src/index.node.js';
+import { CanaryScanner } from '../helpers/canary.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { settle } from './harness.js';
 
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
-
-// reliability.md §6.3, bad responses: 2,000 bodies (every truncation offset of the create/move
+// Bad responses: 2,000 bodies (every truncation offset of the create/move
 // answers and of a sample of read answers, then fast-check mutations: swapped types, missing data,
 // extra fields, numbers as strings, deep nesting, duplicated keys, bare and foreign bodies). The SDK
 // must throw only its own errors, never report a create/move as done unless the body parsed

@@ -1,13 +1,11 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCardsError, OutcomeUnknownError, type Sensitive } from '../../src/index.js';
 import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, SHIPPING, settle, startRig } from './harness.js';
 
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
-
-// reliability.md §6.1 and §6.4: the canaries (a JWT-shaped token, every PAN with and without
+// Secrecy under faults: the canaries (a JWT-shaped token, every PAN with and without
 // separators, CVCs, expiries, the PIN and the activation code in key context, the activation code
 // bare) must not show in any log line at debug, any error rendered every way (message, String,
 // JSON.stringify, util.inspect with showHidden and infinite depth), any result, or anything written

@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CardsError,
   type IssuedCard,
@@ -20,9 +20,7 @@ import {
   startRig,
 } from './harness.js';
 
-vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
-
-// reliability.md §6.4: logical operations (60% reads, 20% state changes, 20% top-ups and
+// The soak: logical operations (60% reads, 20% state changes, 20% top-ups and
 // withdrawals of 1.01–500.00) at concurrency 32, 15% of requests faulted from the scenarios of the
 // matrix (seeded), against a sandbox that honours Idempotency-Key, then again against one that
 // does not. Real sockets; backoff waits run at 1/100 of their length (500 ms → 5 ms, 8 s → 80 ms).

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import base from '../../vitest.config.js';
 import { ReliabilitySummary } from './summary-reporter.js';
 
-// `npm run test:reliability`: the reliability suites at the numbers of reliability.md §6, with a
+// `npm run test:reliability`: the reliability suites at their full sizes (RELIABILITY_FULL), with a
 // summary table at the end. `npm test` runs the same files at their fast sizes.
 process.env.RELIABILITY_FULL = '1';
 

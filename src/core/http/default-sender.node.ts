@@ -1,11 +1,13 @@
-import type { Dispatcher } from 'undici';
-import type { Sender } from './types.js';
+import type { DefaultSender } from './default-sender.js';
 import { createUndiciSender } from './undici-sender.js';
 
-/** The Node default: undici's `request` on a keep-alive pool, or on the caller's dispatcher. */
-export function createDefaultSender(dispatcher?: Dispatcher): Sender {
-  return createUndiciSender(dispatcher);
-}
-
-/** Which transport {@link createDefaultSender} builds. */
-export const DEFAULT_TRANSPORT: 'fetch' | 'undici' = 'undici';
+/**
+ * The Node default: undici's `request` on a keep-alive pool, or on the caller's dispatcher. Only
+ * the Node entry (src/index.node.ts) imports this module, so the edge build never references undici.
+ *
+ * @internal
+ */
+export const UNDICI_DEFAULT_SENDER: DefaultSender = {
+  transport: 'undici',
+  create: (dispatcher) => createUndiciSender(dispatcher),
+};

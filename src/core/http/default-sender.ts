@@ -3,12 +3,21 @@ import { createFetchSender } from './fetch-sender.js';
 import type { Sender } from './types.js';
 
 /**
- * The sender a client uses when given no `fetch`: the portable fetch one. The Node build replaces
- * this module with `default-sender.node.ts` (see tsup.config.ts), so edge bundles never see undici.
+ * How a platform sends when the client is given no `fetch`: the sender it builds and the name the
+ * User-Agent reports. Each package entry passes its own to the shared client (src/index.ts the
+ * fetch one, src/index.node.ts the undici one), so no build step swaps modules.
+ *
+ * @internal
  */
-export function createDefaultSender(_dispatcher?: Dispatcher): Sender {
-  return createFetchSender();
+export interface DefaultSender {
+  /** The transport name, for the User-Agent and diagnostics. */
+  readonly transport: 'fetch' | 'undici';
+  /** Builds the sender; `dispatcher` is the client's option, which only the undici sender uses. */
+  create(dispatcher?: Dispatcher): Sender;
 }
 
-/** Which transport {@link createDefaultSender} builds, for the User-Agent and diagnostics. */
-export const DEFAULT_TRANSPORT: 'fetch' | 'undici' = 'fetch';
+/** The portable default: the runtime's global `fetch`. Edge runtimes and browsers use it. @internal */
+export const FETCH_DEFAULT_SENDER: DefaultSender = {
+  transport: 'fetch',
+  create: () => createFetchSender(),
+};

@@ -1,8 +1,10 @@
-// Build input only: tsup bundles this file into dist/undici/request.{js,cjs}, the module the Node
-// build loads on the first request in place of `./undici-request.js` (see tsup.config.ts). It is
 // undici's `request()` over undici's global dispatcher, taken from the locked undici version,
 // without the rest of the package (fetch, WebSocket, caches, mocks, proxies, HTTP/2): loading the
 // whole `undici` package costs ~90 ms, this ~15 ms (bench/README.md has the numbers).
+// The undici sender loads this module on its first request. From source (tests, tsx) it runs as
+// is, reading undici's files from node_modules; the Node build bundles this same file into
+// dist/undici/request.{js,cjs} and points the sender's import at that copy (tsup.config.ts), so
+// the tests and dist run the same request path.
 // It mirrors `undici.request(url, opts)` (undici/index.js, `makeDispatcher`) for the calls the
 // SDK makes: an absolute URL string and options with method, headers, body, signal, dispatcher.
 import requestApi from 'undici/lib/api/api-request.js';

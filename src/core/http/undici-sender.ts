@@ -7,10 +7,10 @@ let loading: Promise<UndiciRequest> | undefined;
 let loaded: UndiciRequest | undefined;
 
 // Loaded on the first request, not on import, so a process that only constructs a client (or
-// never calls it) pays nothing for it. The Node build swaps `./undici-request.js` for undici's
-// request path alone (~12 ms to load instead of ~90 ms for the whole package; bench/README.md).
+// never calls it) pays nothing for it. The module is undici's request path alone (~12 ms to load
+// instead of ~90 ms for the whole package; bench/README.md); the Node build loads its bundled copy.
 function loadRequest(): Promise<UndiciRequest> {
-  loading ??= import('./undici-request.js').then((m) => {
+  loading ??= import('./undici-request.node.mjs').then((m) => {
     loaded = m.request;
     return m.request;
   });

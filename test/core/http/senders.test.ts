@@ -1,15 +1,19 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFetchSender } from '../../src/core/http/fetch-sender.js';
+import { createFetchSender } from '../../../src/core/http/fetch-sender.js';
 import {
   checkDeclaredLength,
   readCapped,
   SendError,
   type SendRequest,
   toSendError,
-} from '../../src/core/http/types.js';
-import { createUndiciSender } from '../../src/core/http/undici-sender.js';
-import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
+} from '../../../src/core/http/types.js';
+import { createUndiciSender } from '../../../src/core/http/undici-sender.js';
+import {
+  letLoopbackThroughMsw,
+  type ScriptedServer,
+  startScriptedServer,
+} from '../../helpers/http-server.js';
 
 function request(overrides: Partial<SendRequest> = {}): SendRequest {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AttemptSignal, toAbortSignal } from '../../src/core/http/attempt-signal.js';
+import { AttemptSignal, toAbortSignal } from '../../../src/core/http/attempt-signal.js';
 
 describe('AttemptSignal', () => {
   it('runs each abort listener once, in order, and stays aborted', () => {

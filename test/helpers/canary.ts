@@ -21,19 +21,34 @@ const CVC_CONTEXT = /\b(?:cvc|cvv2?|card_?cvc)["'\\]*\s*[:=]\s*["'\\]*\d{3,4}\b/
 const PIN_CONTEXT = /\bpin["'\\]*\s*[:=]\s*["'\\]*\d{4,12}\b/i;
 const EXPIRY_CONTEXT = /\b(?:expire|expiry|card_?expire)["'\\]*\s*[:=]\s*["'\\]*\d{2}\/\d{2}\b/i;
 const CODE_CONTEXT = /\b(?:code|activation_?code)["'\\]*\s*[:=]\s*["'\\]*\d{4}-\d{4}\b/i;
+// Idempotency keys are random hex: a 3-digit CVC would turn up in one by chance now and then.
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** `"pin":"1234"`, `cvc=123`, `cardExpire: 07/29`, `number: 123`… for one known short secret. */
+function keyContext(value: string): RegExp {
+  const escaped = value.replace(/[/]/g, '\\/');
+  return new RegExp(
+    `(pin|cvc|cvv2?|cardCVC|expire|cardExpire|code|number|cardNumber)["'\\\\]*\\s*[:=]\\s*["'\\\\]*${escaped}`,
+    'i',
+  );
+}
 
 /**
- * Scans every text the SDK produces, or that a caller could render from what it returned or threw,
- * for the canaries of reliability.md §6.1: the token (whole or any of its parts), every known PAN
- * with and without separators, CVCs, PINs, expiry dates and activation codes in key context, and
- * the activation codes bare. Texts are scanned as they arrive and then dropped, so a long soak does
- * not hold its logs in memory.
+ * The one canary scanner of the test suite (unit and reliability tests). It scans every text the
+ * SDK produces, or that a caller could render from what it returned or threw, for planted secrets:
+ * the token (whole or any of its parts), every known PAN with and without separators (and its first
+ * twelve digits), any CVC, PIN, expiry date or activation code in key context, the known short
+ * secrets (PINs, CVCs, expiries) under any card-data key, and the activation codes bare. `message`
+ * texts (SDK-made sentences and rendered values, no stack traces or timings) are also searched for
+ * the known short secrets bare. Texts are scanned as they arrive and then dropped, so a long soak
+ * does not hold its logs in memory.
  */
 export class CanaryScanner {
   readonly tokens = new Set<string>();
   readonly #pans = new Set<string>();
   readonly #codes = new Set<string>();
   readonly #pins = new Set<string>();
+  readonly #short = new Map<string, { what: string; context: RegExp }>();
   /** Every hit, in order. */
   readonly hits: CanaryHit[] = [];
   /** How many texts were scanned. */
@@ -57,6 +72,21 @@ export class CanaryScanner {
   /** Adds a PIN to look for in SDK-made messages (bare digits) as well as in key context. */
   addPin(pin: string): void {
     this.#pins.add(pin);
+    this.#addShort('PIN', pin);
+  }
+
+  /** Adds a CVC to look for under card-data keys, and bare in `message` texts. */
+  addCvc(cvc: string): void {
+    this.#addShort('CVC', cvc);
+  }
+
+  /** Adds an expiry date (MM/YY) to look for under card-data keys, and bare in `message` texts. */
+  addExpiry(expiry: string): void {
+    this.#addShort('expiry', expiry);
+  }
+
+  #addShort(what: string, value: string): void {
+    this.#short.set(value, { what, context: keyContext(value) });
   }
 
   /** Adds another token (e.g. a wrong one a test sends on purpose). */
@@ -79,6 +109,7 @@ export class CanaryScanner {
       const squeezed = text.replace(/[\s-]/g, '');
       for (const pan of this.#pans) {
         if (squeezed.includes(pan)) hit('PAN');
+        else if (squeezed.includes(pan.slice(0, 12))) hit('PAN digits');
       }
     }
     if (CVC_CONTEXT.test(text)) hit('CVC in key context');
@@ -86,7 +117,11 @@ export class CanaryScanner {
     if (EXPIRY_CONTEXT.test(text)) hit('expiry in key context');
     if (CODE_CONTEXT.test(text)) hit('activation code in key context');
     for (const code of this.#codes) if (text.includes(code)) hit('activation code');
-    if (kind === 'message') for (const pin of this.#pins) if (text.includes(pin)) hit('PIN');
+    const withoutKeys = kind === 'message' && this.#short.size > 0 ? text.replace(UUID, '<key>') : '';
+    for (const [value, { what, context }] of this.#short) {
+      if (context.test(text)) hit(`${what} in key context`);
+      if (kind === 'message' && withoutKeys.includes(value)) hit(`bare ${what}`);
+    }
   }
 
   /** Scans every way a caller might print a value: `String`, `JSON.stringify`, full `util.inspect`, and an error's message. */
