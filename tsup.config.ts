@@ -106,6 +106,8 @@ export default defineConfig([
       index: 'src/index.node.ts',
       testing: 'src/testing/index.ts',
       'sandbox-cli': 'src/testing/cli.ts',
+      // A standalone bin: it bundles the schemas and drift check it reports with (internal API).
+      'doctor-cli': 'src/doctor/bin.ts',
     },
     outDir: 'dist/node',
     platform: 'node',

@@ -6,6 +6,7 @@ import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
 import { type DefaultSender, FETCH_DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
+import { createDriftReporter } from './core/drift-report.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { bounded } from './core/options.js';
 import { readEnv, runtimeName } from './core/runtime.js';
@@ -221,6 +222,7 @@ export class CardsClient {
       (options as { [CLIENT_DEFAULT_SENDER]?: DefaultSender })[CLIENT_DEFAULT_SENDER] ?? FETCH_DEFAULT_SENDER;
     const transportName = options.fetch ? 'fetch' : platform.transport;
     const clock = (options as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
+    const log = createLogSink(options.logger, logLevel, () => secrets);
     const transport = new Transport({
       baseUrl,
       token,
@@ -232,7 +234,8 @@ export class CardsClient {
       userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${userAgent ? ` ${userAgent}` : ''}`,
       retryUnknownOutcomes: options.retryUnknownOutcomes ?? false,
       sender: options.fetch ? createFetchSender(options.fetch) : platform.create(options.dispatcher),
-      log: createLogSink(options.logger, logLevel, () => secrets),
+      log,
+      drift: createDriftReporter(log),
       audit: this.#audit,
       errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL),
       production,

@@ -11,17 +11,17 @@ import type { RequestPath } from './path.js';
  * - `must-not-repeat`: calls that issue cards, move money, delete or request something; they always
  *   carry an `Idempotency-Key` and are re-sent only when no attempt can have been applied.
  *
- * `read`, `state` and `create` are the names of version 0.1, kept as deprecated aliases.
+ * `read`, `state` and `create` are the names of version 0.1, kept as deprecated aliases of
+ * `safe-to-repeat`, `converges` and `must-not-repeat`: use the new names in new code.
  */
 export type OperationClass =
   | 'safe-to-repeat'
   | 'converges'
   | 'must-not-repeat'
-  /** @deprecated Use `'safe-to-repeat'`. */
+  // Deprecated aliases, kept so 0.1 code keeps compiling: read → safe-to-repeat, state →
+  // converges, create → must-not-repeat.
   | 'read'
-  /** @deprecated Use `'converges'`. */
   | 'state'
-  /** @deprecated Use `'must-not-repeat'`. */
   | 'create';
 
 /** An {@link OperationClass} without its deprecated aliases. */

@@ -56,6 +56,14 @@ export function accessOutcome(
           };
           if (found === undefined)
             return { status: 'still-unknown', summary: 'The customer was not found.', evidence };
+          // A reply without the list says nothing about the request: absence is not proof.
+          if (!Array.isArray(found.featuresAccess)) {
+            return {
+              status: 'still-unknown',
+              summary: 'customers.retrieve did not list the customer’s product access, so it cannot show the request.',
+              evidence: { ...evidence, complete: false },
+            };
+          }
           return access.length > 0
             ? { status: 'applied', summary: 'The customer has this access request.', evidence }
             : { status: 'not-applied', summary: 'The customer has no such access request.', evidence };

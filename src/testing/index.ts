@@ -5,8 +5,9 @@
  *
  * @module bfinance-cards/testing
  */
-import { SANDBOX_BASE_URL, SANDBOX_TOKEN } from '../core/base-url.js';
+
 import { CardsClient, type CardsClientOptions } from 'bfinance-cards';
+import { SANDBOX_BASE_URL, SANDBOX_TOKEN } from '../core/base-url.js';
 import { createSandboxHandlers, type SandboxMswHandlers } from './msw.js';
 import type { SandboxOptions } from './options.js';
 import { createSandboxCore } from './sandbox.js';

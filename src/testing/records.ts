@@ -38,6 +38,8 @@ export interface QuestionnaireRecord {
   id: string;
   name: string;
   completed: boolean;
+  /** When the answers were submitted, ISO 8601. */
+  completedAt?: string;
   answers?: unknown;
 }
 

@@ -57,11 +57,13 @@ export const CUSTOMER_ROUTES: readonly Route[] = [
     handler: (ctx) => {
       const q = questionnaire(ctx.store, ctx.param('id'), ctx.param('qid'));
       return data({
-        id: q.id,
-        name: q.name,
-        completed: q.completed,
-        questions: QUESTIONNAIRE_QUESTIONS,
-        ...(q.answers !== undefined ? { answers: q.answers } : {}),
+        questionnaire: {
+          id: q.id,
+          name: q.name,
+          completed: q.completed,
+          completedAt: q.completedAt ?? null,
+          questionnaire: QUESTIONNAIRE_QUESTIONS,
+        },
       });
     },
   },

@@ -15,17 +15,32 @@ const INDIVIDUAL_FIELDS = [
   'phone',
 ] as const;
 
-/** The questions every sandbox questionnaire asks; loosely typed like the API's. */
+/** The questions every sandbox questionnaire asks, in the shape of bfinance's JS client [SDK-JS]. */
 export const QUESTIONNAIRE_QUESTIONS = Object.freeze([
-  { id: 'occupation', text: 'What is your occupation?', type: 'text', required: true },
+  {
+    id: 'occupation',
+    question: 'What is your occupation?',
+    type: 'text',
+    required: true,
+    placeholder: 'e.g. Engineer',
+    options: [],
+  },
   {
     id: 'sourceOfFunds',
-    text: 'What is the main source of funds?',
+    question: 'What is the main source of funds?',
     type: 'select',
-    options: ['salary', 'business', 'savings', 'other'],
     required: true,
+    placeholder: null,
+    options: ['salary', 'business', 'savings', 'other'],
   },
-  { id: 'monthlyVolume', text: 'Expected monthly card spend (USD)', type: 'number', required: false },
+  {
+    id: 'monthlyVolume',
+    question: 'Expected monthly card spend (USD)',
+    type: 'number',
+    required: false,
+    placeholder: '1000',
+    options: [],
+  },
 ]);
 
 /** `POST /customers`: a new customer starts `pending`, with two open questionnaires. */
@@ -105,7 +120,10 @@ export function questionnaire(store: SandboxStore, customerId: string, id: strin
   return found ?? fail(404, 'QUESTIONNAIRE_NOT_FOUND');
 }
 
-/** `POST /customers/{id}/questionnaires/{qid}/submit`: any non-empty answers complete it. */
+/**
+ * `POST /customers/{id}/questionnaires/{qid}/submit` with `{ answers: [{ id, answer }] }` (the
+ * official JS client's form): a non-empty list of answers with string ids completes it.
+ */
 export function submitQuestionnaire(
   store: SandboxStore,
   customerId: string,
@@ -114,14 +132,16 @@ export function submitQuestionnaire(
 ): QuestionnaireRecord {
   const found = questionnaire(store, customerId, id);
   const answers = body.answers;
-  const empty =
-    answers === undefined ||
-    answers === null ||
-    typeof answers !== 'object' ||
-    Object.keys(answers as object).length === 0;
-  if (empty) fail(400, 'ANSWERS_REQUIRED');
+  const valid =
+    Array.isArray(answers) &&
+    answers.length > 0 &&
+    answers.every(
+      (a) => typeof a === 'object' && a !== null && typeof (a as { id?: unknown }).id === 'string',
+    );
+  if (!valid) fail(400, 'ANSWERS_REQUIRED');
   found.answers = answers;
   found.completed = true;
+  found.completedAt = new Date().toISOString();
   return found;
 }
 

@@ -212,13 +212,15 @@ async function main(): Promise<void> {
       const result = await run(process.execPath, [file, manifest.version], { cwd: consumer });
       expect(result.code === 0, `node ${file}: ${(result.stdout + result.stderr).trim()}`);
     }
-    const bin = Object.values(manifest.bin ?? {})[0];
-    if (bin) {
+    for (const [name, usage] of [
+      ['bfinance-cards-sandbox', 'Usage: bfinance-cards-sandbox'],
+      ['bfinance-cards', 'Usage: bfinance-cards doctor'],
+    ] as const) {
+      const bin = manifest.bin?.[name];
+      expect(bin !== undefined, `package.json declares the ${name} bin`);
+      if (!bin) continue;
       const result = await run(process.execPath, [join(installed, bin), '--help'], { cwd: consumer });
-      expect(
-        result.code === 0 && result.stdout.includes('Usage: bfinance-cards-sandbox'),
-        'the sandbox bin runs',
-      );
+      expect(result.code === 0 && result.stdout.includes(usage), `the ${name} bin runs`);
     }
 
     // 4. The testing entry: one copy of the SDK's classes (testing-entry.ts); no msw needed: step 6.

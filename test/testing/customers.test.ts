@@ -118,12 +118,24 @@ describe('sandbox customers', () => {
     expect(list.body.data.questionnaires).toHaveLength(2);
     const qid = list.body.data.questionnaires[0].id;
     const one = await call('GET', `/customers/${id}/questionnaires/${qid}`);
-    expect(one.body.data).toMatchObject({ id: qid, completed: false, questions: expect.any(Array) });
+    // The documented shape: data.questionnaire with its question list [SDK-JS].
+    expect(one.body.data.questionnaire).toMatchObject({ id: qid, completed: false, completedAt: null });
+    expect(one.body.data.questionnaire.questionnaire[0]).toMatchObject({
+      id: 'occupation',
+      question: expect.any(String),
+    });
     const empty = await call('POST', `/customers/${id}/questionnaires/${qid}/submit`, {});
     expect(empty.status).toBe(400);
     expect(empty.body).toEqual(errorBody(M.ANSWERS_REQUIRED));
+    const keyed = await call('POST', `/customers/${id}/questionnaires/${qid}/submit`, {
+      answers: { occupation: 'Engineer' },
+    });
+    expect(keyed.status).toBe(400);
     const done = await call('POST', `/customers/${id}/questionnaires/${qid}/submit`, {
-      answers: { occupation: 'Engineer', sourceOfFunds: 'salary' },
+      answers: [
+        { id: 'occupation', answer: 'Engineer' },
+        { id: 'sourceOfFunds', answer: 'salary' },
+      ],
     });
     expect(done.body).toEqual({ status: 'success', data: { id: qid, completed: true } });
     const missing = await call('GET', `/customers/${id}/questionnaires/nope`);

@@ -1,0 +1,36 @@
+import { findDrift } from './drift.js';
+import type { LogSink } from './logger.js';
+import type { RequestSpec } from './spec.js';
+
+// Bounds the memory of what was reported: past this many distinct paths a client stays quiet.
+const MAX_REPORTED = 500;
+
+/**
+ * A reporter that logs one `warn` per operation, field path and kind per client when a parsed
+ * response carries fields the schema does not know, or lacks or nulls documented ones: teams learn
+ * of API changes before they become incidents. Paths are the API's field names, never values.
+ * It does no work while `warn` is not logged, and never throws.
+ */
+export function createDriftReporter(log: LogSink): (spec: RequestSpec<unknown>, data: unknown) => void {
+  const reported = new Set<string>();
+  return (spec, data) => {
+    if (!log.enabled('warn') || reported.size >= MAX_REPORTED) return;
+    let issues: ReturnType<typeof findDrift>;
+    try {
+      issues = findDrift(spec.schema as Parameters<typeof findDrift>[0], data);
+    } catch {
+      return;
+    }
+    for (const issue of issues) {
+      const key = `${spec.operation} ${issue.kind} ${issue.path}`;
+      if (reported.has(key) || reported.size >= MAX_REPORTED) continue;
+      reported.add(key);
+      log.log('warn', 'response drift', {
+        operation: spec.operation,
+        path: spec.path.template,
+        field: issue.path,
+        drift: issue.kind,
+      });
+    }
+  };
+}

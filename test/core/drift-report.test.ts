@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { CardsClient } from '../../src/client.js';
+import type { Logger } from '../../src/core/logger.js';
+
+// Drift is reported, not fatal: a response with fields the schema does not know, or documented
+// fields absent or null, still parses, and the client logs one warn per operation, wire path and
+// kind — the path, never the value.
+
+const PAN = '4111111111111111';
+
+function card(extra: Record<string, unknown>): Record<string, unknown> {
+  return { id: 'card_1', status: 'active', maskedCardNumber: `**** **** **** 1111`, ...extra };
+}
+
+function capture(): {
+  logger: Logger;
+  lines: Array<{ level: string; fields: Record<string, unknown>; text: string }>;
+} {
+  const lines: Array<{ level: string; fields: Record<string, unknown>; text: string }> = [];
+  const at = (level: string) => (fields: unknown, text: unknown) => {
+    lines.push({ level, fields: fields as Record<string, unknown>, text: String(text) });
+  };
+  return { logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines };
+}
+
+function client(
+  body: unknown,
+  options: Partial<ConstructorParameters<typeof CardsClient>[0]> = {},
+): CardsClient {
+  return new CardsClient({
+    apiToken: 'tok_drift_0123456789',
+    baseUrl: 'https://api.example.test/external/api',
+    fetch: async () => Response.json({ status: 'success', data: body }),
+    ...options,
+  });
+}
+
+describe('drift reports', () => {
+  it('logs each unknown and null field once per client, at warn by default when a logger is given, naming paths only', async () => {
+    const { logger, lines } = capture();
+    const c = client(card({ surprise: PAN, nested: { deeper: PAN }, label: null }), { logger });
+    await c.cards.retrieve('card_1');
+    await c.cards.retrieve('card_1');
+    const drift = lines.filter((l) => l.text === 'bfinance-cards: response drift');
+    expect(drift.every((l) => l.level === 'warn')).toBe(true);
+    const reported = drift.map((l) => [l.fields.field, l.fields.drift]);
+    expect(reported).toContainEqual(['surprise', 'unknown']);
+    expect(reported).toContainEqual(['nested', 'unknown']);
+    expect(new Set(reported.map((r) => r.join(' '))).size).toBe(reported.length);
+    expect(drift.every((l) => l.fields.operation === 'cards.retrieve')).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain(PAN);
+  });
+
+  it('stays quiet below warn, and with no logger at all', async () => {
+    const { logger, lines } = capture();
+    await client(card({ surprise: 1 }), { logger, logLevel: 'error' }).cards.retrieve('card_1');
+    expect(lines).toEqual([]);
+    await expect(client(card({ surprise: 1 })).cards.retrieve('card_1')).resolves.toMatchObject({
+      id: 'card_1',
+    });
+  });
+
+  it('never fails a call: a drifting body still parses', async () => {
+    const { logger } = capture();
+    const result = await client(card({ balance: null, cardHolder: null, sensetive: null, x: [1, 2] }), {
+      logger,
+    }).cards.retrieve('card_1');
+    expect(result.id).toBe('card_1');
+  });
+});
