@@ -71,6 +71,7 @@ describe('examples run against the sandbox', () => {
       'error-handling.ts',
       'funds.ts',
       'issue-card-flow.ts',
+      'logging-and-audit.ts',
       'pins.ts',
       'quickstart.ts',
       'reconcile.ts',
