@@ -304,7 +304,11 @@ async function soak(run: Run): Promise<void> {
     expect(unknowns.length, where).toBeGreaterThan(0);
     expect(totalOf(), `${where}: organization + card balances`).toBe(startTotal);
     expect(maxAttempts, where).toBeLessThanOrEqual(MAX_RETRIES + 1);
-    expect(stats.faults / requests, `${where}: share of requests faulted`).toBeGreaterThan(0.1);
+    // Faults per operation, not per request: reconcile() reads a listing to its true end (an extra
+    // empty page per settled call), which dilutes a per-request share without making the soak any
+    // less adversarial. The design is 15% of operations faulted, retries faulted again at 15%.
+    expect(stats.faults / run.ops, `${where}: faults per operation`).toBeGreaterThan(0.12);
+    expect(requests, `${where}: requests sent`).toBeGreaterThan(run.ops);
     expect(growthMb, `${where}: heap growth between 10% and 90%`).toBeLessThan(50);
     expect(rig.scanner.hits, where).toEqual([]);
     const lines = workers.reduce((sum, c) => sum + c.logLines.lines, 0);
