@@ -1,12 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
+import { createDriftReporter } from './core/drift-report.js';
 import { ErrorFactory } from './core/error-factory.js';
 import { ValidationError } from './core/errors.js';
 import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
 import { type DefaultSender, FETCH_DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
-import { createDriftReporter } from './core/drift-report.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { bounded } from './core/options.js';
 import { readEnv, runtimeName } from './core/runtime.js';

@@ -60,7 +60,8 @@ export function accessOutcome(
           if (!Array.isArray(found.featuresAccess)) {
             return {
               status: 'still-unknown',
-              summary: 'customers.retrieve did not list the customer’s product access, so it cannot show the request.',
+              summary:
+                'customers.retrieve did not list the customer’s product access, so it cannot show the request.',
               evidence: { ...evidence, complete: false },
             };
           }
