@@ -34,8 +34,10 @@ export interface PrepareConfig {
   timeoutMs: number;
   maxRetries: number;
   maxResponseBytes: number;
+  /** Client headers (checked when the transport is made). */
   headers: Record<string, string>;
   userAgent: string;
+  /** Secrets to mask in messages and logs (the tokens seen so far). */
   secrets: Set<string>;
   errors: ErrorFactory;
   /** True when baseUrl is the production API: the sandbox's token is refused there. */

@@ -1,38 +1,24 @@
 import type { Reconciliation } from '../outcomes/types.js';
 import { sendAttempt } from './attempt.js';
 import { type AttemptFailure, classify, type Verdict } from './classify.js';
-import type { ErrorFactory } from './error-factory.js';
 import { type CardsError, OutcomeUnknownError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { Sender } from './http/types.js';
 import type { LogSink } from './logger.js';
-import { type PreparedCall, prepareCall } from './prepare.js';
+import { type PrepareConfig, type PreparedCall, prepareCall } from './prepare.js';
 import { readResponse } from './response.js';
 import { backoffMs, sleep } from './retry.js';
-import type { Requester, RequestOptions, RequestSpec, TokenSource } from './spec.js';
+import type { Requester, RequestOptions, RequestSpec } from './spec.js';
 
-/** The transport's resolved configuration. */
-export interface TransportConfig {
-  baseUrl: string;
-  token: TokenSource;
-  timeoutMs: number;
-  maxRetries: number;
-  maxResponseBytes: number;
-  /** Client headers (checked when the transport is made). */
-  headers: Record<string, string>;
-  userAgent: string;
+/** The transport's resolved configuration: what a call is checked with, and how it is sent. */
+export interface TransportConfig extends PrepareConfig {
   retryUnknownOutcomes: boolean;
   sender: Sender;
   log: LogSink;
   audit: AuditTrail;
-  errors: ErrorFactory;
-  /** Secrets to mask in messages and logs (the tokens seen so far). */
-  secrets: Set<string>;
   /** Reports drift of a parsed response (fields the schema does not know, documented ones absent). */
   drift?: ((spec: RequestSpec<unknown>, data: unknown) => void) | undefined;
-  /** True when baseUrl is the production API: the sandbox's token is refused there. */
-  production?: boolean;
   /** Injected in tests for deterministic backoff. */
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
