@@ -166,7 +166,8 @@ export function classify(failure: AttemptFailure, context: CallContext, errors: 
   const base = { error: f.error, mayHaveApplied, mayHaveReached };
   const once = context.kind === 'must-not-repeat';
   const retriesLeft = context.attempt <= context.maxRetries;
-  if (f.retryable && retriesLeft && (!once || !f.applied || context.retryUnknownOutcomes)) {
+  // A one-shot call is re-sent only while no attempt of it can have been applied (or when opted in).
+  if (f.retryable && retriesLeft && (!once || !mayHaveApplied || context.retryUnknownOutcomes)) {
     return { ...base, action: 'retry', retryAfterMs: f.retryAfterMs };
   }
   if (once) {

@@ -13,7 +13,7 @@ import { actionResult, sensitive } from '../../src/core/schema.js';
 import type { RequestSpec } from '../../src/core/spec.js';
 import { CanaryScanner } from '../helpers/canary.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
-import { caught, type Harness, makeTransport } from './transport-harness.js';
+import { caught, type Harness, makeTransport } from '../helpers/transport-harness.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Canaries: fresh per run. Short values (CVC, PIN) avoid the digits that legitimately appear in the SDK's

@@ -35,7 +35,7 @@ import {
   readSpec,
   stateSpec,
   UUID,
-} from './transport-harness.js';
+} from '../helpers/transport-harness.js';
 
 const SENDERS: ReadonlyArray<readonly [string, () => Sender]> = [
   ['undici', () => createUndiciSender()],

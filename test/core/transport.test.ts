@@ -22,7 +22,7 @@ import {
   readSpec,
   stateSpec,
   TOKEN,
-} from './transport-harness.js';
+} from '../helpers/transport-harness.js';
 
 const BASE = 'https://api.example.test/external/api';
 
