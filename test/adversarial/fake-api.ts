@@ -131,6 +131,20 @@ export class FakeApi {
         },
       });
     }
+    if (method === 'GET' && path === '/cards/list') {
+      const card = {
+        id: 'c1',
+        maskedCardNumber: '**** **** **** 1111',
+        currency: 'USD',
+        status: 'active',
+        cardBalance: 10,
+        brand: 'visa',
+        cardType: 'card',
+        cardHolder: { firstName: 'Ada', lastName: 'Lovelace' },
+        ...this.#options.card,
+      };
+      return json(200, { status: 'success', data: { cards: [card], page: 1, limit: 50, totalPages: 1 } });
+    }
     if (method === 'GET' && path === '/cards/c1/transactions') return this.#page(url);
     return json(404, { status: 'error', message: 'Not found' });
   };
