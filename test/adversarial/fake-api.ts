@@ -50,6 +50,8 @@ export interface FakeApiOptions {
   card?: Record<string, unknown>;
   /** When set, every request is answered with this status and `{status:'error', message}`. */
   failWith?: { status: number; message: string; errorId?: string };
+  /** Answers every top-up with a plain success (applied), whatever the shape says. */
+  topUpSucceeds?: boolean;
 }
 
 function json(status: number, body: unknown): Response {
@@ -113,6 +115,8 @@ export class FakeApi {
     const path = url.pathname.slice(API_PATH.length);
     if (method === 'POST' && path === '/cards/c1/topup') {
       const sent = JSON.parse(body ?? '{}') as { amount: number; note?: string };
+      if (this.#options.topUpSucceeds)
+        return json(200, { status: 'success', message: 'Card has been topped up' });
       if (!this.#shape.applies) return json(502, { status: 'error', message: 'Bad gateway' });
       this.rows.push({ id: 'the-top-up', at: Date.now(), type: 'topup', amount: Number(sent.amount) });
       return json(500, { status: 'error', message: 'Internal error' });

@@ -115,7 +115,7 @@ describe('11. server text in masked and free-text fields never returns a PAN', (
     const rows: Row[] = [
       { id: 't1', at: Date.now(), type: 'purchase', amount: 9, merchant: 'Store #1500 Berlin 10115' },
     ];
-    const seen: Array<{ merchant?: string | null }> = [];
+    const seen: Array<{ merchant?: string | null | undefined }> = [];
     for await (const tx of apiClient(new FakeApi({ rows })).cards.transactions('c1')) seen.push(tx);
     expect(seen[0]?.merchant).toBe('Store #1500 Berlin 10115');
   });
