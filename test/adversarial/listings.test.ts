@@ -53,9 +53,9 @@ describe('2. reconcile() and iteration against servers that cap, reorder and mis
     expect(answer.evidence.matches.map((m) => m.id)).toEqual(['the-top-up']);
   });
 
-  it('a cap of 1, unsorted, totalPages 1: the applied top-up is never not-applied', async () => {
+  it('a cap of 1, oldest first, totalPages 1 (a wrong count): the applied top-up is never not-applied', async () => {
     const api = new FakeApi({
-      shape: { cap: 1, order: 'shuffled', count: 'one', applies: true },
+      shape: { cap: 1, order: 'asc', count: 'one', applies: true },
       rows: history(9),
     });
     const answer = await (await unknownTopUp(api)).reconcile({ clockSkewMs: 0, settleMs: 0 });
@@ -104,9 +104,9 @@ describe('2. reconcile() and iteration against servers that cap, reorder and mis
     );
   });
 
-  it('a cap of 20 below the default limit, oldest first, no page count: iteration reads all 45 entries', async () => {
+  it('a cap of 7 below the default limit, oldest first, no page count: iteration reads all 45 entries', async () => {
     const api = new FakeApi({
-      shape: { cap: 20, order: 'asc', count: 'absent', applies: true },
+      shape: { cap: 7, order: 'asc', count: 'absent', applies: true },
       rows: history(45),
     });
     const ids: string[] = [];
