@@ -4,7 +4,8 @@ import base from '../../vitest.config.js';
 import { ReliabilitySummary } from './summary-reporter.js';
 
 // `npm run test:reliability`: the reliability suites at their full sizes (RELIABILITY_FULL), with a
-// summary table at the end. `npm test` runs the same files at their fast sizes.
+// summary table at the end, over the reliability and adversarial folders. `npm test` runs the same
+// files at their fast sizes.
 process.env.RELIABILITY_FULL = '1';
 
 // biome-ignore lint/style/noDefaultExport: vitest loads a config file's default export.
@@ -13,7 +14,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     ...base.test,
-    include: ['test/reliability/**/*.test.ts'],
+    include: ['test/reliability/**/*.test.ts', 'test/adversarial/**/*.test.ts'],
     reporters: ['default', new ReliabilitySummary()],
   },
 });
