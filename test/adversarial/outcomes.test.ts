@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { isCardsError, OutcomeUnknownError, ResponseValidationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
-import { size } from '../reliability/config.js';
+import { newStats, report, size } from '../reliability/config.js';
 import { type Behaviour, bankClient, FakeBank, REACHES } from './fake-bank.js';
 
 // The money-safety property against servers our sandbox never imitates: whatever sequence of
@@ -129,6 +129,14 @@ async function topUpAgainst(
   }
   const keys = new Set(bank.requests.map((r) => r.key));
   expect(keys.size, 'one key for every attempt').toBe(1);
+  stats.cases += 1;
+  stats.faults += bank.requests.filter((r) => r.behaviour !== 'ok').length;
+  stats.outcomes[kind === 'success' ? 'success' : kind === 'unknown' ? 'unknown' : 'failed'] += 1;
+  // Counted, then asserted by the properties: a success the ledger lacks or a definite refusal it
+  // shows is an outcome lost; an applying attempt sent twice without the opt-in a duplicate.
+  if ((kind === 'success' || kind === 'applied-error') !== bank.applied.size > 0 && kind !== 'unknown')
+    stats.lost += 1;
+  if (!retryUnknownOutcomes && bank.appliedAttempts > 1) stats.duplicates += 1;
   return {
     kind,
     name,
@@ -137,6 +145,9 @@ async function topUpAgainst(
     appliedAttempts: bank.appliedAttempts,
   };
 }
+
+const stats = newStats('7 adversarial outcomes');
+const started = Date.now();
 
 const scripts = fc.array(fc.constantFrom(...BEHAVIOURS), { minLength: 1, maxLength: 4 }).map(plausible);
 
@@ -186,5 +197,12 @@ describe('adversarial: a reported outcome always agrees with the ledger', () => 
     expect(String(warnings.mock.calls[0]?.[0])).toBe(
       'bfinance-cards: the logger threw or rejected; the SDK ignores its failures.',
     );
+  });
+
+  it('reports zero lost outcomes and zero duplicates over every case', (context) => {
+    stats.elapsedMs = Date.now() - started;
+    report(context, stats);
+    expect(stats.cases).toBeGreaterThan(0);
+    expect([stats.lost, stats.duplicates, stats.canaryHits]).toEqual([0, 0, 0]);
   });
 });

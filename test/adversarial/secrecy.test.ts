@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CardsClient } from '../../src/client.js';
 import type { Logger } from '../../src/core/logger.js';
 import { CanaryScanner } from '../helpers/canary.js';
-import { size } from '../reliability/config.js';
+import { newStats, report, size } from '../reliability/config.js';
 
 // Finding 9 of the adversarial review: every string that comes from outside the SDK (a server body
 // or header, a custom fetch's error) passes the redactor before an error stores it or a log line
@@ -40,7 +40,9 @@ function hostile(scanner: CanaryScanner, token: string) {
 }
 
 describe('adversarial: nothing from outside the SDK reaches an error or a log unredacted', () => {
-  it('hostile bodies, headers and fetch errors leave no canary in any rendering', async () => {
+  it('hostile bodies, headers and fetch errors leave no canary in any rendering', async (context) => {
+    const stats = newStats('7 adversarial secrecy');
+    const started = Date.now();
     const token = 'tok_LIVE_3f9c1d2e8a7b6c5d4e3f';
     const scanner = new CanaryScanner(token);
     // The scanner squeezes spaces and dashes only; dotted and other renderings are checked verbatim.
@@ -98,6 +100,12 @@ describe('adversarial: nothing from outside the SDK reaches an error or a log un
     );
     expect(errors).toBeGreaterThan(0);
     expect(counter.lines).toBeGreaterThan(0);
+    stats.cases = errors;
+    stats.faults = errors;
+    stats.outcomes.failed = errors;
+    stats.canaryHits = scanner.hits.length + seen.length;
+    stats.elapsedMs = Date.now() - started;
+    report(context, stats);
     expect(scanner.hits).toEqual([]);
     expect(seen).toEqual([]);
   });
