@@ -31,16 +31,34 @@ const SLASH = String.raw`[/\-\u2010-\u2015\u2044\u2215\uff0d\uff0f]`;
 const EXPIRY_VALUE = String.raw`(?:${DIGIT}{1,2}\s{0,2}${SLASH}\s{0,2}(?:${DIGIT}{4}|${DIGIT}{2})|${DIGIT}{4}${SLASH}${DIGIT}{2})${NOT_MORE}`;
 const CODE_VALUE = String.raw`[\p{L}\p{Nd}]{1,32}(?:-[\p{L}\p{Nd}]{1,32}|\s${DIGIT}{2,16}){0,4}`;
 
-const CVC_PATTERN = new RegExp(`(${DATA_START}(?:${CVC_OR_PIN})${END}${GAP})(${CVC_VALUE})`, 'giu');
-const EXPIRY_PATTERN = new RegExp(`(${DATA_START}(?:${EXPIRY})${END}${GAP})(${EXPIRY_VALUE})`, 'giu');
-const CODE_PATTERN = new RegExp(`(${DATA_START}(?:${CODE})${END}${GAP})(${CODE_VALUE})`, 'giu');
-// A number followed at once by its card's data: `6759 6498 2648 exp 12/29`, `… CVC 123`.
-const CARD_DATA_AFTER = new RegExp(
-  `^[^\\p{L}\\p{Nd}]{0,4}(?:(?:${CVC_OR_PIN})${END}${GAP}${CVC_VALUE}|(?:${EXPIRY})${END}${GAP}${EXPIRY_VALUE})`,
-  'iu',
-);
-const CARD_WORD = new RegExp(`${START}(?:${PAN_NAME}|${CVC_OR_PIN}|${EXPIRY}|${CODE})${END}`, 'giu');
-const PAN_LINK = new RegExp(`^(?:[^\\p{L}\\p{Nd}]|(?:number|num|no|nr|is|was)${END})*$`, 'iu');
+// Built on first use: the Unicode-property patterns cost ~2 ms to construct, which every import
+// of the SDK would otherwise pay at cold start, though most processes never redact card data.
+interface Patterns {
+  cvc: RegExp;
+  expiry: RegExp;
+  code: RegExp;
+  /** A number followed at once by its card's data: `6759 6498 2648 exp 12/29`, `… CVC 123`. */
+  dataAfter: RegExp;
+  cardWord: RegExp;
+  panLink: RegExp;
+}
+
+let built: Patterns | undefined;
+
+function patterns(): Patterns {
+  built ??= {
+    cvc: new RegExp(`(${DATA_START}(?:${CVC_OR_PIN})${END}${GAP})(${CVC_VALUE})`, 'giu'),
+    expiry: new RegExp(`(${DATA_START}(?:${EXPIRY})${END}${GAP})(${EXPIRY_VALUE})`, 'giu'),
+    code: new RegExp(`(${DATA_START}(?:${CODE})${END}${GAP})(${CODE_VALUE})`, 'giu'),
+    dataAfter: new RegExp(
+      `^[^\\p{L}\\p{Nd}]{0,4}(?:(?:${CVC_OR_PIN})${END}${GAP}${CVC_VALUE}|(?:${EXPIRY})${END}${GAP}${EXPIRY_VALUE})`,
+      'iu',
+    ),
+    cardWord: new RegExp(`${START}(?:${PAN_NAME}|${CVC_OR_PIN}|${EXPIRY}|${CODE})${END}`, 'giu'),
+    panLink: new RegExp(`^(?:[^\\p{L}\\p{Nd}]|(?:number|num|no|nr|is|was)${END})*$`, 'iu'),
+  };
+  return built;
+}
 
 /** A cheap test that lets text naming no card data skip the three patterns. */
 const MAY_NAME_CARD_DATA = /cv|csc|pin|exp|valid|good|activation|otp|time|security|verification/i;
@@ -71,12 +89,13 @@ function isCode(value: string): boolean {
  */
 export function maskCardData(text: string): string {
   if (!MAY_NAME_CARD_DATA.test(text)) return text;
+  const { cvc, expiry, code } = patterns();
   return text
-    .replace(CVC_PATTERN, (_m, word: string) => `${word}${REDACTED}`)
-    .replace(EXPIRY_PATTERN, (match: string, word: string, value: string) =>
+    .replace(cvc, (_m, word: string) => `${word}${REDACTED}`)
+    .replace(expiry, (match: string, word: string, value: string) =>
       isCardExpiry(asciiDigits(value)) ? `${word}${REDACTED}` : match,
     )
-    .replace(CODE_PATTERN, (match: string, word: string, value: string) =>
+    .replace(code, (match: string, word: string, value: string) =>
       isCode(value) ? `${word}${REDACTED}` : match,
     );
 }
@@ -84,13 +103,13 @@ export function maskCardData(text: string): string {
 /** Where card words end in `text`, in ascending order (for {@link cardWordBefore}). */
 export function cardWordEnds(text: string): number[] {
   const ends: number[] = [];
-  for (const match of text.matchAll(CARD_WORD)) ends.push(match.index + match[0].length);
+  for (const match of text.matchAll(patterns().cardWord)) ends.push(match.index + match[0].length);
   return ends;
 }
 
 /** True when card data (a CVC, PIN or expiry after its word) follows `position` at once. */
 export function cardDataAfter(text: string, position: number): boolean {
-  return CARD_DATA_AFTER.test(text.slice(position, position + 48));
+  return patterns().dataAfter.test(text.slice(position, position + 48));
 }
 
 /**
@@ -107,5 +126,5 @@ export function cardWordBefore(text: string, ends: readonly number[], position: 
   }
   const end = ends[low - 1];
   if (end === undefined || position - end > CARD_WORD_REACH) return false;
-  return PAN_LINK.test(text.slice(end, position));
+  return patterns().panLink.test(text.slice(end, position));
 }

@@ -41,13 +41,15 @@ const CALL_OPTIONS: ReadonlySet<string> = new Set([
   'extraBody',
 ]);
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A call's options once checked. */
 export interface CallOptions {
   signal: AbortSignal | undefined;
   timeoutMs: number;
   maxRetries: number;
   idempotencyKey: string | undefined;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
 }
 
 function isSignal(value: unknown): value is AbortSignal {
@@ -69,7 +71,14 @@ export function checkCallOptions(
   defaults: { timeoutMs: number; maxRetries: number },
 ): CallOptions {
   if (options === undefined || options === null) {
-    return { signal: undefined, ...defaults, idempotencyKey: undefined, headers: {} };
+    // The common case, kept cheap: no spread of the caller's config object.
+    return {
+      signal: undefined,
+      timeoutMs: defaults.timeoutMs,
+      maxRetries: defaults.maxRetries,
+      idempotencyKey: undefined,
+      headers: NO_HEADERS,
+    };
   }
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new ValidationError('options must be an object.', {

@@ -2,7 +2,7 @@ import type { AttemptRequest } from './attempt.js';
 import { SANDBOX_TOKEN } from './base-url.js';
 import type { ErrorFactory } from './error-factory.js';
 import { AuthenticationError, ValidationError } from './errors.js';
-import { checkHeaders, checkToken } from './headers.js';
+import { checkToken } from './headers.js';
 import type { LogFields } from './logger.js';
 import { checkCallOptions } from './options.js';
 import {
@@ -117,7 +117,7 @@ export async function prepareCall(
     'content-type': 'application/json',
     'user-agent': config.userAgent,
     ...config.headers,
-    ...checkHeaders(opts.headers, 'headers'),
+    ...opts.headers,
   };
   headers.authorization = `Bearer ${token}`;
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
