@@ -25,28 +25,24 @@ const failures: fc.Arbitrary<AttemptFailure> = fc.oneof(
   fc
     .constantFrom(301, 302, 303, 307, 308, 0)
     .map((status): AttemptFailure => ({ type: 'redirect', status, requestId: undefined, foreign: false })),
-  fc
-    .boolean()
-    .map(
-      (confirmed): AttemptFailure => ({
-        type: 'unparsed',
-        status: 200,
-        issues: [],
-        requestId: undefined,
-        confirmed,
-        resourceId: undefined,
-      }),
-    ),
+  fc.boolean().map(
+    (confirmed): AttemptFailure => ({
+      type: 'unparsed',
+      status: 200,
+      issues: [],
+      requestId: undefined,
+      confirmed,
+      resourceId: undefined,
+    }),
+  ),
   fc.constant<AttemptFailure>({ type: 'timeout', timeoutMs: 100 }),
   fc.constant<AttemptFailure>({ type: 'aborted' }),
-  fc
-    .constantFrom('connect', 'sent', 'local')
-    .map(
-      (phase): AttemptFailure => ({
-        type: 'send',
-        error: new SendError('x', 'ECONNRESET', phase as 'connect'),
-      }),
-    ),
+  fc.constantFrom('connect', 'sent', 'local').map(
+    (phase): AttemptFailure => ({
+      type: 'send',
+      error: new SendError('x', 'ECONNRESET', phase as 'connect'),
+    }),
+  ),
 );
 
 const contexts: fc.Arbitrary<CallContext> = fc
