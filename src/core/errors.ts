@@ -58,15 +58,19 @@ export {
 } from './errors/response.js';
 export { ValidationError, WeakPinError } from './errors/validation.js';
 
-type Exactly<E extends { name: string }, N extends string> = E & { readonly name: N };
-
 /**
  * Every error the SDK throws, as a union discriminated by `name`: after `isCardsError(e)`,
  * `e.name === 'RateLimitError'` narrows `e` to {@link RateLimitError}.
  */
 export type AnyCardsError =
-  | Exactly<CardsError, 'CardsError'>
-  | Exactly<ApiError, 'ApiError'>
+  | (CardsError & {
+      /** Exactly this class, not a subclass. */
+      readonly name: 'CardsError';
+    })
+  | (ApiError & {
+      /** Exactly this class, not a subclass. */
+      readonly name: 'ApiError';
+    })
   | BadRequestError
   | AuthenticationError
   | PermissionDeniedError
@@ -83,12 +87,18 @@ export type AnyCardsError =
   | InsufficientFundsError
   | CardStateError
   | DisputeStateError
-  | Exactly<ConnectionError, 'ConnectionError'>
+  | (ConnectionError & {
+      /** Exactly this class, not a subclass. */
+      readonly name: 'ConnectionError';
+    })
   | TimeoutError
   | RequestAbortedError
   | ResponseValidationError
   | OutcomeUnknownError
-  | Exactly<ValidationError, 'ValidationError'>
+  | (ValidationError & {
+      /** Exactly this class, not a subclass. */
+      readonly name: 'ValidationError';
+    })
   | WeakPinError;
 
 /**

@@ -40,7 +40,10 @@ export interface BudgetCardRef {
  * passing a budget card where only standalone cards work is a compile error. A card whose model
  * is only known at run time (`model: CardModel`, e.g. from `cards.list`) passes and is checked then.
  */
-export type NotBudgetCard<C> = C extends { readonly model: infer M }
+export type NotBudgetCard<C> = C extends {
+  /** The model the type says the card has. */
+  readonly model: infer M;
+}
   ? 'card' extends M
     ? C
     : StandaloneCardRef
@@ -48,10 +51,22 @@ export type NotBudgetCard<C> = C extends { readonly model: infer M }
 
 /** The card type a read of `C` returns: the model it is known to have (a bare id is standalone). */
 export type KnownModel<C> = C extends string
-  ? { model: 'card' }
-  : C extends { readonly model: infer M extends CardModel }
-    ? { model: M }
-    : { model: CardModel };
+  ? {
+      /** A bare id names a standalone card. */
+      model: 'card';
+    }
+  : C extends {
+        /** The model the reference names. */
+        readonly model: infer M extends CardModel;
+      }
+    ? {
+        /** The model the reference named. */
+        model: M;
+      }
+    : {
+        /** Known only at run time. */
+        model: CardModel;
+      };
 
 /** A card reference resolved to its id and model. */
 export interface ResolvedCard {

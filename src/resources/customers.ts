@@ -22,7 +22,12 @@ import {
 import { Resource } from './resource.js';
 
 /** A customer: its id, or an object with an `id` (a customer the SDK returned, or your own row). */
-export type CustomerRef = string | { readonly id: string };
+export type CustomerRef =
+  | string
+  | {
+      /** The id bfinance issued. */
+      readonly id: string;
+    };
 
 const DOCUMENT = { issuingCountry: anyText, contentType: anyText } as const;
 

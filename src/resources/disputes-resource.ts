@@ -12,7 +12,12 @@ import { Resource } from './resource.js';
  * (`cards.transactions`) or a budget transaction (`funds.budgetTransactions`) the SDK returned,
  * or a row of your own. Only `id` is read.
  */
-export type TransactionRef = string | { readonly id: string };
+export type TransactionRef =
+  | string
+  | {
+      /** The id bfinance issued. */
+      readonly id: string;
+    };
 
 /** What `disputes.create` sends. */
 export interface CreateDisputeParams {
@@ -36,7 +41,12 @@ export interface CreateDisputeParams {
 }
 
 /** A dispute: its id, or the dispute object `disputes.create` returned. */
-export type DisputeRef = string | { readonly id: string };
+export type DisputeRef =
+  | string
+  | {
+      /** The id bfinance issued. */
+      readonly id: string;
+    };
 
 const MIN_EVIDENCE = 10;
 const MAX_EVIDENCE = 65_535;

@@ -9,12 +9,14 @@ type Body = Record<string, unknown>;
 
 /** One control route: what bfinance or a cardholder does, served at `/__sandbox` + `path`. */
 export interface ControlRoute {
+  /** The HTTP method the route answers. */
   readonly method: 'GET' | 'POST' | 'DELETE';
   /** Relative to `/__sandbox`; `:id` marks the id segment. */
   readonly path: string;
   /** One line for `--help` and the README. */
   readonly summary: string;
-  readonly run: (core: SandboxCore, id: string, body: Body) => unknown;
+  /** Carries the route out on the sandbox's state; returns the `data` of the answer. */
+  readonly run: (core: SandboxCore, id: string, body: Record<string, unknown>) => unknown;
 }
 
 class BadControlRequest extends Error {}
