@@ -17,9 +17,9 @@ import { disputeSchema, disputeStatusSchema } from '../../src/resources/disputes
 import { depositAddressSchema } from '../../src/resources/finance-schemas.js';
 import { balanceSchema, budgetTransactionPageSchema } from '../../src/resources/funds-schemas.js';
 
-// The documented example responses, one per endpoint, as recorded with their sources in
-// shared/reference/bfinance-api.md (§2, §9): field names and shapes from the docs page or the
-// official client's types; values from the page's examples where it gives them. `data` is what
+// The documented example responses, one per endpoint, each with the URL of its source (a
+// docs.bfinance.app page or the official JS client's types): field names and shapes as the source
+// shows them; values from the page's examples where it gives them. `data` is what
 // the envelope's `data` holds (or the bare body for endpoints shown without an envelope).
 
 const DOCS = 'https://docs.bfinance.app/api-reference';
