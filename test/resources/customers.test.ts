@@ -25,7 +25,7 @@ import {
 const ODD_ID = 'cus/1 2';
 const ODD_ID_WIRE = 'cus%2F1%202';
 
-// §2.1.1 create response (newest SDK).
+// The create response as the newest official JS client types it.
 const created = {
   id: '65f1c2a0e1234567890abc01',
   type: 'individual',
@@ -42,7 +42,7 @@ const created = {
   sumsub: { url: 'https://in.sumsub.com/websdk/p/abc' },
 };
 
-// §2.1.2 retrieve response, with the older address key names.
+// The retrieve response as the official clients type it, with the older address key names.
 const retrieved = {
   id: '65f1c2a0e1234567890abc01',
   type: 'individual',

@@ -20,7 +20,7 @@ const ODD_ID = 'dsp/1 a';
 const ODD_ID_WIRE = 'dsp%2F1%20a';
 const EVIDENCE = 'Charged 49.90 EUR twice on 2025-03-02; the merchant confirmed one order only.';
 
-// §2.9.1 create response.
+// The create response as the docs page for POST /disputes shows it.
 const created = {
   id: '65f1c2a0e1234567890ad001',
   status: 'pending',

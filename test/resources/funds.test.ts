@@ -22,7 +22,7 @@ const ODD_ID = 'c/1 x';
 const ODD_ID_WIRE = 'c%2F1%20x';
 const BUDGET = { id: 'bc1', model: 'budget' } as const;
 
-// §2.10 budget transaction.
+// A budget transaction as the docs page for GET /budgets/{id}/transactions shows it.
 function transaction(n: number): BudgetTransaction {
   return {
     id: `tx${n}`,
