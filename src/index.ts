@@ -107,13 +107,7 @@ export type {
   ReissuedCard,
 } from './resources/card-shapes.js';
 export type { CardListParams, CardsResource } from './resources/cards.js';
-export type {
-  CustomerQuestionnairesResource,
-  Questionnaire,
-  QuestionnaireAnswer,
-  QuestionnaireQuestion,
-  QuestionnaireSummary,
-} from './resources/customer-questionnaires.js';
+export type { CustomerQuestionnairesResource } from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
   AccessRequestParams,
@@ -155,5 +149,11 @@ export type {
 } from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
 export type { PinsResource } from './resources/pins.js';
+export type {
+  Questionnaire,
+  QuestionnaireAnswer,
+  QuestionnaireQuestion,
+  QuestionnaireSummary,
+} from './resources/questionnaire-schemas.js';
 export type { StatusResource } from './resources/status.js';
 export { VERSION } from './version.js';

@@ -11,11 +11,11 @@ import {
   reissuedCardSchema,
   sensitiveDataSchema,
 } from '../../src/resources/card-schemas.js';
-import { questionnaireSchema } from '../../src/resources/customer-questionnaires.js';
 import { accessRequestSchema, customerSchema } from '../../src/resources/customer-schemas.js';
 import { disputeSchema, disputeStatusSchema } from '../../src/resources/disputes-schemas.js';
 import { depositAddressSchema } from '../../src/resources/finance-schemas.js';
 import { balanceSchema, budgetTransactionPageSchema } from '../../src/resources/funds-schemas.js';
+import { questionnaireSchema } from '../../src/resources/questionnaire-schemas.js';
 
 // The documented example responses, one per endpoint, each with the URL of its source (a
 // docs.bfinance.app page or the official JS client's types): field names and shapes as the source

@@ -20,10 +20,10 @@ import {
   issuedBudgetCardSchema,
   issuedCardSchema,
 } from '../../src/resources/card-schemas.js';
-import { questionnaireSchema } from '../../src/resources/customer-questionnaires.js';
 import { customerSchema } from '../../src/resources/customer-schemas.js';
 import { disputeSchema, disputeStatusSchema } from '../../src/resources/disputes-schemas.js';
 import { budgetTransactionPageSchema } from '../../src/resources/funds-schemas.js';
+import { questionnaireSchema } from '../../src/resources/questionnaire-schemas.js';
 
 // Issue 11 finding 11: masked-number fields are re-masked to the last four digits whatever the
 // server sent, and free-text fields pass the redactor, so a PAN the server put anywhere but the
