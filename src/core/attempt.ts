@@ -30,9 +30,12 @@ export async function sendAttempt(sender: Sender, req: AttemptRequest): Promise<
   const controller = new AttemptSignal();
   let why: 'timeout' | 'aborted' | undefined;
   let giveUp: ((reason: typeof GAVE_UP) => void) | undefined;
-  const gaveUp = new Promise<never>((_resolve, reject) => {
-    giveUp = reject;
-  });
+  // Only a sender that may ignore its signal (a caller's fetch) is raced against the timer.
+  const gaveUp = sender.honoursSignal
+    ? undefined
+    : new Promise<never>((_resolve, reject) => {
+        giveUp = reject;
+      });
   const stop = (reason: 'timeout' | 'aborted'): void => {
     why ??= reason;
     controller.abort();
@@ -51,7 +54,7 @@ export async function sendAttempt(sender: Sender, req: AttemptRequest): Promise<
       signal: controller,
       maxResponseBytes: req.maxResponseBytes,
     });
-    const response = await Promise.race([sending, gaveUp]);
+    const response = gaveUp ? await Promise.race([sending, gaveUp]) : await sending;
     return { type: 'response', response };
   } catch (error) {
     // A sender that settles after the SDK gave up must not leave an unhandled rejection.

@@ -54,7 +54,8 @@ export class Transport implements Requester {
    * @throws {CardsError} a subclass for every failure; see the README's error table.
    */
   async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
-    const call = await prepareCall(spec, options, this.#config);
+    const prepared = prepareCall(spec, options, this.#config);
+    const call = prepared instanceof Promise ? await prepared : prepared;
     const state: CallState = {
       attempt: 0,
       mayHaveApplied: false,

@@ -1,5 +1,13 @@
 import { toAbortSignal } from './attempt-signal.js';
-import { checkDeclaredLength, readCapped, SendError, type Sender, toSendError } from './types.js';
+import {
+  checkDeclaredLength,
+  readCapped,
+  SendError,
+  type Sender,
+  type SendResponse,
+  toSendError,
+  trusted,
+} from './types.js';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -18,7 +26,7 @@ async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 
 /** A sender over the WHATWG `fetch` (the global one unless the caller passes their own). */
 export function createFetchSender(fetchImpl?: FetchLike): Sender {
-  return async (req) => {
+  const send = async (req: Parameters<Sender>[0]): Promise<SendResponse> => {
     const doFetch: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
     try {
       const res = await doFetch(req.url, {
@@ -46,4 +54,6 @@ export function createFetchSender(fetchImpl?: FetchLike): Sender {
       throw toSendError(error, req.signal);
     }
   };
+  // A caller's fetch may ignore the signal; the global one does not.
+  return fetchImpl ? send : trusted(send);
 }

@@ -47,7 +47,18 @@ export class SendError extends Error {
 }
 
 /** Sends one attempt. Throws {@link SendError} only. */
-export type Sender = (request: SendRequest) => Promise<SendResponse>;
+export type Sender = ((request: SendRequest) => Promise<SendResponse>) & {
+  /**
+   * True for the SDK's own senders over undici or the global fetch, which settle as soon as the
+   * attempt's signal fires; the transport then needs no race of its own to enforce the timeout.
+   */
+  readonly honoursSignal?: boolean;
+};
+
+/** Marks one of the SDK's own senders as honouring its signal (see {@link Sender}). */
+export function trusted(send: (request: SendRequest) => Promise<SendResponse>): Sender {
+  return Object.assign(send, { honoursSignal: true as const });
+}
 
 const CONNECT_CODES: ReadonlySet<string> = new Set([
   'ENOTFOUND',

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { checkDeclaredLength, readCapped, SendError, type Sender, toSendError } from './types.js';
+import { checkDeclaredLength, readCapped, SendError, type Sender, toSendError, trusted } from './types.js';
 
 type UndiciRequest = typeof import('undici').request;
 
@@ -19,7 +19,7 @@ function loadRequest(): Promise<UndiciRequest> {
 
 /** A sender over undici's `request` on a keep-alive pool (the caller's dispatcher when given). */
 export function createUndiciSender(dispatcher?: Dispatcher): Sender {
-  return async (req) => {
+  return trusted(async (req) => {
     try {
       const request = loaded ?? (await loadRequest());
       const res = await request(req.url, {
@@ -64,5 +64,5 @@ export function createUndiciSender(dispatcher?: Dispatcher): Sender {
       if (error instanceof SendError) throw error;
       throw toSendError(error, req.signal);
     }
-  };
+  });
 }
