@@ -14,7 +14,7 @@ export const BOUNDS = {
  *
  * @throws {ValidationError} outside `min`..`max` or not a whole number.
  */
-export function checkCount(value: unknown, field: string, min: number, max: number): number {
+function checkCount(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
     throw new ValidationError(`${field} must be a whole number ${range}.`, {

@@ -170,7 +170,7 @@ function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | undefin
 }
 
 /** Base URL + encoded path + query (undefined values left out). */
-export function buildUrl(baseUrl: string, spec: RequestSpec<unknown>): string {
+function buildUrl(baseUrl: string, spec: RequestSpec<unknown>): string {
   let url = baseUrl + spec.path.path;
   if (spec.query) {
     const params = new URLSearchParams();

@@ -40,7 +40,7 @@ function attempt(encode: () => string): string[] {
 }
 
 /** Every form in which `secret` may be echoed: as is, URL-, form-, JSON- and base64-encoded. */
-export function encodedForms(secret: string): string[] {
+function encodedForms(secret: string): string[] {
   const component = attempt(() => encodeURIComponent(secret));
   const forms = [
     secret,

@@ -12,7 +12,7 @@ const SEPARATOR_CHAR =
   /[\t-\r +\-./\x85\xa0\xad\xb7\u1680\u180e\u2000-\u200d\u2010-\u2015\u2024\u2027-\u2029\u202f\u2044\u205f\u2060\u2212\u2215\u2e3a\u2e3b\u3000\u30fb\ufe58\ufe63\ufeff\uff0d-\uff0f\uff65]/;
 
 /** True when `char` may stand between two digit groups of one number. */
-export function isSeparator(char: string): boolean {
+function isSeparator(char: string): boolean {
   return SEPARATOR_CHAR.test(char);
 }
 

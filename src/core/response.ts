@@ -55,9 +55,18 @@ function idOf(data: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads a complete response: status, envelope, origin and the spec's schema. */
-export function readResponse<T>(spec: RequestSpec<T>, res: SendResponse, origin: string): Reading<T> {
-  const requestId = res.header('x-request-id') ?? res.header('request-id');
+/** The request id a response carries, when the server sends one. */
+export function requestIdOf(res: SendResponse): string | undefined {
+  return res.header('x-request-id') ?? res.header('request-id');
+}
+
+/** Reads a complete response (its `requestId` already taken): status, envelope, origin, schema. */
+export function readResponse<T>(
+  spec: RequestSpec<T>,
+  res: SendResponse,
+  origin: string,
+  requestId: string | undefined,
+): Reading<T> {
   // Status 0 is a browser's opaque redirect (`redirect: 'manual'`): a 3xx it will not show.
   if (res.status === 0 || (res.status >= 300 && res.status < 400) || isForeign(res, origin)) {
     return {

@@ -7,7 +7,7 @@ import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { Sender } from './http/types.js';
 import type { LogSink } from './logger.js';
 import { type PrepareConfig, type PreparedCall, prepareCall } from './prepare.js';
-import { readResponse } from './response.js';
+import { readResponse, requestIdOf } from './response.js';
 import { backoffMs, sleep } from './retry.js';
 import type { Requester, RequestOptions, RequestSpec } from './spec.js';
 
@@ -76,8 +76,8 @@ export class Transport implements Requester {
       if (result.type === 'response') {
         const res = result.response;
         state.sent = true;
-        state.requestId = res.header('x-request-id') ?? res.header('request-id');
-        const reading = readResponse(spec, res, this.#origin);
+        state.requestId = requestIdOf(res);
+        const reading = readResponse(spec, res, this.#origin, state.requestId);
         if (reading.type === 'ok') {
           this.#config.drift?.(spec as RequestSpec<unknown>, reading.data);
           if (log.enabled('debug')) {

@@ -34,7 +34,7 @@ function isAnswerValue(value: unknown): boolean {
  *
  * @throws {ValidationError} naming the bad answer's field and rule.
  */
-export function answersBody(
+function answersBody(
   answers: readonly QuestionnaireAnswer[] | Readonly<Record<string, QuestionnaireAnswer['answer']>>,
 ): QuestionnaireAnswer[] {
   if (typeof answers !== 'object' || answers === null) {

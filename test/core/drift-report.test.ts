@@ -51,6 +51,22 @@ describe('drift reports', () => {
     expect(JSON.stringify(lines)).not.toContain(PAN);
   });
 
+  it('samples after the first answers of an operation: drift first seen on a late answer waits for a sampled one', async () => {
+    const { logger, lines } = capture();
+    let n = 0;
+    const c = new CardsClient({
+      apiToken: 'tok_drift_0123456789',
+      baseUrl: 'https://api.example.test/external/api',
+      logger,
+      fetch: async () => Response.json({ status: 'success', data: card(++n >= 30 ? { late: 1 } : {}) }),
+    });
+    const drifted = (): number => lines.filter((l) => l.fields.field === 'late').length;
+    for (let i = 0; i < 99; i++) await c.cards.retrieve('card_1');
+    expect(drifted()).toBe(0);
+    await c.cards.retrieve('card_1');
+    expect(drifted()).toBe(1);
+  });
+
   it('stays quiet below warn, and with no logger at all', async () => {
     const { logger, lines } = capture();
     await client(card({ surprise: 1 }), { logger, logLevel: 'error' }).cards.retrieve('card_1');
