@@ -21,23 +21,6 @@ import type {
   ReissuedCard,
 } from './card-shapes.js';
 
-export type {
-  Card,
-  CardBalance,
-  CardBase,
-  CardHolder,
-  CardSecrets,
-  CardSensitiveData,
-  CardStatus,
-  CardSummary,
-  CardTransaction,
-  CardType,
-  IssuedBudgetCard,
-  IssuedCard,
-  PartialCardSecrets,
-  ReissuedCard,
-} from './card-shapes.js';
-
 // Tolerant readers (see core/schema.ts): a card needs only its `id`; everything else is optional
 // and nullable. Issuance replies also need the card data, which every documented example shows
 // and which no later read returns as issued.

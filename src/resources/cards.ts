@@ -37,7 +37,7 @@ import type {
   IssuedBudgetCard,
   IssuedCard,
   ReissuedCard,
-} from './card-schemas.js';
+} from './card-shapes.js';
 import { checkContact } from './contact.js';
 import {
   cardSensitive,

@@ -3,23 +3,25 @@ import { type ActionResult, actionResult } from '../../core/schema.js';
 import type { OutcomeSpec } from '../../outcomes/types.js';
 import { type CardModel, cardPath, type ResolvedCard } from '../card-ref.js';
 import {
-  type Card,
-  type CardSensitiveData,
-  type CardSummary,
-  type CardTransaction,
-  type CardType,
   cardListSchema,
   cardSchema,
   cardTransactionsSchema,
   cardTypesSchema,
-  type IssuedBudgetCard,
-  type IssuedCard,
   issuedBudgetCardSchema,
   issuedCardSchema,
-  type ReissuedCard,
   reissuedCardSchema,
   sensitiveDataSchema,
 } from '../card-schemas.js';
+import type {
+  Card,
+  CardSensitiveData,
+  CardSummary,
+  CardTransaction,
+  CardType,
+  IssuedBudgetCard,
+  IssuedCard,
+  ReissuedCard,
+} from '../card-shapes.js';
 import type { Endpoint } from './endpoint.js';
 
 // The card endpoints, each declared once: the public methods and the reconcilers both call these.
