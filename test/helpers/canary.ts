@@ -21,8 +21,10 @@ const CVC_CONTEXT = /\b(?:cvc|cvv2?|card_?cvc)["'\\]*\s*[:=]\s*["'\\]*\d{3,4}\b/
 const PIN_CONTEXT = /\bpin["'\\]*\s*[:=]\s*["'\\]*\d{4,12}\b/i;
 const EXPIRY_CONTEXT = /\b(?:expire|expiry|card_?expire)["'\\]*\s*[:=]\s*["'\\]*\d{2}\/\d{2}\b/i;
 const CODE_CONTEXT = /\b(?:code|activation_?code)["'\\]*\s*[:=]\s*["'\\]*\d{4}-\d{4}\b/i;
-// Idempotency keys are random hex: a 3-digit CVC would turn up in one by chance now and then.
+// Idempotency keys are random hex and errors carry ISO timestamps (`startedAt`, `endedAt`): a
+// 3-digit CVC turns up in one by chance now and then (`2026-…`, `….123Z`), which is no leak.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
 
 /** `"pin":"1234"`, `cvc=123`, `cardExpire: 07/29`, `number: 123`… for one known short secret. */
 function keyContext(value: string): RegExp {
@@ -117,7 +119,10 @@ export class CanaryScanner {
     if (EXPIRY_CONTEXT.test(text)) hit('expiry in key context');
     if (CODE_CONTEXT.test(text)) hit('activation code in key context');
     for (const code of this.#codes) if (text.includes(code)) hit('activation code');
-    const withoutKeys = kind === 'message' && this.#short.size > 0 ? text.replace(UUID, '<key>') : '';
+    const withoutKeys =
+      kind === 'message' && this.#short.size > 0
+        ? text.replace(UUID, '<key>').replace(ISO_TIME, '<time>')
+        : '';
     for (const [value, { what, context }] of this.#short) {
       if (context.test(text)) hit(`${what} in key context`);
       if (kind === 'message' && withoutKeys.includes(value)) hit(`bare ${what}`);
