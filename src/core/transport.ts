@@ -1,7 +1,7 @@
 import type { Reconciliation } from '../outcomes/types.js';
 import { sendAttempt } from './attempt.js';
 import { type AttemptFailure, classify, type Verdict } from './classify.js';
-import { type CardsError, OutcomeUnknownError } from './errors.js';
+import { type CardsError, OutcomeUnknownError, ResponseValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { Sender } from './http/types.js';
@@ -223,7 +223,13 @@ export class Transport implements Requester {
 
   /** Records the end of a failed call in the audit trail and returns its error. */
   #end(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState, error: CardsError): CardsError {
-    const outcome: AuditOutcome = error instanceof OutcomeUnknownError ? 'unknown' : 'refused';
+    // A confirmed call whose reply the schema refused was applied all the same.
+    const outcome: AuditOutcome =
+      error instanceof OutcomeUnknownError
+        ? 'unknown'
+        : error instanceof ResponseValidationError && error.applied
+          ? 'applied'
+          : 'refused';
     this.#audit(spec, call, state, outcome, error.name, undefined);
     return error;
   }

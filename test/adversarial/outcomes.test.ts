@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { isCardsError, OutcomeUnknownError, ResponseValidationError } from '../../src/core/errors.js';
+import type { AuditEvent } from '../../src/core/hooks/audit.js';
 import type { Logger } from '../../src/core/logger.js';
 import { newStats, report, size } from '../reliability/config.js';
 import { type Behaviour, bankClient, FakeBank, REACHES } from './fake-bank.js';
@@ -109,7 +110,11 @@ async function topUpAgainst(
   const bank = new FakeBank();
   bank.script(...script);
   const log = logger(mode);
+  const audits: AuditEvent[] = [];
   const client = bankClient(bank, {
+    onAudit: (event: AuditEvent) => {
+      audits.push(event);
+    },
     retryUnknownOutcomes,
     ...(log ? { logger: log, logLevel: 'debug' as const } : {}),
   });
@@ -129,6 +134,19 @@ async function topUpAgainst(
   }
   const keys = new Set(bank.requests.map((r) => r.key));
   expect(keys.size, 'one key for every attempt').toBe(1);
+  // The audit trail agrees with the ledger too: one event, outcome as reported.
+  expect(audits, `${script}`).toHaveLength(1);
+  const event = audits[0] as AuditEvent;
+  // A confirmed call whose reply the schema refused was applied: the trail says so.
+  const expected = {
+    success: 'applied',
+    'applied-error': 'applied',
+    unknown: 'unknown',
+    definite: 'refused',
+  }[kind];
+  expect(event.outcome, `${script}`).toBe(expected);
+  if (event.outcome === 'applied') expect(bank.applied.size).toBe(1);
+  if (event.outcome === 'refused') expect(bank.applied.size).toBe(0);
   stats.cases += 1;
   stats.faults += bank.requests.filter((r) => r.behaviour !== 'ok').length;
   stats.outcomes[kind === 'success' ? 'success' : kind === 'unknown' ? 'unknown' : 'failed'] += 1;

@@ -15,8 +15,9 @@ export interface AuditEvent {
   /** The call's `Idempotency-Key`, when it had one. */
   idempotencyKey: string | undefined;
   /**
-   * `applied`: bfinance confirmed it; `refused`: a definite error, nothing was applied; `unknown`:
-   * an `OutcomeUnknownError`; `not-applied`: only on a follow-up event from `reconcile()`.
+   * `applied`: bfinance confirmed it (also when its reply then failed the schema: `error` is
+   * `ResponseValidationError`); `refused`: a definite error, nothing was applied; `unknown`: an
+   * `OutcomeUnknownError`; `not-applied`: only on a follow-up event from `reconcile()`.
    */
   outcome: AuditOutcome;
   /** The error class of a refused or unknown call, e.g. `InsufficientFundsError`. */
