@@ -7,6 +7,23 @@ import { redact, Sensitive, type SensitiveKind } from './redact.js';
 // `text`, `freeText`, `amount` or `openNumberText`, all optional and nullable. Objects are
 // `z.object`, which drops unknown keys instead of failing (drift reports them, see drift.ts).
 
+/**
+ * A value built on first use and kept: the schemas are built this way, so importing the SDK builds
+ * none of them and a process pays only for the operations it calls (a zod schema is costly to
+ * build; building all of them was most of the import time, bench/README.md).
+ */
+export function deferred<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
 /** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
 export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
   // Numbers become strings first, so a missing value reports `invalid_type`, not a union failure.
@@ -27,9 +44,11 @@ export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown
  * card numbers and secrets in it are masked, so a PAN that reached it never reaches a log
  * through a result.
  */
-export const echoedText: z.ZodMiniType<string, unknown> = z.pipe(
-  z.string(),
-  z.transform((value) => redact(value)),
+export const echoedText: () => z.ZodMiniType<string, unknown> = deferred(() =>
+  z.pipe(
+    z.string(),
+    z.transform((value) => redact(value)),
+  ),
 );
 
 /** An optional field that may also be `null` on the wire; `null` is kept. */
@@ -46,19 +65,27 @@ export function rare<T>(schema: z.ZodMiniType<T, unknown>): z.ZodMiniType<T | un
 }
 
 /** An optional, nullable plain string (codes, dates, statuses: never shown as prose). */
-export const text: z.ZodMiniType<string | null | undefined, unknown> = maybe(z.string());
+export const text: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+  maybe(z.string()),
+);
 
 /** An optional, nullable free-text string, redacted (see {@link echoedText}). */
-export const freeText: z.ZodMiniType<string | null | undefined, unknown> = maybe(echoedText);
+export const freeText: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+  maybe(echoedText()),
+);
 
 /** An optional, nullable number. */
-export const amount: z.ZodMiniType<number | null | undefined, unknown> = maybe(z.number());
+export const amount: () => z.ZodMiniType<number | null | undefined, unknown> = deferred(() =>
+  maybe(z.number()),
+);
 
 /** An optional, nullable decimal that one source sends as a string and another as a number. */
-export const openNumberText: z.ZodMiniType<string | null | undefined, unknown> = maybe(
-  z.pipe(
-    z.union([z.string(), z.number()]),
-    z.transform((value) => String(value)),
+export const openNumberText: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+  maybe(
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((value) => String(value)),
+    ),
   ),
 );
 
@@ -83,8 +110,8 @@ export function remask(value: string): string {
 }
 
 /** An optional, nullable masked card number, re-masked by {@link remask}. */
-export const maskedNumber: z.ZodMiniType<string | null | undefined, unknown> = maybe(
-  z.pipe(z.string(), z.transform(remask)),
+export const maskedNumber: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+  maybe(z.pipe(z.string(), z.transform(remask))),
 );
 
 /** The body of endpoints that answer only `{status: "success", message}`. */
@@ -94,9 +121,11 @@ export interface ActionResult {
 }
 
 /** Schema of {@link ActionResult}; tolerates an empty `data: {}` success and a `null` message. */
-export const actionResult: z.ZodMiniType<ActionResult, unknown> = z.pipe(
-  z.object({ message: rare(freeText) }),
-  z.transform((value): ActionResult => ({ message: value.message ?? '' })),
+export const actionResult: () => z.ZodMiniType<ActionResult, unknown> = deferred(() =>
+  z.pipe(
+    z.object({ message: rare(freeText()) }),
+    z.transform((value): ActionResult => ({ message: value.message ?? '' })),
+  ),
 );
 
 /** The last four digits of a PAN, from the masked number or the PAN itself. */

@@ -92,23 +92,23 @@ export async function runProbes(options: DoctorOptions): Promise<ProbeResult[]> 
     return value;
   }
 
-  await probe('funds.balance', balanceSchema, () => client.funds.balance());
-  await probe('cards.types', cardTypesSchema, () => client.cards.types());
-  const page = await probe('cards.list', cardListSchema, async () => await client.cards.list());
+  await probe('funds.balance', balanceSchema(), () => client.funds.balance());
+  await probe('cards.types', cardTypesSchema(), () => client.cards.types());
+  const page = await probe('cards.list', cardListSchema(), async () => await client.cards.list());
   const first: CardSummary | undefined = page?.data[0];
   if (first) {
     await probe('cards.retrieve', cardSchema(first.model), () => client.cards.retrieve(first));
     if (first.model === 'card') {
       await probe(
         'cards.transactions',
-        cardTransactionsSchema,
+        cardTransactionsSchema(),
         async () => await client.cards.transactions(first),
       );
     }
   }
   const customerId = options.customerId;
   if (customerId) {
-    await probe('customers.retrieve', customerSchema, () => client.customers.retrieve(customerId));
+    await probe('customers.retrieve', customerSchema(), () => client.customers.retrieve(customerId));
   }
   return results;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amount, text } from '../core/schema.js';
+import { amount, deferred, text } from '../core/schema.js';
 
 /** Which spending limit to set on a standalone card. */
 export type LimitType =
@@ -53,25 +53,31 @@ export interface LimitSetting {
   limit?: number | null | undefined;
 }
 
-const usage = z.optional(z.nullable(z.object({ limit: amount, used: amount })));
-const channel = z.optional(
-  z.nullable(
-    z.object({
-      daily: usage,
-      monthly: usage,
-      transaction: z.optional(z.nullable(z.object({ limit: amount }))),
-    }),
+const usage = deferred(() => z.optional(z.nullable(z.object({ limit: amount(), used: amount() }))));
+const channel = deferred(() =>
+  z.optional(
+    z.nullable(
+      z.object({
+        daily: usage(),
+        monthly: usage(),
+        transaction: z.optional(z.nullable(z.object({ limit: amount() }))),
+      }),
+    ),
   ),
 );
 
 /** Schema of {@link CardLimits}: every level optional and nullable. */
-export const limitsSchema: z.ZodMiniType<CardLimits, unknown> = z.object({
-  ecommerce: channel,
-  pos: channel,
-});
+export const limitsSchema: () => z.ZodMiniType<CardLimits, unknown> = deferred(() =>
+  z.object({
+    ecommerce: channel(),
+    pos: channel(),
+  }),
+);
 
 /** Schema of {@link LimitSetting}. */
-export const limitSettingSchema: z.ZodMiniType<LimitSetting, unknown> = z.object({
-  type: text,
-  limit: amount,
-});
+export const limitSettingSchema: () => z.ZodMiniType<LimitSetting, unknown> = deferred(() =>
+  z.object({
+    type: text(),
+    limit: amount(),
+  }),
+);

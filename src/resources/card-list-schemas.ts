@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { amount, freeText, maskedNumber, rare, text } from '../core/schema.js';
+import { amount, deferred, freeText, maskedNumber, rare, text } from '../core/schema.js';
 import type { CardSummary, CardTransaction } from './card-shapes.js';
 import { assemble, balanceOf, base, holder } from './card-wire.js';
 
 /** A page of `GET /cards/list` [SDK]. */
-export const cardListSchema: z.ZodMiniType<
+export const cardListSchema: () => z.ZodMiniType<
   {
     cards: CardSummary[];
     page?: number | undefined;
@@ -12,62 +12,67 @@ export const cardListSchema: z.ZodMiniType<
     totalPages?: number | undefined;
   },
   unknown
-> = z.pipe(
-  z.object({
-    cards: z.array(
-      z.pipe(
-        z.object({
-          id: z.string(),
-          maskedCardNumber: maskedNumber,
-          currency: text,
-          status: text,
-          externalCardId: rare(text),
-          cardBalance: rare(amount),
-          label: rare(freeText),
-          brand: text,
-          cardHolder: holder,
-          cardType: text,
-        }),
-        z.transform(
-          (card): CardSummary =>
-            assemble(base(card.cardType === 'budget' ? 'budget' : 'card', card), {
-              balance: balanceOf(card.cardBalance, card.currency),
-              brand: card.brand,
-              cardHolder: card.cardHolder,
-              cardType: card.cardType,
-            }),
+> = deferred(() =>
+  z.pipe(
+    z.object({
+      cards: z.array(
+        z.pipe(
+          z.object({
+            id: z.string(),
+            maskedCardNumber: maskedNumber(),
+            currency: text(),
+            status: text(),
+            externalCardId: rare(text()),
+            cardBalance: rare(amount()),
+            label: rare(freeText()),
+            brand: text(),
+            cardHolder: holder(),
+            cardType: text(),
+          }),
+          z.transform(
+            (card): CardSummary =>
+              assemble(base(card.cardType === 'budget' ? 'budget' : 'card', card), {
+                balance: balanceOf(card.cardBalance, card.currency),
+                brand: card.brand,
+                cardHolder: card.cardHolder,
+                cardType: card.cardType,
+              }),
+          ),
         ),
       ),
-    ),
-    page: amount,
-    limit: amount,
-    // Older API versions send only page and limit.
-    totalPages: rare(amount),
-  }),
-  z.transform((data) => ({
-    cards: data.cards,
-    page: data.page ?? undefined,
-    limit: data.limit ?? undefined,
-    totalPages: data.totalPages ?? undefined,
-  })),
+      page: amount(),
+      limit: amount(),
+      // Older API versions send only page and limit.
+      totalPages: rare(amount()),
+    }),
+    z.transform((data) => ({
+      cards: data.cards,
+      page: data.page ?? undefined,
+      limit: data.limit ?? undefined,
+      totalPages: data.totalPages ?? undefined,
+    })),
+  ),
 );
 
 /** `GET /cards/{id}/transactions` data [SDK] (no page metadata). */
-export const cardTransactionsSchema: z.ZodMiniType<{ transactions: CardTransaction[] }, unknown> = z.object({
-  transactions: z.array(
+export const cardTransactionsSchema: () => z.ZodMiniType<{ transactions: CardTransaction[] }, unknown> =
+  deferred(() =>
     z.object({
-      id: z.string(),
-      amount,
-      currency: text,
-      usdAmount: amount,
-      merchant: rare(freeText),
-      status: text,
-      type: text,
-      date: text,
-      transactionId: text,
-      declineReason: rare(freeText),
-      // No source lists it; read when present.
-      note: rare(freeText),
+      transactions: z.array(
+        z.object({
+          id: z.string(),
+          amount: amount(),
+          currency: text(),
+          usdAmount: amount(),
+          merchant: rare(freeText()),
+          status: text(),
+          type: text(),
+          date: text(),
+          transactionId: text(),
+          declineReason: rare(freeText()),
+          // No source lists it; read when present.
+          note: rare(freeText()),
+        }),
+      ),
     }),
-  ),
-});
+  );

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   amount,
+  deferred,
   freeText,
   maskedNumber,
   maybe,
@@ -38,13 +39,21 @@ import {
   secretsOf,
 } from './card-wire.js';
 /** `GET /cards/types` data [SDK]: `{ types: [{ id, name, cardCurrency, price, brand }] }`. */
-export const cardTypesSchema: z.ZodMiniType<CardType[], unknown> = z.pipe(
-  z.object({
-    types: z.array(
-      z.object({ id: z.string(), name: text, cardCurrency: text, price: openNumberText, brand: text }),
-    ),
-  }),
-  z.transform((data) => data.types.map(compact)),
+export const cardTypesSchema: () => z.ZodMiniType<CardType[], unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      types: z.array(
+        z.object({
+          id: z.string(),
+          name: text(),
+          cardCurrency: text(),
+          price: openNumberText(),
+          brand: text(),
+        }),
+      ),
+    }),
+    z.transform((data) => data.types.map(compact)),
+  ),
 );
 
 const cardSchemas = new Map<CardModel, z.ZodMiniType<Card, unknown>>();
@@ -71,18 +80,18 @@ function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
     // [DOC cards/get-card-details, budget-cards/get-card-details]
     z.object({
       id: z.string(),
-      maskedCardNumber: maskedNumber,
-      currency: text,
-      status: text,
-      externalCardId: rare(text),
-      balance: standaloneOnly(maybe(z.object({ value: amount, currency: text }))),
-      label: standaloneOnly(rare(freeText)),
-      cardHolder: standaloneOnly(holder),
-      email: rare(text),
-      phone: rare(text),
+      maskedCardNumber: maskedNumber(),
+      currency: text(),
+      status: text(),
+      externalCardId: rare(text()),
+      balance: standaloneOnly(maybe(z.object({ value: amount(), currency: text() }))),
+      label: standaloneOnly(rare(freeText())),
+      cardHolder: standaloneOnly(holder()),
+      email: rare(text()),
+      phone: rare(text()),
       // Standalone details spell it `sensetive` (sic), budget cards `sensitive`; both are read.
-      sensetive: budget ? rare(partialSecrets) : partialSecrets,
-      sensitive: budget ? partialSecrets : rare(partialSecrets),
+      sensetive: budget ? rare(partialSecrets()) : partialSecrets(),
+      sensitive: budget ? partialSecrets() : rare(partialSecrets()),
     }),
     z.transform((wire): Card => {
       const secrets = secretsOf(wire.sensitive ?? wire.sensetive);
@@ -110,30 +119,32 @@ function withIssueAliases(
 }
 
 /** `POST /cards/issue` data [DOC cards/issue-a-new-card]: the card under `data.card`. */
-export const issuedCardSchema: z.ZodMiniType<IssuedCard, unknown> = z.pipe(
-  z.object({
-    card: z.object({
-      id: z.string(),
-      cardNumber: sensitive('pan'),
-      cardExpire: sensitive('expiry'),
-      cardCVC: sensitive('cvc'),
-      cardBalance: amount,
-      currency: text,
-      maskedCardNumber: maskedNumber,
-      brand: text,
-      label: rare(freeText),
-    }),
-  }),
-  z.transform(({ card }): IssuedCard => {
-    const secrets: CardSecrets = { number: card.cardNumber, expiry: card.cardExpire, cvc: card.cardCVC };
-    return withIssueAliases(
-      assemble(base('card' as const, card, secrets.number), {
-        balance: balanceOf(card.cardBalance, card.currency),
-        sensitive: secrets,
-        brand: card.brand,
+export const issuedCardSchema: () => z.ZodMiniType<IssuedCard, unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      card: z.object({
+        id: z.string(),
+        cardNumber: sensitive('pan'),
+        cardExpire: sensitive('expiry'),
+        cardCVC: sensitive('cvc'),
+        cardBalance: amount(),
+        currency: text(),
+        maskedCardNumber: maskedNumber(),
+        brand: text(),
+        label: rare(freeText()),
       }),
-    );
-  }),
+    }),
+    z.transform(({ card }): IssuedCard => {
+      const secrets: CardSecrets = { number: card.cardNumber, expiry: card.cardExpire, cvc: card.cardCVC };
+      return withIssueAliases(
+        assemble(base('card' as const, card, secrets.number), {
+          balance: balanceOf(card.cardBalance, card.currency),
+          sensitive: secrets,
+          brand: card.brand,
+        }),
+      );
+    }),
+  ),
 );
 
 /**
@@ -141,58 +152,68 @@ export const issuedCardSchema: z.ZodMiniType<IssuedCard, unknown> = z.pipe(
  * `currency`, `maskedCardNumber`, `brand`, `label`; `cardNumber` and `cardCVC` only in an older
  * README, so every card-data field is optional.
  */
-export const reissuedCardSchema: z.ZodMiniType<ReissuedCard, unknown> = z.pipe(
-  z.object({
-    card: z.object({
-      id: z.string(),
-      cardNumber: rare(maybe(sensitive('pan'))),
-      cardExpire: maybe(sensitive('expiry')),
-      cardCVC: rare(maybe(sensitive('cvc'))),
-      cardBalance: amount,
-      currency: text,
-      maskedCardNumber: maskedNumber,
-      brand: text,
-      label: rare(freeText),
+export const reissuedCardSchema: () => z.ZodMiniType<ReissuedCard, unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      card: z.object({
+        id: z.string(),
+        cardNumber: rare(maybe(sensitive('pan'))),
+        cardExpire: maybe(sensitive('expiry')),
+        cardCVC: rare(maybe(sensitive('cvc'))),
+        cardBalance: amount(),
+        currency: text(),
+        maskedCardNumber: maskedNumber(),
+        brand: text(),
+        label: rare(freeText()),
+      }),
     }),
-  }),
-  z.transform(({ card }): ReissuedCard => {
-    const secrets = secretsOf({ number: card.cardNumber, expire: card.cardExpire, cvc: card.cardCVC });
-    return assemble(base('card' as const, card, secrets?.number), {
-      balance: balanceOf(card.cardBalance, card.currency),
-      sensitive: secrets,
-      brand: card.brand,
-    });
-  }),
+    z.transform(({ card }): ReissuedCard => {
+      const secrets = secretsOf({ number: card.cardNumber, expire: card.cardExpire, cvc: card.cardCVC });
+      return assemble(base('card' as const, card, secrets?.number), {
+        balance: balanceOf(card.cardBalance, card.currency),
+        sensitive: secrets,
+        brand: card.brand,
+      });
+    }),
+  ),
 );
 
 /** `POST /budget-cards/issue` data [DOC budget-cards/issue-a-new-card]: the card itself. */
-export const issuedBudgetCardSchema: z.ZodMiniType<IssuedBudgetCard, unknown> = z.pipe(
-  z.object({
-    id: z.string(),
-    maskedCardNumber: maskedNumber,
-    currency: text,
-    status: text,
-    externalCardId: rare(text),
-    label: rare(freeText),
-    sensitive: fullSecrets,
-  }),
-  z.transform(
-    (card): IssuedBudgetCard =>
-      assemble(base('budget' as const, card, card.sensitive.number), {
-        sensitive: { number: card.sensitive.number, expiry: card.sensitive.expire, cvc: card.sensitive.cvc },
-      }),
+export const issuedBudgetCardSchema: () => z.ZodMiniType<IssuedBudgetCard, unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      id: z.string(),
+      maskedCardNumber: maskedNumber(),
+      currency: text(),
+      status: text(),
+      externalCardId: rare(text()),
+      label: rare(freeText()),
+      sensitive: fullSecrets(),
+    }),
+    z.transform(
+      (card): IssuedBudgetCard =>
+        assemble(base('budget' as const, card, card.sensitive.number), {
+          sensitive: {
+            number: card.sensitive.number,
+            expiry: card.sensitive.expire,
+            cvc: card.sensitive.cvc,
+          },
+        }),
+    ),
   ),
 );
 
 /** `GET /cards/{id}/sensetive` and `/budget-cards/{id}/sensitive` data [SDK]: all three parts. */
-export const sensitiveDataSchema: z.ZodMiniType<CardSensitiveData, unknown> = z.pipe(
-  fullSecrets,
-  z.transform(
-    (data): CardSensitiveData => ({
-      number: data.number,
-      expiry: data.expire,
-      cvc: data.cvc,
-      last4: data.number.last4,
-    }),
+export const sensitiveDataSchema: () => z.ZodMiniType<CardSensitiveData, unknown> = deferred(() =>
+  z.pipe(
+    fullSecrets(),
+    z.transform(
+      (data): CardSensitiveData => ({
+        number: data.number,
+        expiry: data.expire,
+        cvc: data.cvc,
+        last4: data.number.last4,
+      }),
+    ),
   ),
 );

@@ -1,31 +1,35 @@
 import * as z from 'zod/mini';
-import { freeText, last4Of, maybe, rare, sensitive, text } from '../core/schema.js';
+import { deferred, freeText, last4Of, maybe, rare, sensitive, text } from '../core/schema.js';
 import type { CardModel } from './card-ref.js';
 import type { CardBalance, CardHolder, PartialCardSecrets } from './card-shapes.js';
 
 // Pieces every card reply schema shares (card-schemas.ts, card-list-schemas.ts).
 
 /** All three parts of the card data, each required. */
-export const fullSecrets = z.object({
-  number: sensitive('pan'),
-  expire: sensitive('expiry'),
-  cvc: sensitive('cvc'),
-});
-/** Card data where any part may be missing or `null`. */
-export const partialSecrets = maybe(
+export const fullSecrets = deferred(() =>
   z.object({
-    number: maybe(sensitive('pan')),
-    expire: maybe(sensitive('expiry')),
-    cvc: maybe(sensitive('cvc')),
+    number: sensitive('pan'),
+    expire: sensitive('expiry'),
+    cvc: sensitive('cvc'),
   }),
 );
+/** Card data where any part may be missing or `null`. */
+export const partialSecrets = deferred(() =>
+  maybe(
+    z.object({
+      number: maybe(sensitive('pan')),
+      expire: maybe(sensitive('expiry')),
+      cvc: maybe(sensitive('cvc')),
+    }),
+  ),
+);
 /** The cardholder block. */
-export const holder: z.ZodMiniType<CardHolder | null | undefined, unknown> = maybe(
-  z.object({ firstName: freeText, lastName: freeText, customerId: rare(text) }),
+export const holder: () => z.ZodMiniType<CardHolder | null | undefined, unknown> = deferred(() =>
+  maybe(z.object({ firstName: freeText(), lastName: freeText(), customerId: rare(text()) })),
 );
 
 /** Parsed {@link partialSecrets}. */
-export type PartialWire = z.infer<typeof partialSecrets>;
+export type PartialWire = z.infer<ReturnType<typeof partialSecrets>>;
 
 /** Drops `undefined` members, so results compare and print as the wire sent them. */
 export function compact<T extends object>(value: T): T {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { echoedText, freeText, maybe, rare, text } from '../core/schema.js';
+import { deferred, echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Whether the customer is a person or a company. */
 export type CustomerType = 'individual' | 'business';
@@ -216,71 +216,81 @@ export interface WaitUntilVerifiedOptions {
   signal?: AbortSignal;
 }
 
-const reasons = maybe(z.array(echoedText));
+const reasons = deferred(() => maybe(z.array(echoedText())));
 
 // Personal data holds what was sent, and the address changed key names: nothing in it is drift.
-const addressSchema: z.ZodMiniType<CustomerAddress, unknown> = z.object({
-  line1: rare(text),
-  line2: rare(text),
-  city: rare(text),
-  state: rare(text),
-  countryCode: rare(text),
-  postalCode: rare(text),
-  country: rare(text),
-  zipCode: rare(text),
-});
-
-const individualDataSchema: z.ZodMiniType<IndividualData, unknown> = z.object({
-  level: rare(text),
-  firstName: rare(freeText),
-  lastName: rare(freeText),
-  birthDate: rare(text),
-  nationality: rare(text),
-  nationalId: rare(text),
-  address: rare(maybe(addressSchema)),
-  email: rare(text),
-  phone: rare(text),
-});
-
-const featureAccessSchema: z.ZodMiniType<FeatureAccess, unknown> = z.pipe(
+const addressSchema: () => z.ZodMiniType<CustomerAddress, unknown> = deferred(() =>
   z.object({
-    id: z.string(),
-    type: z.string(),
-    cardType: rare(text),
-    status: text,
-    rejectionReasons: rare(reasons),
+    line1: rare(text()),
+    line2: rare(text()),
+    city: rare(text()),
+    state: rare(text()),
+    countryCode: rare(text()),
+    postalCode: rare(text()),
+    country: rare(text()),
+    zipCode: rare(text()),
   }),
-  z.transform(({ status, ...access }): FeatureAccess => {
-    const out: FeatureAccess = access;
-    if (typeof status === 'string') out.status = status;
-    return out;
+);
+
+const individualDataSchema: () => z.ZodMiniType<IndividualData, unknown> = deferred(() =>
+  z.object({
+    level: rare(text()),
+    firstName: rare(freeText()),
+    lastName: rare(freeText()),
+    birthDate: rare(text()),
+    nationality: rare(text()),
+    nationalId: rare(text()),
+    address: rare(maybe(addressSchema())),
+    email: rare(text()),
+    phone: rare(text()),
   }),
+);
+
+const featureAccessSchema: () => z.ZodMiniType<FeatureAccess, unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      cardType: rare(text()),
+      status: text(),
+      rejectionReasons: rare(reasons()),
+    }),
+    z.transform(({ status, ...access }): FeatureAccess => {
+      const out: FeatureAccess = access;
+      if (typeof status === 'string') out.status = status;
+      return out;
+    }),
+  ),
 );
 
 /** Schema of {@link Customer} [SDK]: `id` and `status` required, the rest tolerated. */
-export const customerSchema: z.ZodMiniType<Customer, unknown> = z.pipe(
-  z.object({
-    id: z.string(),
-    type: text,
-    status: z.string(),
-    individualData: maybe(individualDataSchema),
-    // Retrieve sends featuresAccess; older create replies sent rejectionReasons and canResubmit.
-    featuresAccess: rare(maybe(z.array(featureAccessSchema))),
-    sumsub: maybe(z.object({ url: text })),
-    rejectionReasons: rare(reasons),
-    canResubmit: rare(maybe(z.boolean())),
-  }),
-  z.transform(({ featuresAccess, ...customer }): Customer => {
-    const out: Customer = customer;
-    if (featuresAccess) out.featuresAccess = featuresAccess;
-    return out;
-  }),
+export const customerSchema: () => z.ZodMiniType<Customer, unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      id: z.string(),
+      type: text(),
+      status: z.string(),
+      individualData: maybe(individualDataSchema()),
+      // Retrieve sends featuresAccess; older create replies sent rejectionReasons and canResubmit.
+      featuresAccess: rare(maybe(z.array(featureAccessSchema()))),
+      sumsub: maybe(z.object({ url: text() })),
+      rejectionReasons: rare(reasons()),
+      canResubmit: rare(maybe(z.boolean())),
+    }),
+    z.transform(({ featuresAccess, ...customer }): Customer => {
+      const out: Customer = customer;
+      if (featuresAccess) out.featuresAccess = featuresAccess;
+      return out;
+    }),
+  ),
 );
 
 /** Schema of {@link AccessRequest} [DOC]: only the `customerId` is required. */
-export const accessRequestSchema: z.ZodMiniType<AccessRequest, unknown> = z.object({
-  accessType: text,
-  customerId: z.string(),
-  cardType: rare(text),
-  status: text,
-});
+export const accessRequestSchema: () => z.ZodMiniType<AccessRequest, unknown> = deferred(() =>
+  z.object({
+    accessType: text(),
+    customerId: z.string(),
+    cardType: rare(text()),
+    status: text(),
+  }),
+);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { echoedText, freeText, maybe, rare, text } from '../core/schema.js';
+import { deferred, echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Where a dispute stands; open to values the API may add. */
 export type DisputeStatus =
@@ -36,21 +36,25 @@ export interface DisputeStatusResult {
 }
 
 /** Schema of {@link Dispute}: only `id` is required. */
-export const disputeSchema: z.ZodMiniType<Dispute, unknown> = z.object({
-  id: z.string(),
-  status: text,
-  textEvidence: freeText,
-  files: z.pipe(
-    maybe(z.array(echoedText)),
-    z.transform((files) => files ?? []),
-  ),
-  createdAt: text,
-});
+export const disputeSchema: () => z.ZodMiniType<Dispute, unknown> = deferred(() =>
+  z.object({
+    id: z.string(),
+    status: text(),
+    textEvidence: freeText(),
+    files: z.pipe(
+      maybe(z.array(echoedText())),
+      z.transform((files) => files ?? []),
+    ),
+    createdAt: text(),
+  }),
+);
 
 /** Schema of {@link DisputeStatusResult}. */
-export const disputeStatusSchema: z.ZodMiniType<DisputeStatusResult, unknown> = z.object({
-  id: z.string(),
-  status: z.string(),
-  // Only once a reviewer answered.
-  response: rare(freeText),
-});
+export const disputeStatusSchema: () => z.ZodMiniType<DisputeStatusResult, unknown> = deferred(() =>
+  z.object({
+    id: z.string(),
+    status: z.string(),
+    // Only once a reviewer answered.
+    response: rare(freeText()),
+  }),
+);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maybe } from '../core/schema.js';
+import { deferred, maybe } from '../core/schema.js';
 
 /** Networks `funds.depositAddress` takes. */
 export type DepositNetwork = 'ethereum' | 'tron' | 'solana' | 'polygon' | 'ton' | 'bnb';
@@ -21,8 +21,10 @@ export interface DepositAddress {
  * `GET /finance/deposit` data. Only `address` is required: it is what a caller acts on; the echo
  * of network and currency may be absent, null or spelled another way.
  */
-export const depositAddressSchema: z.ZodMiniType<DepositAddress, unknown> = z.object({
-  address: z.string(),
-  network: maybe(z.string()),
-  currency: maybe(z.string()),
-});
+export const depositAddressSchema: () => z.ZodMiniType<DepositAddress, unknown> = deferred(() =>
+  z.object({
+    address: z.string(),
+    network: maybe(z.string()),
+    currency: maybe(z.string()),
+  }),
+);

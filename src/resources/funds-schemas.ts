@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
 import type { PageData } from '../core/page.js';
-import { amount, freeText, maskedNumber, maybe, openNumberText, rare, text } from '../core/schema.js';
+import {
+  amount,
+  deferred,
+  freeText,
+  maskedNumber,
+  maybe,
+  openNumberText,
+  rare,
+  text,
+} from '../core/schema.js';
 
 /** The card a budget transaction was made with. */
 export interface BudgetTransactionCard {
@@ -57,31 +66,40 @@ export interface OrganizationBalance {
   balance?: string | null | undefined;
 }
 
-const budgetTransactionSchema: z.ZodMiniType<BudgetTransaction, unknown> = z.object({
-  id: z.string(),
-  // No card on a movement of the budget itself; merchant and MCC only on card spend [INF].
-  card: rare(maybe(z.object({ id: z.string(), maskedCardNumber: maskedNumber, externalId: rare(text) }))),
-  amount,
-  currency: text,
-  usdAmount: amount,
-  merchant: rare(freeText),
-  mcc: rare(openNumberText),
-  status: text,
-  type: text,
-  transactionDate: text,
-  transactionId: text,
-  fee: amount,
-});
-
-/** A page of `GET /budgets/{id}/transactions`; `page` and `limit` drive the paging, so they are required. */
-export const budgetTransactionPageSchema: z.ZodMiniType<PageData<BudgetTransaction>, unknown> = z.pipe(
-  z.object({ transactions: z.array(budgetTransactionSchema), page: z.number(), limit: z.number() }),
-  z.transform((value) => ({ data: value.transactions, page: value.page, limit: value.limit })),
+const budgetTransactionSchema: () => z.ZodMiniType<BudgetTransaction, unknown> = deferred(() =>
+  z.object({
+    id: z.string(),
+    // No card on a movement of the budget itself; merchant and MCC only on card spend [INF].
+    card: rare(
+      maybe(z.object({ id: z.string(), maskedCardNumber: maskedNumber(), externalId: rare(text()) })),
+    ),
+    amount: amount(),
+    currency: text(),
+    usdAmount: amount(),
+    merchant: rare(freeText()),
+    mcc: rare(openNumberText()),
+    status: text(),
+    type: text(),
+    transactionDate: text(),
+    transactionId: text(),
+    fee: amount(),
+  }),
 );
 
+/** A page of `GET /budgets/{id}/transactions`; `page` and `limit` drive the paging, so they are required. */
+export const budgetTransactionPageSchema: () => z.ZodMiniType<PageData<BudgetTransaction>, unknown> =
+  deferred(() =>
+    z.pipe(
+      z.object({ transactions: z.array(budgetTransactionSchema()), page: z.number(), limit: z.number() }),
+      z.transform((value) => ({ data: value.transactions, page: value.page, limit: value.limit })),
+    ),
+  );
+
 /** `GET /balance` data [SDK]. */
-export const balanceSchema: z.ZodMiniType<OrganizationBalance, unknown> = z.object({
-  eur: z.number(),
-  usd: z.number(),
-  balance: rare(openNumberText),
-});
+export const balanceSchema: () => z.ZodMiniType<OrganizationBalance, unknown> = deferred(() =>
+  z.object({
+    eur: z.number(),
+    usd: z.number(),
+    balance: rare(openNumberText()),
+  }),
+);

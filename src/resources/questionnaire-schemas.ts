@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { freeText, maybe, rare, text } from '../core/schema.js';
+import { deferred, freeText, maybe, rare, text } from '../core/schema.js';
 
 /**
  * A questionnaire as `questionnaires.list` shows it [SDK-JS]: id, name and completion.
@@ -60,44 +60,52 @@ export interface QuestionnaireAnswer {
 }
 
 // completedAt stays null until the questionnaire is answered; placeholder and options fit only some questions.
-const summaryShape = {
+const summaryShape = deferred(() => ({
   id: z.string(),
-  name: freeText,
+  name: freeText(),
   completed: maybe(z.boolean()),
-  completedAt: rare(text),
-};
+  completedAt: rare(text()),
+}));
 
-const summarySchema = z.object(summaryShape);
+const summarySchema = deferred(() => z.object(summaryShape()));
 
 // The list's shape is unpublished: accept `{ questionnaires: [...] }` or a bare array. Issue
 // paths are relative to the list either way (`0.id`).
-export const questionnaireListSchema: z.ZodMiniType<QuestionnaireSummary[], unknown> = z.pipe(
-  z.transform((value: unknown) =>
-    typeof value === 'object' && value !== null && 'questionnaires' in value ? value.questionnaires : value,
+export const questionnaireListSchema: () => z.ZodMiniType<QuestionnaireSummary[], unknown> = deferred(() =>
+  z.pipe(
+    z.transform((value: unknown) =>
+      typeof value === 'object' && value !== null && 'questionnaires' in value ? value.questionnaires : value,
+    ),
+    z.array(summarySchema()),
   ),
-  z.array(summarySchema),
 );
 
-const questionSchema = z.object({
-  id: z.string(),
-  question: freeText,
-  type: text,
-  required: maybe(z.boolean()),
-  placeholder: rare(freeText),
-  options: rare(maybe(z.array(z.unknown()))),
-});
+const questionSchema = deferred(() =>
+  z.object({
+    id: z.string(),
+    question: freeText(),
+    type: text(),
+    required: maybe(z.boolean()),
+    placeholder: rare(freeText()),
+    options: rare(maybe(z.array(z.unknown()))),
+  }),
+);
 
 /** `data.questionnaire` of the questionnaire details [SDK-JS]. */
-export const questionnaireSchema: z.ZodMiniType<Questionnaire, unknown> = z.pipe(
-  z.object({
-    questionnaire: z.object({ ...summaryShape, questionnaire: maybe(z.array(questionSchema)) }),
-  }),
-  z.transform(
-    ({ questionnaire: { questionnaire: questions, ...form } }): Questionnaire => ({
-      ...form,
-      questionnaire: questions ?? [],
+export const questionnaireSchema: () => z.ZodMiniType<Questionnaire, unknown> = deferred(() =>
+  z.pipe(
+    z.object({
+      questionnaire: z.object({ ...summaryShape(), questionnaire: maybe(z.array(questionSchema())) }),
     }),
+    z.transform(
+      ({ questionnaire: { questionnaire: questions, ...form } }): Questionnaire => ({
+        ...form,
+        questionnaire: questions ?? [],
+      }),
+    ),
   ),
 );
 
-export const looseRecord: z.ZodMiniType<Record<string, unknown>, unknown> = z.looseObject({});
+export const looseRecord: () => z.ZodMiniType<Record<string, unknown>, unknown> = deferred(() =>
+  z.looseObject({}),
+);

@@ -52,7 +52,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /balance',
     source: `${JS_SDK} src/modules/balance`,
     tag: 'SDK',
-    schema: balanceSchema,
+    schema: balanceSchema(),
     data: { eur: 1500.25, usd: 2500, balance: '4000.25' },
     required: ['eur', 'usd'],
   },
@@ -61,7 +61,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /finance/deposit',
     source: `${JS_SDK} src/modules/finance`,
     tag: 'SDK',
-    schema: depositAddressSchema,
+    schema: depositAddressSchema(),
     data: { address: 'TXYZ1234567890abcdef', network: 'tron', currency: 'usdt' },
     required: ['address'],
   },
@@ -70,7 +70,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /cards/{id}/updateArt',
     source: `${JS_SDK} src/modules/cards (updateArt)`,
     tag: 'SDK',
-    schema: actionResult,
+    schema: actionResult(),
     data: {},
     required: [],
   },
@@ -79,7 +79,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /cards/types',
     source: `${JS_SDK} src/modules/cards`,
     tag: 'SDK',
-    schema: cardTypesSchema,
+    schema: cardTypesSchema(),
     data: {
       types: [{ id: TYPE_ID, name: 'Virtual USD', cardCurrency: 'USD', price: '5.00', brand: 'visa' }],
     },
@@ -90,7 +90,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /cards/issue',
     source: `${DOCS}/cards/issue-a-new-card`,
     tag: 'DOC',
-    schema: issuedCardSchema,
+    schema: issuedCardSchema(),
     data: {
       card: {
         id: CARD_ID,
@@ -111,7 +111,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /cards/reissue',
     source: `${JS_SDK} src/modules/cards (reissue reply type)`,
     tag: 'SDK',
-    schema: reissuedCardSchema,
+    schema: reissuedCardSchema(),
     data: {
       card: {
         id: CARD_ID,
@@ -167,7 +167,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /cards/{id}/sensetive, GET /budget-cards/{id}/sensitive',
     source: `${JS_SDK} src/modules/cards, src/modules/budgetCards`,
     tag: 'SDK',
-    schema: sensitiveDataSchema,
+    schema: sensitiveDataSchema(),
     data: { number: '5168 3214 5678 1234', expire: '07/29', cvc: '123' },
     required: ['number', 'expire', 'cvc'],
   },
@@ -176,7 +176,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /cards/list',
     source: `${JS_SDK} src/modules/cards`,
     tag: 'SDK',
-    schema: cardListSchema,
+    schema: cardListSchema(),
     data: {
       cards: [
         {
@@ -203,7 +203,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /cards/{id}/transactions',
     source: `${JS_SDK} src/modules/cards`,
     tag: 'SDK',
-    schema: cardTransactionsSchema,
+    schema: cardTransactionsSchema(),
     data: {
       transactions: [
         {
@@ -227,7 +227,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /cards/{id}/limits',
     source: `${DOCS}/cards/get-spending-limits`,
     tag: 'DOC',
-    schema: limitsSchema,
+    schema: limitsSchema(),
     data: {
       ecommerce: {
         daily: { limit: 50000, used: 1200 },
@@ -247,7 +247,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /cards/{id}/limits',
     source: `${DOCS}/cards/set-spending-limits`,
     tag: 'DOC',
-    schema: limitSettingSchema,
+    schema: limitSettingSchema(),
     data: { type: 'pos-daily', limit: 5000 },
     required: [],
   },
@@ -256,7 +256,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /budget-cards/issue',
     source: `${DOCS}/budget-cards/issue-a-new-card`,
     tag: 'DOC',
-    schema: issuedBudgetCardSchema,
+    schema: issuedBudgetCardSchema(),
     data: {
       id: 'b-card-1',
       maskedCardNumber: '**** **** **** 1234',
@@ -272,7 +272,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /budgets/{id}/transactions',
     source: `${DOCS}/budgets/get-budget-transactions`,
     tag: 'DOC',
-    schema: budgetTransactionPageSchema,
+    schema: budgetTransactionPageSchema(),
     data: {
       transactions: [
         {
@@ -300,7 +300,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /budgets/{id}/topup',
     source: `${DOCS}/budgets/top-up-a-budget`,
     tag: 'DOC',
-    schema: actionResult,
+    schema: actionResult(),
     data: {},
     required: [],
   },
@@ -309,7 +309,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /cards/{id}/freeze',
     source: `${DOCS}/cards/freeze-a-card`,
     tag: 'DOC',
-    schema: actionResult,
+    schema: actionResult(),
     data: { message: 'Card has been frozen' },
     required: [],
   },
@@ -318,7 +318,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /customers',
     source: `${JS_SDK} src/modules/customers`,
     tag: 'SDK',
-    schema: customerSchema,
+    schema: customerSchema(),
     data: {
       id: 'cus_1',
       type: 'individual',
@@ -341,7 +341,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /customers/{id}',
     source: `${JS_SDK} src/modules/customers`,
     tag: 'SDK',
-    schema: customerSchema,
+    schema: customerSchema(),
     data: {
       id: 'cus_1',
       type: 'individual',
@@ -368,7 +368,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /customers/{id}/request',
     source: `${DOCS}/customers/request-feature-access-for-a-customer`,
     tag: 'DOC',
-    schema: accessRequestSchema,
+    schema: accessRequestSchema(),
     data: { accessType: 'cards', customerId: 'cus_1', status: 'requested' },
     required: ['customerId'],
   },
@@ -377,7 +377,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /customers/{id}/questionnaires/{questionnaireId}',
     source: `${JS_SDK} src/modules/customers (questionnaire details)`,
     tag: 'SDK',
-    schema: questionnaireSchema,
+    schema: questionnaireSchema(),
     data: {
       questionnaire: {
         id: 'q1',
@@ -403,7 +403,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /disputes',
     source: `${DOCS}/disputes/create-a-dispute`,
     tag: 'DOC',
-    schema: disputeSchema,
+    schema: disputeSchema(),
     data: {
       id: 'd1',
       status: 'pending',
@@ -418,7 +418,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'GET /disputes/{id}/status',
     source: `${JS_SDK} src/modules/disputes`,
     tag: 'SDK',
-    schema: disputeStatusSchema,
+    schema: disputeStatusSchema(),
     data: { id: 'd1', status: 'accepted', response: 'Refund issued to the card' },
     required: ['id', 'status'],
   },
@@ -427,7 +427,7 @@ export const CORPUS: readonly Fixture[] = [
     endpoint: 'POST /disputes/{id}/cancel',
     source: `${JS_SDK} src/modules/disputes`,
     tag: 'SDK',
-    schema: disputeStatusSchema,
+    schema: disputeStatusSchema(),
     data: { id: 'd1', status: 'cancelled' },
     required: ['id', 'status'],
   },

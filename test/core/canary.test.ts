@@ -140,7 +140,7 @@ describe.each<[string, () => Sender]>([
       method: 'POST',
       path: path`/cards/${cardId}/set-pin`,
       body: { pin: PIN },
-      schema: actionResult,
+      schema: actionResult(),
       kind: 'state',
     };
     outputs.push(...renders('pins.set result', await h.transport.request(pinSpec)));

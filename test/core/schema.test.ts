@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { Sensitive } from '../../src/core/redact.js';
-import { actionResult, last4Of, maybe, sensitive } from '../../src/core/schema.js';
+import { actionResult, deferred, last4Of, maybe, sensitive } from '../../src/core/schema.js';
 
 describe('sensitive()', () => {
   const card = z.object({
@@ -69,11 +69,11 @@ describe('maybe()', () => {
 
 describe('actionResult', () => {
   it('keeps the message, and tolerates an empty success', () => {
-    expect(actionResult.parse({ message: 'Card has been frozen' })).toEqual({
+    expect(actionResult().parse({ message: 'Card has been frozen' })).toEqual({
       message: 'Card has been frozen',
     });
-    expect(actionResult.parse({})).toEqual({ message: '' });
-    expect(z.safeParse(actionResult, { message: 3 }).success).toBe(false);
+    expect(actionResult().parse({})).toEqual({ message: '' });
+    expect(z.safeParse(actionResult(), { message: 3 }).success).toBe(false);
   });
 });
 
@@ -84,5 +84,56 @@ describe('last4Of', () => {
     expect(last4Of(new Sensitive('12', 'pan'), '****1234')).toBe('1234');
     expect(last4Of(new Sensitive('1234', 'cvc'), 'no digits')).toBeUndefined();
     expect(last4Of()).toBeUndefined();
+  });
+});
+
+describe('deferred()', () => {
+  it('builds on the first call only and returns the same value after', () => {
+    const build = vi.fn(() => ({ built: true }));
+    const get = deferred(build);
+    expect(build).not.toHaveBeenCalled();
+    const first = get();
+    expect(get()).toBe(first);
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a falsy value instead of building again', () => {
+    const build = vi.fn(() => undefined);
+    const get = deferred(build);
+    get();
+    get();
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('importing the SDK', () => {
+  afterEach(() => {
+    vi.doUnmock('zod/mini');
+    vi.resetModules();
+  });
+
+  it('builds no zod schema until an operation needs one', async () => {
+    vi.resetModules();
+    const built: string[] = [];
+    vi.doMock('zod/mini', async (importOriginal) => {
+      const real = await importOriginal<Record<string, unknown>>();
+      const counted: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(real)) {
+        counted[name] =
+          typeof value === 'function' && /^[a-z]/.test(name)
+            ? (...args: unknown[]) => {
+                built.push(name);
+                return (value as (...a: unknown[]) => unknown)(...args);
+              }
+            : value;
+      }
+      return counted;
+    });
+    const sdk = await import('../../src/index.js');
+    new sdk.CardsClient({ apiToken: 'tok_test_deferred' });
+    expect(built).toEqual([]);
+    const { cardSchema } = await import('../../src/resources/card-schemas.js');
+    cardSchema('card');
+    expect(built).toContain('object');
   });
 });

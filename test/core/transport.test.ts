@@ -63,7 +63,7 @@ describe('envelope handling', () => {
         HttpResponse.json({ status: 'success', message: 'Card has been frozen' }),
       ),
     );
-    const spec = { ...stateSpec(), schema: actionResult };
+    const spec = { ...stateSpec(), schema: actionResult() };
     await expect(transport().transport.request(spec)).resolves.toEqual({ message: 'Card has been frozen' });
   });
 

@@ -26,7 +26,7 @@ export function retrieveLimits(card: ResolvedCard): Endpoint<CardLimits> {
     operation: 'cards.limits.retrieve',
     method: 'GET',
     path: cardPath(card, '/limits'),
-    schema: limitsSchema,
+    schema: limitsSchema(),
     kind: 'safe-to-repeat',
     subject: { cardId: card.id },
   };
@@ -40,7 +40,7 @@ export function setLimit(card: ResolvedCard, type: LimitType, limit: number): En
     path: cardPath(card, '/limits'),
     body: { type, limit },
     bodyFields: ['type', 'limit'],
-    schema: limitSettingSchema,
+    schema: limitSettingSchema(),
     kind: 'converges',
     subject: { cardId: card.id },
   };
@@ -54,7 +54,7 @@ export function setVelocity(card: ResolvedCard, type: VelocityType, amount: numb
     path: cardPath(card, '/velocity'),
     body: { type, amount },
     bodyFields: ['type', 'amount'],
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
   };
@@ -68,7 +68,7 @@ export function setPin(card: ResolvedCard, pin: string): Endpoint<ActionResult> 
     path: cardPath(card, '/pin'),
     body: { pin },
     bodyFields: ['pin'],
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
   };
@@ -90,7 +90,7 @@ export function orderPhysical(
     path: path`/physical-cards/${card.id}/order`,
     body: { cardType: wireCardType(card), shippingData },
     bodyFields: ['cardType', 'shippingData'],
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome: {
@@ -107,7 +107,7 @@ export function activatePhysical(card: ResolvedCard, code: string): Endpoint<Act
     path: path`/physical-cards/${card.id}/activate`,
     body: { cardType: wireCardType(card), code },
     bodyFields: ['cardType', 'code'],
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
     // No read shows a physical card's state, but this refusal on a retry is the evidence.
@@ -128,7 +128,7 @@ export function setFrozen(
     operation: frozen ? 'status.freeze' : 'status.unfreeze',
     method: 'POST',
     path: cardPath(card, frozen ? '/freeze' : '/unfreeze'),
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
     converge,
@@ -141,7 +141,7 @@ export function deleteCard(card: ResolvedCard, outcome: OutcomeSpec): Endpoint<A
     operation: 'status.delete',
     method: 'DELETE',
     path: cardPath(card, '/delete'),
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome,

@@ -45,7 +45,7 @@ export function cardTypes(): Endpoint<CardType[]> {
     operation: 'cards.types',
     method: 'GET',
     path: path`/cards/types`,
-    schema: cardTypesSchema,
+    schema: cardTypesSchema(),
     kind: 'safe-to-repeat',
     subject: {},
   };
@@ -66,7 +66,7 @@ export function issueCard(
     path: budget ? path`/budget-cards/issue` : path`/cards/issue`,
     body,
     bodyFields: ISSUE_FIELDS,
-    schema: budget ? issuedBudgetCardSchema : issuedCardSchema,
+    schema: budget ? issuedBudgetCardSchema() : issuedCardSchema(),
     kind: 'must-not-repeat',
     subject: {
       budgetId: text('budgetId'),
@@ -113,7 +113,7 @@ export function listCards(
     method: 'GET',
     path: path`/cards/list`,
     query: { page, limit, ...filters },
-    schema: cardListSchema,
+    schema: cardListSchema(),
     kind: 'safe-to-repeat',
     subject: {},
   };
@@ -127,7 +127,7 @@ export function cardSensitive(card: ResolvedCard): Endpoint<CardSensitiveData> {
     operation: 'cards.sensitive',
     method: 'GET',
     path: cardPath(card, suffix),
-    schema: sensitiveDataSchema,
+    schema: sensitiveDataSchema(),
     kind: 'safe-to-repeat',
     subject: { cardId: card.id },
   };
@@ -144,7 +144,7 @@ export function cardTransactions(
     method: 'GET',
     path: cardPath(card, '/transactions'),
     query: { page, limit },
-    schema: cardTransactionsSchema,
+    schema: cardTransactionsSchema(),
     kind: 'safe-to-repeat',
     subject: { cardId: card.id },
   };
@@ -158,7 +158,7 @@ export function reissueCard(cardId: string, initialBalance: number): Endpoint<Re
     path: path`/cards/reissue`,
     body: { cardId, initialBalance },
     bodyFields: ['cardId', 'initialBalance'],
-    schema: reissuedCardSchema,
+    schema: reissuedCardSchema(),
     kind: 'must-not-repeat',
     subject: { cardId, amount: initialBalance },
     outcome: {
@@ -175,7 +175,7 @@ function contactUpdate(card: ResolvedCard, field: 'email' | 'phone', value: stri
     path: cardPath(card, `/${field}`),
     body: { [field]: value },
     bodyFields: [field],
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
   };
@@ -199,7 +199,7 @@ export function updateArt(card: ResolvedCard, cardArtId: string): Endpoint<Actio
     path: cardPath(card, '/updateArt'),
     body: { cardArtId },
     bodyFields: ['cardArtId'],
-    schema: actionResult,
+    schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
   };

@@ -26,7 +26,7 @@ export function createDispute(body: DisputeBody): Endpoint<Dispute> {
     path: path`/disputes`,
     body,
     bodyFields: ['cardId', 'transactionId', 'textEvidence', 'files'],
-    schema: disputeSchema,
+    schema: disputeSchema(),
     kind: 'must-not-repeat',
     subject: { cardId: body.cardId },
     outcome: {
@@ -42,7 +42,7 @@ export function disputeStatus(disputeId: string): Endpoint<DisputeStatusResult> 
     operation: 'disputes.status',
     method: 'GET',
     path: path`/disputes/${disputeId}/status`,
-    schema: disputeStatusSchema,
+    schema: disputeStatusSchema(),
     kind: 'safe-to-repeat',
     subject: { disputeId },
   };
@@ -57,7 +57,7 @@ export function cancelDispute(
     operation: 'disputes.cancel',
     method: 'POST',
     path: path`/disputes/${disputeId}/cancel`,
-    schema: disputeStatusSchema,
+    schema: disputeStatusSchema(),
     kind: 'converges',
     subject: { disputeId },
     converge,

@@ -17,7 +17,7 @@ export function listQuestionnaires(customerId: string): Endpoint<QuestionnaireSu
     operation: 'customers.questionnaires.list',
     method: 'GET',
     path: path`/customers/${customerId}/questionnaires`,
-    schema: questionnaireListSchema,
+    schema: questionnaireListSchema(),
     kind: 'safe-to-repeat',
     subject: { customerId },
   };
@@ -29,7 +29,7 @@ export function retrieveQuestionnaire(customerId: string, questionnaireId: strin
     operation: 'customers.questionnaires.retrieve',
     method: 'GET',
     path: path`/customers/${customerId}/questionnaires/${questionnaireId}`,
-    schema: questionnaireSchema,
+    schema: questionnaireSchema(),
     kind: 'safe-to-repeat',
     subject: { customerId },
   };
@@ -50,7 +50,7 @@ export function submitQuestionnaire(
     path: path`/customers/${customerId}/questionnaires/${questionnaireId}/submit`,
     body: { answers },
     bodyFields: ['answers'],
-    schema: looseRecord,
+    schema: looseRecord(),
     kind: 'converges',
     subject: { customerId },
   };

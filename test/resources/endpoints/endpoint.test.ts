@@ -11,7 +11,7 @@ const post: Endpoint<unknown> = {
   path: path`/x`,
   body: { amount: 5 },
   bodyFields: ['amount', 'note'],
-  schema: actionResult,
+  schema: actionResult(),
   kind: 'must-not-repeat',
 };
 
