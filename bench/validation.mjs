@@ -47,7 +47,7 @@ const card = JSON.parse(CARD_BODY).data;
 const topUp = { message: JSON.parse(TOP_UP_BODY).message };
 const CASES = {
   'card (cards.retrieve)': () => safeParse(cardSchema('card'), card),
-  'action result (funds.topUp)': () => safeParse(actionResult, topUp),
+  'action result (funds.topUp)': () => safeParse(actionResult(), topUp),
   'JSON.parse of the card body (for scale)': () => JSON.parse(CARD_BODY),
 };
 if (!CASES['card (cards.retrieve)']().success) throw new Error('the card body does not parse');
