@@ -1,4 +1,5 @@
 import { cardDataAfter, cardWordBefore, cardWordEnds } from './card-words.js';
+import { maskWeaklyJoined } from './redact-grouped.js';
 import { asciiDigits } from './redact-mask.js';
 import { protectedRanges } from './redact-protected.js';
 import { DIGIT, isAsciiSeparator, OTHER, SEPARATOR, unitAt } from './redact-units.js';
@@ -224,9 +225,11 @@ function mayHoldCardNumber(text: string): boolean {
 /**
  * Masks every card number in `text` to `•••• 1234`, whatever digits (any Unicode decimal
  * digits, URL-encoded digits) and separators (spaces of any kind, tabs, dots, slashes, dashes,
- * `%20`, `+`) it is written with. Runs in time linear in the length of `text`.
+ * `%20`, `+`; and `,` `_` `;` `:` `|` between the groups of a card grouping) it is written with.
+ * Runs in time linear in the length of `text`.
  */
-export function maskCardNumbers(text: string): string {
+export function maskCardNumbers(input: string): string {
+  const text = maskWeaklyJoined(input);
   if (!mayHoldCardNumber(text)) return text;
   let ends: number[] | undefined;
   const parts: string[] = [];

@@ -176,6 +176,62 @@ describe('redact properties: card data never survives', () => {
     );
   });
 
+  it('a PAN in card grouping joined by commas, underscores, semicolons, colons or bars is not recoverable', () => {
+    const weakArb = fc.constantFrom(',', '_', ';', ':', '|', ', ', ' , ', '_ ', ': ', ' | ');
+    const weakPlaceArb = fc.constantFrom(
+      (t: string) => t,
+      (t: string) => `"${t}"`,
+      (t: string) => `{"note":"${t}","amount":25.5}`,
+      (t: string) => `Card ${t} was declined`,
+      (t: string) => `HTTP 500: ${t}`,
+      (t: string) => `${t}: 500`,
+      (t: string) => `${t}, 7 tries left`,
+      (t: string) => `${t} 12/29`,
+    );
+    fc.assert(
+      fc.property(
+        panArb,
+        fc.array(weakArb, { minLength: 5, maxLength: 5 }),
+        fc.constantFrom(...ZEROS),
+        weakPlaceArb,
+        (pan, seps, zero, place) => {
+          const groups =
+            pan.length === 15 && pan.startsWith('3')
+              ? [pan.slice(0, 4), pan.slice(4, 10), pan.slice(10)]
+              : [...(pan.match(/.{1,4}/g) ?? [])];
+          const text = groups.map((g) => inScript(g, zero)).reduce((out, g, i) => out + seps[i - 1] + g);
+          const out = redact(place(text));
+          expect(digitsOf(out)).not.toContain(pan);
+          expect(out).toContain('•••• ');
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('PIN and CVC digits written one or two at a time after their word are masked', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('PIN', 'pin', 'PIN code', 'CVC', 'cvv2', 'security code'),
+        fc.constantFrom(' ', ': ', ' is ', '='),
+        digitString(3, 8),
+        fc.array(fc.constantFrom(1, 2), { minLength: 8, maxLength: 8 }),
+        fc.constantFrom(' ', '\u00a0', '\t'),
+        (w, link, value, sizes, space) => {
+          const parts: string[] = [];
+          for (let at = 0, i = 0; at < value.length; i++) {
+            parts.push(value.slice(at, at + (sizes[i] ?? 1)));
+            at += sizes[i] ?? 1;
+          }
+          const out = redact(`Server says ${w}${link}${parts.join(space)} for the card`);
+          expect(out).toContain('[REDACTED]');
+          expect(digitsOf(out.replace(/cvv2/gi, ''))).not.toContain(value);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   const caseArb = fc.boolean();
   const word = (text: string, upper: boolean): string => (upper ? text.toUpperCase() : text);
   const linkArb = fc.constantFrom(
@@ -274,6 +330,35 @@ describe('redact properties: innocent text comes back intact', () => {
       fc.property(fc.constantFrom(...INNOCENT), (text) => {
         expect(redact(text, ['tok_live_abcdef123456'])).toBe(text);
       }),
+    );
+  });
+
+  it('numbers joined by commas or underscores in any other grouping come back intact', () => {
+    // Thousands groups (`1,234,567,890,123`), lists of ids and snake-case references: not card
+    // groupings, so never masked whatever their digits and Luhn sums.
+    const group = (size: number): fc.Arbitrary<string> => digitString(size, size);
+    const textArb = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: 999 }), fc.array(group(3), { minLength: 4, maxLength: 6 }))
+        .map(([head, rest]) => `amount ${[String(head), ...rest].join(',')}.00 EUR`),
+      fc
+        .array(
+          fc.constantFrom(1, 2, 3, 5, 6, 7, 9, 12).chain((n) => group(n)),
+          { minLength: 4, maxLength: 8 },
+        )
+        .map((ids) => `ids ${ids.join(', ')}`),
+      fc
+        .array(
+          fc.constantFrom(2, 3, 5, 6, 8).chain((n) => group(n)),
+          { minLength: 3, maxLength: 5 },
+        )
+        .map((parts) => `order_${parts.join('_')}`),
+    );
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(redact(text)).toBe(text);
+      }),
+      { numRuns: 1000 },
     );
   });
 
