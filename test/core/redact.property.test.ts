@@ -176,17 +176,32 @@ describe('redact properties: card data never survives', () => {
     );
   });
 
-  it('a PAN in card grouping joined by commas, underscores, semicolons, colons or bars is not recoverable', () => {
-    const weakArb = fc.constantFrom(',', '_', ';', ':', '|', ', ', ' , ', '_ ', ': ', ' | ');
+  it('a PAN in card grouping joined by commas, underscores, semicolons, colons or bars is masked next to a card word or card data', () => {
+    const weakArb = fc.constantFrom(
+      ',',
+      '_',
+      ';',
+      ':',
+      '|',
+      ', ',
+      ' , ',
+      '_ ',
+      ': ',
+      ' | ',
+      '%2C',
+      '%7C',
+      '\uff0c',
+      ' ,  ',
+    );
     const weakPlaceArb = fc.constantFrom(
-      (t: string) => t,
-      (t: string) => `"${t}"`,
-      (t: string) => `{"note":"${t}","amount":25.5}`,
       (t: string) => `Card ${t} was declined`,
-      (t: string) => `HTTP 500: ${t}`,
-      (t: string) => `${t}: 500`,
-      (t: string) => `${t}, 7 tries left`,
-      (t: string) => `${t} 12/29`,
+      (t: string) => `card=${t}&limit=10`,
+      (t: string) => `{"card":"${t}","amount":25.5}`,
+      (t: string) => `card number: ${t}`,
+      (t: string) => `Visa ${t}, 7 tries left`,
+      (t: string) => `${t} CVC 737`,
+      (t: string) => `${t} exp 12/29`,
+      (t: string) => `HTTP 500: card ${t}`,
     );
     fc.assert(
       fc.property(
@@ -216,14 +231,17 @@ describe('redact properties: card data never survives', () => {
         fc.constantFrom(' ', ': ', ' is ', '='),
         digitString(3, 8),
         fc.array(fc.constantFrom(1, 2), { minLength: 8, maxLength: 8 }),
-        fc.constantFrom(' ', '\u00a0', '\t'),
-        (w, link, value, sizes, space) => {
+        // Spaces join groups of one or two digits; dots, dashes and commas join single digits.
+        fc.constantFrom(' ', '\u00a0', '\t', '-', '.', ', '),
+        (w, link, value, sizes, join) => {
+          const spaced = join.trim() === '';
           const parts: string[] = [];
           for (let at = 0, i = 0; at < value.length; i++) {
-            parts.push(value.slice(at, at + (sizes[i] ?? 1)));
-            at += sizes[i] ?? 1;
+            const size = spaced ? (sizes[i] ?? 1) : 1;
+            parts.push(value.slice(at, at + size));
+            at += size;
           }
-          const out = redact(`Server says ${w}${link}${parts.join(space)} for the card`);
+          const out = redact(`Server says ${w}${link}${parts.join(join)} for the card`);
           expect(out).toContain('[REDACTED]');
           expect(digitsOf(out.replace(/cvv2/gi, ''))).not.toContain(value);
         },
@@ -333,9 +351,9 @@ describe('redact properties: innocent text comes back intact', () => {
     );
   });
 
-  it('numbers joined by commas or underscores in any other grouping come back intact', () => {
-    // Thousands groups (`1,234,567,890,123`), lists of ids and snake-case references: not card
-    // groupings, so never masked whatever their digits and Luhn sums.
+  it('numbers joined by commas or underscores come back intact without a card word', () => {
+    // Thousands groups (`1,234,567,890,123`), lists of ids and codes, snake-case references:
+    // never masked whatever their digits and Luhn sums.
     const group = (size: number): fc.Arbitrary<string> => digitString(size, size);
     const textArb = fc.oneof(
       fc
@@ -353,6 +371,14 @@ describe('redact properties: innocent text comes back intact', () => {
           { minLength: 3, maxLength: 5 },
         )
         .map((parts) => `order_${parts.join('_')}`),
+      // Four-digit codes (merchant categories, years, ports) in lists: no card word, no masking.
+      fc
+        .tuple(
+          fc.constantFrom('blocked MCCs', 'years', 'ports', 'codes'),
+          fc.constantFrom(',', ', ', ';', '|', ':', '_'),
+          fc.array(group(4), { minLength: 3, maxLength: 6 }),
+        )
+        .map(([label, sep, codes]) => `${label} ${codes.join(sep)}`),
     );
     fc.assert(
       fc.property(textArb, (text) => {
