@@ -27,11 +27,11 @@ const GAP = `${LINK}{0,8}`;
 const DIGIT = String.raw`\p{Nd}`;
 const NOT_MORE = `(?!${DIGIT}|[/.,-]${DIGIT})`;
 // Digits may also come one or two at a time, spaced (`PIN 5 8 3 1`, `PIN 58 31`), or one at a time
-// joined by dots, dashes or commas (`PIN 5-8-3-1`), three at least. A value followed by another
-// number is no PIN (`PIN changed on 01 05 2024` keeps its date, `CVC 123 2024-05-01` its date),
-// and a range keeps its dash (`PIN (4-12 digits)`).
+// joined by dots or dashes (`PIN 5-8-3-1`), three at least. A value followed by another number
+// is no PIN (`PIN changed on 01 05 2024` keeps its date, `CVC 123 2024-05-01` its date), a range
+// keeps its dash (`PIN (4-12 digits)`) and a list its commas (`PIN is 4, 6 or 8 digits`).
 const SPACED = String.raw`(?=${DIGIT}\s?${DIGIT}\s?${DIGIT})${DIGIT}{1,2}(?:\s${DIGIT}{1,2}){1,11}(?!\s${DIGIT})`;
-const JOINED = String.raw`${DIGIT}(?:[.,\-]\s?${DIGIT}){2,11}`;
+const JOINED = String.raw`${DIGIT}(?:[.\-]${DIGIT}){2,11}`;
 const CVC_VALUE = `(?:${DIGIT}{3,12}|${SPACED}|${JOINED})${NOT_MORE}`;
 const SLASH = String.raw`[/\-\u2010-\u2015\u2044\u2215\uff0d\uff0f]`;
 const EXPIRY_VALUE = String.raw`(?:${DIGIT}{1,2}\s{0,2}${SLASH}\s{0,2}(?:${DIGIT}{4}|${DIGIT}{2})|${DIGIT}{4}${SLASH}${DIGIT}{2})${NOT_MORE}`;
@@ -61,7 +61,8 @@ function patterns(): Patterns {
       'iu',
     ),
     cardWord: new RegExp(`${START}(?:${PAN_NAME}|${CVC_OR_PIN}|${EXPIRY}|${CODE})${END}`, 'giu'),
-    panLink: new RegExp(`^(?:[^\\p{L}\\p{Nd}]|(?:number|num|no|nr|is|was)${END})*$`, 'iu'),
+    // URL-encoded punctuation links too: `card%20number%3A%204111…`.
+    panLink: new RegExp(`^(?:[^\\p{L}\\p{Nd}%]|%[0-7][0-9A-Fa-f]|(?:number|num|no|nr|is|was)${END})*$`, 'iu'),
   };
   return built;
 }

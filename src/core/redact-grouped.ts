@@ -1,3 +1,4 @@
+import { isCardGrouping, MAX_PAN, MIN_PAN } from './card-grouping.js';
 import { cardDataAfter, cardWordBefore, cardWordEnds } from './card-words.js';
 import { isLuhnValid } from './luhn.js';
 import { asciiDigits, maskPan } from './redact-mask.js';
@@ -5,28 +6,46 @@ import { asciiDigits, maskPan } from './redact-mask.js';
 // Characters that are not how card numbers are written but may still join their groups:
 // `card 4111,1111,1111,1111`, `card_number=4111_1111_1111_1111`, `card: 4111|1111|…`, in ASCII,
 // URL-encoded or full-width. A number joined so is masked only in card grouping, Luhn-valid, and
-// next to a card word or card data — the rule of the main path for every number that needs
-// context — so lists of merchant category codes, years, ports, CSV fields, IPv6 addresses and
-// snake-case references keep their digits.
+// next to a card word or card data (the main path's rule for every number that needs context),
+// so lists of merchant category codes, years, ports, CSV fields, IPv6 addresses and snake-case
+// references keep their digits.
 const JOINER = String.raw`(?:[,_;:|\uff0c\u3001\uff1a\uff1b\uff5c\u060c]|%2[cC]|%3[aAbB]|%7[cC]|%5[fF])`;
-const SPACING = String.raw`(?:[\s.\-/]|%20){0,2}`;
-const JOIN = `(?:${SPACING}${JOINER}${SPACING}|(?:[\\s.\\-/]|%20){1,2})`;
+const SPACE = String.raw`(?:[\s.\-/]|%20)`;
+const JOIN = `(?:${SPACE}{0,2}${JOINER}${SPACE}{0,2}|${SPACE}{1,2})`;
 const GROUP = String.raw`\p{Nd}{1,6}`;
-// A run of up to 9 digit groups with at least one joiner in it, taken whole (no digit glued on).
-const RUN = new RegExp(`(?<!\\p{Nd})${GROUP}(?:${JOIN}${GROUP}){2,8}(?!\\p{Nd})`, 'gu');
-const HAS_JOINER = new RegExp(JOINER);
-const SPLIT = new RegExp(`(${JOIN})`, 'u');
+// Runs of 3 to 20 digit groups (five card numbers of four groups in a row), no digit glued on;
+// the digits of a `%XX` escape before the run (`%20`, `%3A`) are not glued digits.
+const MAX_GROUPS = 20;
+const ESCAPE_PREFIX = '%[0-9A-Fa-f]?';
+const START = String.raw`(?<!${ESCAPE_PREFIX})(?<!(?<!${ESCAPE_PREFIX})\p{Nd})`;
+const RUN = new RegExp(String.raw`${START}${GROUP}(?:${JOIN}${GROUP}){2,${MAX_GROUPS - 1}}(?!\p{Nd})`, 'gu');
+const GROUP_AT = new RegExp(GROUP, 'uy');
+const JOIN_AT = new RegExp(JOIN, 'uy');
+const HAS_JOINER = new RegExp(JOINER, 'u');
 
-const MIN_PAN = 13;
-const MAX_PAN = 19;
+interface Group {
+  /** ASCII digits. */
+  digits: string;
+  /** Offsets of the group in the text. */
+  from: number;
+  to: number;
+}
 
-/** True when group sizes are a card grouping: 4s (the last 1–3 may be shorter), 4-6-5, 4-6-4. */
-function isCardGrouping(sizes: readonly number[], first: string): boolean {
-  const shape = sizes.join('-');
-  // 4-6-5 and 4-6-4 are the groupings of American Express (34, 37) and Diners (30, 36, 38) only.
-  if (shape === '4-6-5' || shape === '4-6-4') return first === '3';
-  if (sizes.length < 3) return false;
-  return sizes.every((size, i) => size === 4 || (i === sizes.length - 1 && size < 4));
+/** The groups of a run found by RUN at `offset`, read with the same patterns. */
+function groupsOf(run: string, offset: number): Group[] {
+  const groups: Group[] = [];
+  for (let at = 0; at < run.length; ) {
+    GROUP_AT.lastIndex = at;
+    const group = GROUP_AT.exec(run);
+    if (group === null) break;
+    groups.push({ digits: asciiDigits(group[0]), from: offset + at, to: offset + at + group[0].length });
+    at += group[0].length;
+    JOIN_AT.lastIndex = at;
+    const join = JOIN_AT.exec(run);
+    if (join === null) break;
+    at += join[0].length;
+  }
+  return groups;
 }
 
 /**
@@ -37,50 +56,64 @@ function isCardGrouping(sizes: readonly number[], first: string): boolean {
 export function maskWeaklyJoined(text: string): string {
   if (!HAS_JOINER.test(text)) return text;
   let ends: number[] | undefined;
+  const nearCardWord = (from: number, to: number): boolean => {
+    ends ??= cardWordEnds(text);
+    return cardWordBefore(text, ends, from) || cardDataAfter(text, to);
+  };
   return text.replace(RUN, (run: string, offset: number) => {
     if (!HAS_JOINER.test(run)) return run;
-    // Alternating groups and joins: [group, join, group, join, …, group].
-    const parts = run.split(SPLIT);
-    const groups = parts.filter((_, i) => i % 2 === 0).map(asciiDigits);
-    const starts: number[] = [];
-    for (let i = 0, at = 0; i < parts.length; i++) {
-      if (i % 2 === 0) starts.push(at);
-      at += (parts[i] ?? '').length;
-    }
-    // Digits before each group, so a window's length is known before anything is joined.
-    const before = [0];
-    for (const group of groups) before.push((before[before.length - 1] ?? 0) + group.length);
-    // Aligned windows of whole groups, longest first from each group on: a window that reads as
-    // a card number next to its context is masked, and the search goes on after it.
-    let masked = false;
-    const window = (s: number): number => {
+    const groups = groupsOf(run, offset);
+    // The end of the longest window of whole groups from `s` that reads as a card number: card
+    // grouping, joined weakly somewhere, Luhn-valid, and next to a card word or card data, or
+    // right after a card number masked in the same run. -1 when none.
+    const cardNumberEnd = (s: number, afterCardNumber: boolean): number => {
+      const first = groups[s];
+      if (first === undefined) return -1;
       for (let e = groups.length; e >= s + 3; e--) {
-        const length = (before[e] ?? 0) - (before[s] ?? 0);
-        if (length < MIN_PAN || length > MAX_PAN) continue;
-        const digits = groups.slice(s, e).join('');
-        const joined = parts.slice(2 * s, 2 * e - 1).join('');
-        const sizes = groups.slice(s, e).map((g) => g.length);
-        if (!HAS_JOINER.test(joined) || !isCardGrouping(sizes, digits[0] ?? '')) continue;
+        const window = groups.slice(s, e);
+        const digits = window.map((g) => g.digits).join('');
+        if (digits.length < MIN_PAN || digits.length > MAX_PAN) continue;
+        const last = window[window.length - 1] ?? first;
+        const written = text.slice(first.from, last.to);
+        if (!HAS_JOINER.test(written)) continue;
+        if (
+          !isCardGrouping(
+            window.map((g) => g.digits.length),
+            Number(digits[0]),
+          )
+        )
+          continue;
         if (!isLuhnValid(digits)) continue;
-        const from = offset + (starts[s] ?? 0);
-        ends ??= cardWordEnds(text);
-        // A card number right after a masked one is in the same list of card numbers.
-        if (masked || cardWordBefore(text, ends, from) || cardDataAfter(text, from + joined.length)) return e;
+        if (afterCardNumber || nearCardWord(first.from, last.to)) return e;
       }
       return -1;
     };
-    let out = '';
+    const parts: string[] = [];
+    let copied = offset;
+    let previousEnd = -1;
     for (let s = 0; s < groups.length; ) {
-      const e = window(s);
-      if (e < 0) {
-        out += (parts[2 * s] ?? '') + (parts[2 * s + 1] ?? '');
+      const e = cardNumberEnd(s, previousEnd === s);
+      const start = groups[s];
+      const last = groups[e - 1];
+      if (e < 0 || start === undefined || last === undefined) {
         s += 1;
         continue;
       }
-      out += maskPan(groups.slice(s, e).join('')) + (parts[2 * e - 1] ?? '');
-      masked = true;
+      parts.push(
+        text.slice(copied, start.from),
+        maskPan(
+          groups
+            .slice(s, e)
+            .map((g) => g.digits)
+            .join(''),
+        ),
+      );
+      copied = last.to;
+      previousEnd = e;
       s = e;
     }
-    return masked ? out : run;
+    if (parts.length === 0) return run;
+    parts.push(text.slice(copied, offset + run.length));
+    return parts.join('');
   });
 }

@@ -1,3 +1,4 @@
+import { isCardGrouping, MAX_PAN, MIN_PAN } from './card-grouping.js';
 import { cardDataAfter, cardWordBefore, cardWordEnds } from './card-words.js';
 import { maskWeaklyJoined } from './redact-grouped.js';
 import { asciiDigits } from './redact-mask.js';
@@ -7,8 +8,6 @@ import { DIGIT, isAsciiSeparator, OTHER, SEPARATOR, unitAt } from './redact-unit
 /** Separators (characters or escapes) allowed between two digit groups of one number. */
 const MAX_GAP = 8;
 const MIN_CONTEXT_PAN = 12;
-const MIN_PAN = 13;
-const MAX_PAN = 19;
 
 // After a candidate that runs on into more digits: the rest is the card's expiry (`…1111` + `12/29`,
 // or `1229` with a year a card can have, so a long id ending in `1111` is not read as 11/11).
@@ -151,15 +150,13 @@ function windowsToMask(text: string, chain: Chain, around: Surroundings): Array<
     const at = from[s] ?? 0;
     return EXPIRY_BEFORE.test(asciiDigits(text.slice(Math.max(0, at - 24), at)));
   };
-  // Card groupings (4-4-4-4…, Amex 4-6-5) are not how identifiers are written.
   const cardGrouping = (s: number, e: number): boolean => {
     const sizes: number[] = [];
     for (let p = s; p < e; p++) {
       if (p === s || group[p] !== group[p - 1]) sizes.push(0);
       sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + 1;
     }
-    const amex = sizes.join('-') === '4-6-5';
-    return amex || sizes.every((size, i) => size === 4 || (i === sizes.length - 1 && i > 0 && size < 4));
+    return isCardGrouping(sizes, values[s] ?? -1);
   };
   // Rank 0: whole-group card numbers. Then the ones needing context, most likely first: a number
   // starting a group and followed by an expiry, one made of whole groups, one starting a group…
@@ -228,8 +225,11 @@ function mayHoldCardNumber(text: string): boolean {
  * `%20`, `+`; and `,` `_` `;` `:` `|` between the groups of a card grouping) it is written with.
  * Runs in time linear in the length of `text`.
  */
-export function maskCardNumbers(input: string): string {
-  const text = maskWeaklyJoined(input);
+export function maskCardNumbers(text: string): string {
+  return maskSeparated(maskWeaklyJoined(text));
+}
+
+function maskSeparated(text: string): string {
   if (!mayHoldCardNumber(text)) return text;
   let ends: number[] | undefined;
   const parts: string[] = [];
