@@ -62,7 +62,7 @@ function patterns(): Patterns {
     ),
     cardWord: new RegExp(`${START}(?:${PAN_NAME}|${CVC_OR_PIN}|${EXPIRY}|${CODE})${END}`, 'giu'),
     // URL-encoded punctuation links too: `card%20number%3A%204111…`.
-    panLink: new RegExp(`^(?:[^\\p{L}\\p{Nd}%]|%[0-7][0-9A-Fa-f]|(?:number|num|no|nr|is|was)${END})*$`, 'iu'),
+    panLink: new RegExp(`^(?:%[0-7][0-9A-Fa-f]|[^\\p{L}\\p{Nd}]|(?:number|num|no|nr|is|was)${END})*$`, 'iu'),
   };
   return built;
 }

@@ -222,7 +222,8 @@ function mayHoldCardNumber(text: string): boolean {
 /**
  * Masks every card number in `text` to `•••• 1234`, whatever digits (any Unicode decimal
  * digits, URL-encoded digits) and separators (spaces of any kind, tabs, dots, slashes, dashes,
- * `%20`, `+`; and `,` `_` `;` `:` `|` between the groups of a card grouping) it is written with.
+ * `%20`, `+`; and `,` `_` `;` `:` `|` between the groups of a card grouping next to a card word
+ * or card data) it is written with.
  * Runs in time linear in the length of `text`.
  */
 export function maskCardNumbers(text: string): string {
