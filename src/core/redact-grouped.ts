@@ -18,10 +18,20 @@ const GROUP = String.raw`\p{Nd}{1,6}`;
 const MAX_GROUPS = 20;
 const ESCAPE_PREFIX = '%[0-9A-Fa-f]?';
 const START = String.raw`(?<!${ESCAPE_PREFIX})(?<!(?<!${ESCAPE_PREFIX})\p{Nd})`;
-const RUN = new RegExp(String.raw`${START}${GROUP}(?:${JOIN}${GROUP}){2,${MAX_GROUPS - 1}}(?!\p{Nd})`, 'gu');
-const GROUP_AT = new RegExp(GROUP, 'uy');
-const JOIN_AT = new RegExp(JOIN, 'uy');
-const HAS_JOINER = new RegExp(JOINER, 'u');
+const HAS_JOINER = new RegExp(JOINER);
+
+// Built on first use: Unicode-property patterns cost time to construct, which every import of the
+// SDK would otherwise pay, though most processes never meet a weakly joined number.
+let built: { run: RegExp; groupAt: RegExp; joinAt: RegExp } | undefined;
+
+function patterns(): { run: RegExp; groupAt: RegExp; joinAt: RegExp } {
+  built ??= {
+    run: new RegExp(String.raw`${START}${GROUP}(?:${JOIN}${GROUP}){2,${MAX_GROUPS - 1}}(?!\p{Nd})`, 'gu'),
+    groupAt: new RegExp(GROUP, 'uy'),
+    joinAt: new RegExp(JOIN, 'uy'),
+  };
+  return built;
+}
 
 interface Group {
   /** ASCII digits. */
@@ -31,17 +41,18 @@ interface Group {
   to: number;
 }
 
-/** The groups of a run found by RUN at `offset`, read with the same patterns. */
+/** The groups of a run found at `offset`, read with the patterns that found it. */
 function groupsOf(run: string, offset: number): Group[] {
+  const { groupAt, joinAt } = patterns();
   const groups: Group[] = [];
   for (let at = 0; at < run.length; ) {
-    GROUP_AT.lastIndex = at;
-    const group = GROUP_AT.exec(run);
+    groupAt.lastIndex = at;
+    const group = groupAt.exec(run);
     if (group === null) break;
     groups.push({ digits: asciiDigits(group[0]), from: offset + at, to: offset + at + group[0].length });
     at += group[0].length;
-    JOIN_AT.lastIndex = at;
-    const join = JOIN_AT.exec(run);
+    joinAt.lastIndex = at;
+    const join = joinAt.exec(run);
     if (join === null) break;
     at += join[0].length;
   }
@@ -60,7 +71,7 @@ export function maskWeaklyJoined(text: string): string {
     ends ??= cardWordEnds(text);
     return cardWordBefore(text, ends, from) || cardDataAfter(text, to);
   };
-  return text.replace(RUN, (run: string, offset: number) => {
+  return text.replace(patterns().run, (run: string, offset: number) => {
     if (!HAS_JOINER.test(run)) return run;
     const groups = groupsOf(run, offset);
     // The end of the longest window of whole groups from `s` that reads as a card number: card
