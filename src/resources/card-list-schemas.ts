@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { amount, deferred, freeText, maskedNumber, rare, text } from '../core/schema.js';
+import { amount, deferred, freeText, rare, text } from '../core/schema.js';
 import type { CardSummary, CardTransaction } from './card-shapes.js';
-import { assemble, balanceOf, base, holder } from './card-wire.js';
+import { assemble, balanceOf, base, baseShape, holder } from './card-wire.js';
 
 /** A page of `GET /cards/list` [SDK]. */
 export const cardListSchema: () => z.ZodMiniType<
@@ -18,13 +18,8 @@ export const cardListSchema: () => z.ZodMiniType<
       cards: z.array(
         z.pipe(
           z.object({
-            id: z.string(),
-            maskedCardNumber: maskedNumber(),
-            currency: text(),
-            status: text(),
-            externalCardId: rare(text()),
+            ...baseShape(),
             cardBalance: rare(amount()),
-            label: rare(freeText()),
             brand: text(),
             cardHolder: holder(),
             cardType: text(),

@@ -32,6 +32,7 @@ import {
   assemble,
   balanceOf,
   base,
+  baseShape,
   compact,
   fullSecrets,
   holder,
@@ -79,13 +80,8 @@ function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
   return z.pipe(
     // [DOC cards/get-card-details, budget-cards/get-card-details]
     z.object({
-      id: z.string(),
-      maskedCardNumber: maskedNumber(),
-      currency: text(),
-      status: text(),
-      externalCardId: rare(text()),
+      ...baseShape(),
       balance: standaloneOnly(maybe(z.object({ value: amount(), currency: text() }))),
-      label: standaloneOnly(rare(freeText())),
       cardHolder: standaloneOnly(holder()),
       email: rare(text()),
       phone: rare(text()),
@@ -181,15 +177,7 @@ export const reissuedCardSchema: () => z.ZodMiniType<ReissuedCard, unknown> = de
 /** `POST /budget-cards/issue` data [DOC budget-cards/issue-a-new-card]: the card itself. */
 export const issuedBudgetCardSchema: () => z.ZodMiniType<IssuedBudgetCard, unknown> = deferred(() =>
   z.pipe(
-    z.object({
-      id: z.string(),
-      maskedCardNumber: maskedNumber(),
-      currency: text(),
-      status: text(),
-      externalCardId: rare(text()),
-      label: rare(freeText()),
-      sensitive: fullSecrets(),
-    }),
+    z.object({ ...baseShape(), sensitive: fullSecrets() }),
     z.transform(
       (card): IssuedBudgetCard =>
         assemble(base('budget' as const, card, card.sensitive.number), {

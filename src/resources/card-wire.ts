@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { deferred, freeText, last4Of, maybe, rare, sensitive, text } from '../core/schema.js';
+import { deferred, freeText, last4Of, maskedNumber, maybe, rare, sensitive, text } from '../core/schema.js';
 import type { CardModel } from './card-ref.js';
 import type { CardBalance, CardHolder, PartialCardSecrets } from './card-shapes.js';
 
@@ -27,6 +27,29 @@ export const partialSecrets = deferred(() =>
 export const holder: () => z.ZodMiniType<CardHolder | null | undefined, unknown> = deferred(() =>
   maybe(z.object({ firstName: freeText(), lastName: freeText(), customerId: rare(text()) })),
 );
+
+/**
+ * The wire fields {@link base} reads, as the card details, the card list and the budget-card
+ * issuance reply spell them: only `id` is required, `externalCardId` and `label` not every reply
+ * shows. A fresh shape per call, to spread into the reply's `z.object`.
+ */
+export function baseShape(): {
+  id: z.ZodMiniString;
+  maskedCardNumber: z.ZodMiniType<string | null | undefined, unknown>;
+  currency: z.ZodMiniType<string | null | undefined, unknown>;
+  status: z.ZodMiniType<string | null | undefined, unknown>;
+  externalCardId: z.ZodMiniType<string | null | undefined, unknown>;
+  label: z.ZodMiniType<string | null | undefined, unknown>;
+} {
+  return {
+    id: z.string(),
+    maskedCardNumber: maskedNumber(),
+    currency: text(),
+    status: text(),
+    externalCardId: rare(text()),
+    label: rare(freeText()),
+  };
+}
 
 /** Parsed {@link partialSecrets}. */
 export type PartialWire = z.infer<ReturnType<typeof partialSecrets>>;
