@@ -57,7 +57,8 @@ export const cardTypesSchema: () => z.ZodMiniType<CardType[], unknown> = deferre
   ),
 );
 
-const cardSchemas = new Map<CardModel, z.ZodMiniType<Card, unknown>>();
+const standaloneCardSchema = deferred(() => buildCardSchema('card'));
+const budgetCardSchema = deferred(() => buildCardSchema('budget'));
 
 /**
  * Card details for a model; takes `sensetive` (standalone, sic) or `sensitive` (budget). Built
@@ -65,12 +66,7 @@ const cardSchemas = new Map<CardModel, z.ZodMiniType<Card, unknown>>();
  * `cards.retrieve`.
  */
 export function cardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
-  let schema = cardSchemas.get(model);
-  if (!schema) {
-    schema = buildCardSchema(model);
-    cardSchemas.set(model, schema);
-  }
-  return schema;
+  return model === 'budget' ? budgetCardSchema() : standaloneCardSchema();
 }
 
 function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
