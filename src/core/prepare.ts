@@ -23,7 +23,6 @@ export interface PreparedCall {
   keyGenerated: boolean;
   /** The caller's options, for the confirming reads of converging calls. */
   options: RequestOptions;
-  fields: LogFields;
   startedAt: number;
 }
 
@@ -133,7 +132,6 @@ function complete(
   };
   headers.authorization = `Bearer ${token}`;
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-  const fields: LogFields = callFields(spec, idempotencyKey);
   return {
     kind,
     request: {
@@ -149,13 +147,15 @@ function complete(
     idempotencyKey,
     keyGenerated,
     options: options ?? {},
-    fields,
     startedAt: Date.now(),
   };
 }
 
-/** The log fields every event of a call carries: no values, only the ids bfinance issued. */
-function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | undefined): LogFields {
+/**
+ * The log fields every event of a call carries: no values, only the ids bfinance issued. Built
+ * only when an event is logged, not for every call.
+ */
+export function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | undefined): LogFields {
   const subject = spec.subject ?? spec.outcome?.subject;
   return {
     operation: spec.operation,

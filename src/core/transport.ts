@@ -6,7 +6,7 @@ import { checkHeaders } from './headers.js';
 import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { Sender } from './http/types.js';
 import type { LogSink } from './logger.js';
-import { type PrepareConfig, type PreparedCall, prepareCall } from './prepare.js';
+import { callFields, type PrepareConfig, type PreparedCall, prepareCall } from './prepare.js';
 import { readResponse, requestIdOf } from './response.js';
 import { backoffMs, sleep } from './retry.js';
 import type { Requester, RequestOptions, RequestSpec } from './spec.js';
@@ -68,7 +68,8 @@ export class Transport implements Requester {
       state.attempt++;
       if (call.request.signal?.aborted)
         throw this.#end(spec, call, state, this.#abortedBefore(spec, call, state));
-      if (log.enabled('debug')) log.log('debug', 'request', { ...call.fields, attempt: state.attempt });
+      if (log.enabled('debug'))
+        log.log('debug', 'request', { ...callFields(spec, call.idempotencyKey), attempt: state.attempt });
       const started = Date.now();
       const result = await sendAttempt(this.#config.sender, call.request);
       const durationMs = Date.now() - started;
@@ -82,7 +83,7 @@ export class Transport implements Requester {
           this.#config.drift?.(spec as RequestSpec<unknown>, reading.data);
           if (log.enabled('debug')) {
             log.log('debug', 'response', {
-              ...call.fields,
+              ...callFields(spec, call.idempotencyKey),
               attempt: state.attempt,
               status: res.status,
               durationMs,
@@ -112,7 +113,7 @@ export class Transport implements Requester {
         const done = await this.#converge(spec, verdict.error, call.options);
         if (done !== undefined) {
           log.log('info', 'converged', {
-            ...call.fields,
+            ...callFields(spec, call.idempotencyKey),
             attempt: state.attempt,
             durationMs,
             reason: verdict.error.name,
@@ -126,7 +127,7 @@ export class Transport implements Requester {
           ? this.#unknown(spec, call, state, verdict.error, verdict.hint)
           : verdict.error;
       log.log('error', 'failed', {
-        ...call.fields,
+        ...callFields(spec, call.idempotencyKey),
         attempt: state.attempt,
         durationMs,
         error: error.name,
@@ -160,7 +161,7 @@ export class Transport implements Requester {
   ): Promise<void> {
     const delayMs = verdict.retryAfterMs ?? backoffMs(state.attempt - 1, this.#config.random);
     this.#config.log.log('warn', 'retrying', {
-      ...call.fields,
+      ...callFields(spec, call.idempotencyKey),
       attempt: state.attempt,
       durationMs,
       delayMs,
