@@ -63,10 +63,15 @@ export interface CardsClientOptions {
   /** Largest response body read, in bytes. Default 5 MiB. */
   maxResponseBytes?: number;
   /**
-   * Retry card issuance and money movements even after the request may have reached the server.
-   * Only safe when bfinance de-duplicates on `Idempotency-Key`. Default false.
+   * Which calls are re-sent, with the same `Idempotency-Key` and an identical body, after an
+   * attempt that may have reached bfinance (a timeout, a lost connection, a 5xx):
+   * - `'documented'` (default): card top-ups and withdrawals, which bfinance documents it processes
+   *   once per key (docs.bfinance.app/api-integration/en/idempotency-key);
+   * - `true`: every call that issues a card or moves money (assumes the server de-duplicates all);
+   * - `false`: none (for a proxy that strips the header, or a server that ignores keys).
+   * Other calls end in an `OutcomeUnknownError` instead, with `reconcile()`.
    */
-  retryUnknownOutcomes?: boolean;
+  retryUnknownOutcomes?: boolean | 'documented';
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
@@ -128,12 +133,16 @@ function checkOptions(options: CardsClientOptions): void {
   if (fetch !== undefined && typeof fetch !== 'function') {
     refuse('fetch', 'type', 'fetch must be a function.', 'Pass a WHATWG fetch, e.g. globalThis.fetch.');
   }
-  if (retryUnknownOutcomes !== undefined && typeof retryUnknownOutcomes !== 'boolean') {
+  if (
+    retryUnknownOutcomes !== undefined &&
+    typeof retryUnknownOutcomes !== 'boolean' &&
+    retryUnknownOutcomes !== 'documented'
+  ) {
     refuse(
       'retryUnknownOutcomes',
       'type',
-      'retryUnknownOutcomes must be true or false.',
-      'Leave it out (false) unless bfinance confirmed it de-duplicates on Idempotency-Key.',
+      "retryUnknownOutcomes must be 'documented', true or false.",
+      "Leave it out ('documented': only card top-ups and withdrawals, which bfinance de-duplicates).",
     );
   }
 }
@@ -232,7 +241,7 @@ export class CardsClient {
       maxResponseBytes: bounded(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes'),
       headers: options.headers ?? {},
       userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${userAgent ? ` ${userAgent}` : ''}`,
-      retryUnknownOutcomes: options.retryUnknownOutcomes ?? false,
+      retryUnknownOutcomes: options.retryUnknownOutcomes ?? 'documented',
       sender: options.fetch ? createFetchSender(options.fetch) : platform.create(options.dispatcher),
       log,
       drift: createDriftReporter(log),

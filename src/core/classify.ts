@@ -1,6 +1,7 @@
 import type { ErrorFactory } from './error-factory.js';
 import type { CardsError } from './errors.js';
 import type { SendError } from './http/types.js';
+import { type KeyAnswer, keyAnswer } from './key-answers.js';
 import type { Reading } from './response.js';
 import { RETRYABLE_STATUSES } from './retry.js';
 import type { RetryClass } from './spec.js';
@@ -25,7 +26,11 @@ export interface CallContext {
   mayHaveReached: boolean;
   /** The SDK generated the call's `Idempotency-Key` (nobody else can have used it). */
   keyGenerated: boolean;
-  retryUnknownOutcomes: boolean;
+  /**
+   * An attempt that may have been applied may be re-sent with the same key and body: bfinance
+   * documents de-duplication for the operation, or `retryUnknownOutcomes: true` says to assume it.
+   */
+  resendUnknown: boolean;
 }
 
 /**
@@ -56,24 +61,14 @@ interface Facts {
   hint?: string | undefined;
 }
 
-/**
- * What a 409 on a call that must not be repeated means when it cannot be a plain conflict (the key
- * was the caller's, or an earlier attempt may be running): the hint a caller needs not to loop.
- */
-function conflictHint(message: string | undefined): string {
-  const text = message ?? '';
-  if (
-    /differ|not match|mismatch|another request|other request|different (body|payload|parameters)|reused/i.test(
-      text,
-    )
-  ) {
-    return 'bfinance says this Idempotency-Key was already used for a different request: use a new idempotencyKey for a new request. Re-sending with this key would only get the same 409.';
-  }
-  if (/already|duplicate|exists/i.test(text)) {
-    return 'bfinance says this was already done: the call was most likely applied by an earlier request with this key. Call error.reconcile() or read the resource before doing anything else; do not re-send with a new key.';
-  }
-  return 'A request with this Idempotency-Key may still be running at bfinance: wait a few seconds, then re-send with the same idempotencyKey or call error.reconcile().';
-}
+const KEY_HINTS: Readonly<Record<KeyAnswer, string>> = {
+  reused:
+    'bfinance says this Idempotency-Key was already used for a different request: use a new idempotencyKey for each new operation, and the same one only to retry the same request.',
+  processed:
+    'bfinance says a request with this Idempotency-Key was already processed: the call was most likely applied by an earlier attempt. Call error.reconcile() before doing anything else; do not re-send with a new key.',
+  'in-progress':
+    'A request with this Idempotency-Key is still being processed at bfinance: wait a few seconds, then call error.reconcile() to see whether it was applied.',
+};
 
 function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFactory): Facts {
   const { operation } = context;
@@ -134,13 +129,33 @@ function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFacto
       if (status === 429) {
         return { error, retryable: true, applied: false, reached: false, retryAfterMs: failure.retryAfterMs };
       }
-      if (status === 409 && context.kind === 'must-not-repeat') {
-        // A key this call generated, on its first arrival at the server, cannot be in progress
-        // anywhere else: the 409 is a conflict with existing state, a definite answer.
-        const definite = context.keyGenerated && !context.mayHaveReached;
-        return definite
-          ? { error, retryable: false, applied: false, reached: true }
-          : { error, retryable: false, applied: true, reached: true, hint: conflictHint(failure.message) };
+      if (context.kind === 'must-not-repeat' && status >= 400 && status < 500) {
+        // A key this call generated, on its first arrival at the server, cannot have been used
+        // anywhere else: an answer about it, or a 409, is then about existing state, definite.
+        const fresh = context.keyGenerated && !context.mayHaveReached;
+        const meaning = keyAnswer(failure.message);
+        if (meaning === 'reused') {
+          // Nothing was done for this request; after an earlier attempt it is the unknown's cause.
+          const reused = errors.fromStatus(operation, failure, KEY_HINTS.reused);
+          return { error: reused, retryable: false, applied: false, reached: true };
+        }
+        if (meaning !== undefined && !fresh) {
+          // Never a refusal: an earlier request with this key was (or is being) applied.
+          const retryable = meaning === 'in-progress';
+          return {
+            error,
+            retryable,
+            applied: true,
+            reached: true,
+            hint: KEY_HINTS[meaning],
+            retryAfterMs: failure.retryAfterMs,
+          };
+        }
+        if (status === 409) {
+          return fresh
+            ? { error, retryable: false, applied: false, reached: true }
+            : { error, retryable: false, applied: true, reached: true, hint: KEY_HINTS['in-progress'] };
+        }
       }
       // 1xx or an unknown status says nothing definite either.
       const unsettled = status >= 500 || status === 408 || status < 200;
@@ -166,8 +181,9 @@ export function classify(failure: AttemptFailure, context: CallContext, errors: 
   const base = { error: f.error, mayHaveApplied, mayHaveReached };
   const once = context.kind === 'must-not-repeat';
   const retriesLeft = context.attempt <= context.maxRetries;
-  // A one-shot call is re-sent only while no attempt of it can have been applied (or when opted in).
-  if (f.retryable && retriesLeft && (!once || !mayHaveApplied || context.retryUnknownOutcomes)) {
+  // A one-shot call is re-sent only while no attempt of it can have been applied, or with the same
+  // key and body when the server de-duplicates on it (documented, or assumed by the caller).
+  if (f.retryable && retriesLeft && (!once || !mayHaveApplied || context.resendUnknown)) {
     return { ...base, action: 'retry', retryAfterMs: f.retryAfterMs };
   }
   if (once) {

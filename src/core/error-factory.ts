@@ -8,9 +8,11 @@ import {
   OutcomeUnknownError,
   RedirectError,
   RequestAbortedError,
+  type ResendOptions,
   type ResponseIssue,
   ResponseValidationError,
   TimeoutError,
+  ValidationError,
 } from './errors.js';
 import { redact } from './redact.js';
 import type { RequestSpec } from './spec.js';
@@ -44,7 +46,10 @@ export class ErrorFactory {
     return value === undefined ? undefined : redact(value, this.#secrets);
   }
 
-  /** The typed error of an error status or a `status: "error"` envelope. */
+  /**
+   * The typed error of an error status or a `status: "error"` envelope; with `keyReusedHint`, an
+   * `IdempotencyKeyReusedError` (the answer says the key was used for a different request).
+   */
   fromStatus(
     operation: string,
     res: {
@@ -54,15 +59,32 @@ export class ErrorFactory {
       requestId: string | undefined;
       retryAfterMs?: number | undefined;
     },
+    keyReusedHint?: string,
   ): ApiError {
-    return errorFromResponse({
-      status: res.status,
-      message: this.text(res.message),
-      errorId: this.text(res.errorId),
-      requestId: this.text(res.requestId),
-      operation,
-      retryAfterMs: res.retryAfterMs,
-    });
+    return errorFromResponse(
+      {
+        status: res.status,
+        message: this.text(res.message),
+        errorId: this.text(res.errorId),
+        requestId: this.text(res.requestId),
+        operation,
+        retryAfterMs: res.retryAfterMs,
+      },
+      keyReusedHint,
+    );
+  }
+
+  /** The client was about to send one `Idempotency-Key` with a different request than before. */
+  keyReusedLocally(operation: string): ValidationError {
+    return new ValidationError(
+      `${operation}: this idempotencyKey was already sent with a different request; nothing was sent.`,
+      {
+        field: 'idempotencyKey',
+        rule: 'reused',
+        operation,
+        hint: 'Use a new idempotencyKey for each new operation; re-use a key only to retry the identical request (bfinance refuses a key reused for a different request).',
+      },
+    );
   }
 
   /** A 3xx, or an answer from another origin; never followed. */
@@ -161,6 +183,7 @@ export class ErrorFactory {
     call: CallRecord,
     hint?: string,
     onSettled?: (answer: Reconciliation) => void,
+    resend?: (options: ResendOptions) => Promise<unknown>,
   ): OutcomeUnknownError {
     const endedAt = Date.now();
     const outcome = spec.outcome;
@@ -188,7 +211,10 @@ export class ErrorFactory {
         hint:
           hint ??
           outcome?.hint ??
-          'Re-send with the same idempotencyKey: it is the safe retry for a call that may have been applied.',
+          (resend
+            ? 'Call error.resend() to send the identical request with the same Idempotency-Key, or error.reconcile() to read whether it was applied.'
+            : 'Call error.reconcile() to read whether it was applied; re-sending may repeat the call.'),
+        resend,
         reconcile: settle
           ? async (options) => {
               const answer = await reconcileSettled(window, options, settle);

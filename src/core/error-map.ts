@@ -8,6 +8,7 @@ import {
   ConflictError,
   CustomerNotVerifiedError,
   DisputeStateError,
+  IdempotencyKeyReusedError,
   InsufficientFundsError,
   InvalidCardTypeError,
   MissingCardholderError,
@@ -163,8 +164,11 @@ export interface ErrorResponse {
   retryAfterMs?: number | undefined;
 }
 
-/** The typed error for an error response: a domain class when the message names a known cause. */
-export function errorFromResponse(res: ErrorResponse): ApiError {
+/**
+ * The typed error for an error response: a domain class when the message names a known cause, an
+ * {@link IdempotencyKeyReusedError} with `keyReusedHint` when the answer says the key was reused.
+ */
+export function errorFromResponse(res: ErrorResponse, keyReusedHint?: string): ApiError {
   const serverMessage = res.message ?? `HTTP ${res.status}`;
   const text = `${res.operation} failed (HTTP ${res.status}): ${serverMessage}`;
   const init: ApiErrorInit = {
@@ -174,6 +178,8 @@ export function errorFromResponse(res: ErrorResponse): ApiError {
     operation: res.operation,
     hint: '',
   };
+  if (keyReusedHint !== undefined)
+    return new IdempotencyKeyReusedError(text, { ...init, hint: keyReusedHint });
   if (res.status === 429) {
     return new RateLimitError(text, {
       ...init,

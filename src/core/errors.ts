@@ -3,6 +3,7 @@ import type {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  IdempotencyKeyReusedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -31,6 +32,7 @@ export {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  IdempotencyKeyReusedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -50,7 +52,7 @@ export {
 } from './errors/domain.js';
 export type { ApiErrorName, CardsErrorName } from './errors/names.js';
 export { ConnectionError, RequestAbortedError, TimeoutError } from './errors/network.js';
-export { OutcomeUnknownError, type OutcomeUnknownInit } from './errors/outcome.js';
+export { OutcomeUnknownError, type OutcomeUnknownInit, type ResendOptions } from './errors/outcome.js';
 export {
   type ResponseIssue,
   ResponseValidationError,
@@ -75,7 +77,11 @@ export type AnyCardsError =
   | AuthenticationError
   | PermissionDeniedError
   | NotFoundError
-  | ConflictError
+  | (ConflictError & {
+      /** Exactly this class, not a subclass. */
+      readonly name: 'ConflictError';
+    })
+  | IdempotencyKeyReusedError
   | UnprocessableEntityError
   | RateLimitError
   | ServerError

@@ -77,6 +77,12 @@ export interface RequestSpec<T> {
   /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
   kind: OperationClass;
   /**
+   * bfinance documents that it processes this call once per `Idempotency-Key` (card top-up and
+   * withdraw: docs.bfinance.app/api-integration/en/idempotency-key), so an attempt that may have
+   * been applied can be re-sent with the same key and body.
+   */
+  deduplicated?: boolean;
+  /**
    * What the call acts on: the ids the API issued (card, budget, customer, dispute), the amount
    * and currency it moves, the caller's `externalId`. Logs and audit events carry the ids; an
    * `OutcomeUnknownError` carries all of it.

@@ -1,19 +1,29 @@
 import type { Reconciliation } from '../outcomes/types.js';
 import { sendAttempt } from './attempt.js';
 import { type AttemptFailure, classify, type Verdict } from './classify.js';
-import { type CardsError, OutcomeUnknownError, ResponseValidationError } from './errors.js';
+import {
+  type CardsError,
+  OutcomeUnknownError,
+  type ResendOptions,
+  ResponseValidationError,
+} from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { Sender } from './http/types.js';
 import type { LogSink } from './logger.js';
 import { callFields, type PrepareConfig, type PreparedCall, prepareCall } from './prepare.js';
+import { RecentKeys } from './recent-keys.js';
 import { readResponse, requestIdOf } from './response.js';
 import { backoffMs, sleep } from './retry.js';
 import type { Requester, RequestOptions, RequestSpec } from './spec.js';
 
 /** The transport's resolved configuration: what a call is checked with, and how it is sent. */
 export interface TransportConfig extends PrepareConfig {
-  retryUnknownOutcomes: boolean;
+  /**
+   * Which calls that may have been applied are re-sent with the same key and body: `'documented'`
+   * those bfinance documents as de-duplicated (card top-up and withdraw), `true` all, `false` none.
+   */
+  retryUnknownOutcomes: boolean | 'documented';
   sender: Sender;
   log: LogSink;
   audit: AuditTrail;
@@ -37,6 +47,7 @@ interface CallState {
 export class Transport implements Requester {
   readonly #config: TransportConfig;
   readonly #origin: string;
+  readonly #keys = new RecentKeys();
 
   /**
    * Creates a transport from resolved configuration.
@@ -53,9 +64,26 @@ export class Transport implements Requester {
    *
    * @throws {CardsError} a subclass for every failure; see the README's error table.
    */
-  async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
+  request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
+    return this.#run(spec, options, undefined);
+  }
+
+  /** Runs a call; `firstStartedAt` is set when it re-sends an earlier call with the same key. */
+  async #run<T>(
+    spec: RequestSpec<T>,
+    options: RequestOptions | undefined,
+    firstStartedAt: number | undefined,
+  ): Promise<T> {
     const prepared = prepareCall(spec, options, this.#config);
     const call = prepared instanceof Promise ? await prepared : prepared;
+    if (firstStartedAt !== undefined) call.startedAt = firstStartedAt;
+    const { idempotencyKey, request } = call;
+    if (
+      idempotencyKey !== undefined &&
+      !this.#keys.claim(idempotencyKey, request.method, request.url, request.body)
+    ) {
+      throw this.#config.errors.keyReusedLocally(spec.operation);
+    }
     const state: CallState = {
       attempt: 0,
       mayHaveApplied: false,
@@ -148,8 +176,14 @@ export class Transport implements Requester {
       mayHaveApplied: state.mayHaveApplied,
       mayHaveReached: state.mayHaveReached,
       keyGenerated: call.keyGenerated,
-      retryUnknownOutcomes: this.#config.retryUnknownOutcomes,
+      resendUnknown: this.#resends(spec),
     };
+  }
+
+  /** Whether an attempt of `spec` that may have been applied may be re-sent with its key. */
+  #resends(spec: RequestSpec<unknown>): boolean {
+    const policy = this.#config.retryUnknownOutcomes;
+    return policy === true || (policy === 'documented' && spec.deduplicated === true);
   }
 
   async #backoff(
@@ -208,7 +242,7 @@ export class Transport implements Requester {
       attempts: state.attempt,
       startedAt: call.startedAt,
     };
-    return this.#config.errors.outcomeUnknown(spec, cause, record, hint, (answer: Reconciliation) => {
+    const onSettled = (answer: Reconciliation): void => {
       if (answer.status === 'still-unknown') return;
       this.#audit(
         spec,
@@ -219,17 +253,25 @@ export class Transport implements Requester {
         undefined,
         true,
       );
-    });
+    };
+    // The identical request again: same key, same body, the caller's headers; new signal/timeouts.
+    const { signal: _signal, ...sent } = call.options;
+    const resend = this.#resends(spec)
+      ? (options: ResendOptions) =>
+          this.#run(spec, { ...sent, ...options, idempotencyKey: record.idempotencyKey }, call.startedAt)
+      : undefined;
+    return this.#config.errors.outcomeUnknown(spec, cause, record, hint, onSettled, resend);
   }
 
   /** Records the end of a failed call in the audit trail and returns its error. */
   #end(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState, error: CardsError): CardsError {
-    // A confirmed call whose reply the schema refused was applied all the same.
+    // A confirmed call whose reply the schema refused was applied all the same; `refused` is only
+    // for a call none of whose attempts may have been applied (a timed-out freeze is unknown).
     const outcome: AuditOutcome =
-      error instanceof OutcomeUnknownError
-        ? 'unknown'
-        : error instanceof ResponseValidationError && error.applied
-          ? 'applied'
+      error instanceof ResponseValidationError && error.applied
+        ? 'applied'
+        : error instanceof OutcomeUnknownError || state.mayHaveApplied
+          ? 'unknown'
           : 'refused';
     this.#audit(spec, call, state, outcome, error.name, undefined);
     return error;

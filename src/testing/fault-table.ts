@@ -15,9 +15,10 @@ export interface FaultContext {
 
 /**
  * When a fault strikes: `delay` waits before the request is handled; `before` answers instead of the
- * application (nothing changes); `after` spoils the answer of a request that was applied.
+ * application (nothing changes); `after` spoils the answer of a request that was applied;
+ * `ignore-key` applies the request as a server that ignores `Idempotency-Key` would.
  */
-export type FaultStage = 'delay' | 'before' | 'after';
+export type FaultStage = 'delay' | 'before' | 'after' | 'ignore-key';
 
 /** One row of the fault table. */
 export interface FaultDefinition {
@@ -63,6 +64,7 @@ const jsonBody = (body: string): SandboxHttpResponse => ({
  */
 export const FAULT_TABLE = Object.freeze({
   latency: { stage: 'delay', reply: (_ctx, response) => response },
+  'ignore-idempotency-key': { stage: 'ignore-key', reply: (_ctx, response) => response },
   'reset-before-apply': before(() => ({ fault: 'reset' })),
   'status-400': refusal('BAD_REQUEST', 400),
   'status-408': refusal('REQUEST_TIMEOUT', 408),
@@ -105,7 +107,8 @@ export const FAULT_TABLE = Object.freeze({
  * `hang-after-apply`, `stall-body` (headers and half the body, then nothing), `truncated-body`
  * (half the body, then a reset), `short-body` (half the body, then a clean close), `malformed-json`,
  * `empty-body`, `wrong-content-type` (the real body as `text/plain`) and `oversized-body`.
- * `latency` delays the request (`ms`) and changes nothing else.
+ * `latency` delays the request (`ms`) and changes nothing else; `ignore-idempotency-key` applies
+ * the request even when its key was seen before (a server or proxy that ignores the header).
  */
 export type SandboxFaultKind = keyof typeof FAULT_TABLE;
 

@@ -80,7 +80,12 @@ export interface SandboxOptions {
   cardTypes?: readonly SandboxCardTypeInit[];
   /** Replaces the default budget (one budget of 50,000 USD bound to the budget program). */
   budgets?: readonly SandboxBudgetInit[];
-  /** Replays the first answer for a repeated `Idempotency-Key`; defaults to true. */
+  /**
+   * Follows bfinance's documented `Idempotency-Key` contract (defaults to true): a card top-up or
+   * withdrawal repeated with the same key and body is applied once (the first success is replayed);
+   * the same key with a different request is refused with 409; a refused request stores no key.
+   * Other calls are not de-duplicated, as bfinance documents none for them. False ignores keys.
+   */
   honorIdempotencyKey?: boolean;
   /** Delay added to every request, in milliseconds. */
   latencyMs?: number;

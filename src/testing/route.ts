@@ -24,6 +24,11 @@ export interface Route {
   /** Pattern relative to the API base, `:name` marks a parameter segment. */
   path: string;
   handler: (ctx: RouteContext) => RouteAnswer;
+  /**
+   * bfinance processes this request once per `Idempotency-Key` (card top-up and withdraw, the
+   * only ones it documents: docs.bfinance.app/api-integration/en/idempotency-key).
+   */
+  deduplicated?: true;
   /** Serves the route only when this returns true for the sandbox's `quirks` setting. */
   when?: (quirks: boolean) => boolean;
 }

@@ -110,18 +110,24 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
     extra?: Record<string, string>,
   ): SandboxHttpResponse => errorAnswer(status, SANDBOX_MESSAGES[key], extra);
 
-  function run(apply: () => RouteAnswer): SandboxHttpResponse {
+  /** The route's answer, and whether it applied (a refusal changes nothing). */
+  function run(apply: () => RouteAnswer): { response: SandboxHttpResponse; applied: boolean } {
     try {
       const answer = apply();
-      return json(answer.status, answer.body);
+      return { response: json(answer.status, answer.body), applied: true };
     } catch (error) {
-      if (!(error instanceof SandboxApiError)) return refusal('INTERNAL_ERROR', 500);
-      return errorAnswer(options.quirks && error.soft ? 200 : error.status, error.message);
+      if (!(error instanceof SandboxApiError))
+        return { response: refusal('INTERNAL_ERROR', 500), applied: false };
+      const status = options.quirks && error.soft ? 200 : error.status;
+      return { response: errorAnswer(status, error.message), applied: false };
     }
   }
 
-  /** Authenticates, routes, de-duplicates and applies one request. Synchronous, so requests never interleave. */
-  function apply(method: string, path: string, req: SandboxRequest): SandboxHttpResponse {
+  /**
+   * Authenticates, routes, de-duplicates and applies one request. Synchronous, so requests never
+   * interleave. `honorKey: false` ignores the `Idempotency-Key` (a server that does not de-duplicate).
+   */
+  function apply(method: string, path: string, req: SandboxRequest, honorKey: boolean): SandboxHttpResponse {
     if (header(req, 'authorization') !== `Bearer ${options.token}`) return refusal('UNAUTHORIZED', 401);
     let params: string[] | undefined;
     const found = routes.find(({ route, pattern }) => {
@@ -138,7 +144,7 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
     }
     const values = new Map(found.names.map((name, i) => [name, decoded[i] ?? '']));
     const key = header(req, 'idempotency-key');
-    const dedupe = key !== undefined && options.honorIdempotencyKey && method !== 'GET';
+    const dedupe = key !== undefined && honorKey && found.route.deduplicated === true;
     const print = dedupe ? fingerprint(method, path, req.bodyText) : '';
     if (dedupe) {
       const prior = idempotency.lookup(key, print);
@@ -146,7 +152,7 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
       if (prior !== undefined)
         return { ...prior, headers: { ...prior.headers, 'idempotent-replayed': 'true' } };
     }
-    const response = store.withIdempotencyKey(key, () =>
+    const { response, applied } = store.withIdempotencyKey(key, () =>
       run(() => {
         const ctx: RouteContext = {
           store,
@@ -158,7 +164,8 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
         return found.route.handler(ctx);
       }),
     );
-    if (dedupe) idempotency.save(key, print, response);
+    // Like other APIs, a request refused before it was applied stores no key [INF].
+    if (dedupe && applied) idempotency.save(key, print, response);
     return response;
   }
 
@@ -176,7 +183,8 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
     // A client that gave up during the delay never reached the application.
     if (req.signal?.aborted) return { fault: 'reset' };
     if (fault !== undefined && row?.stage === 'before') return row.reply(faultContext(fault), NO_RESPONSE);
-    const response = apply(method, path, req);
+    const honorKey = options.honorIdempotencyKey && row?.stage !== 'ignore-key';
+    const response = apply(method, path, req, honorKey);
     if (fault !== undefined && row?.stage === 'after') return row.reply(faultContext(fault), response);
     return response;
   };

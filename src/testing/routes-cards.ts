@@ -115,6 +115,7 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/:id/topup',
+    deduplicated: true,
     handler: (ctx) => {
       // Any model, so that a budget card gets the specific refusal instead of a 404.
       topUp(ctx.store, ctx.store.card(ctx.param('id')), ctx.body.amount, ctx.body.note);
@@ -124,6 +125,7 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/:id/withdraw',
+    deduplicated: true,
     handler: (ctx) => {
       withdraw(ctx.store, ctx.store.card(ctx.param('id')), ctx.body.amount);
       return message('OK_WITHDRAWN');

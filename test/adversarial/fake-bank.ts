@@ -86,8 +86,9 @@ function followed(body: unknown): Response {
   return res;
 }
 
-function networkError(code: string): TypeError {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+/** fetch's failure as undici reports it: the socket error, with the system call that failed. */
+function networkError(code: string, syscall: string): TypeError {
+  return new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code, syscall }) });
 }
 
 /** A scripted bank: `script[n]` is what attempt n+1 meets; later attempts meet the last entry. */
@@ -124,9 +125,9 @@ export class FakeBank {
           init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         });
       case 'apply-then-reset':
-        throw networkError('ECONNRESET');
+        throw networkError('ECONNRESET', 'read');
       case 'refuse-connect':
-        throw networkError('ECONNREFUSED');
+        throw networkError('ECONNREFUSED', 'connect');
       case 'apply-then-500':
         return json(500, { status: 'error', message: 'Internal error' });
       case '502':

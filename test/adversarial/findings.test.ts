@@ -3,6 +3,7 @@ import { CLIENT_CLOCK } from '../../src/client.js';
 import {
   ConflictError,
   ConnectionError,
+  IdempotencyKeyReusedError,
   InsufficientFundsError,
   OutcomeUnknownError,
   RedirectError,
@@ -74,7 +75,8 @@ describe('1. a logger never changes an outcome', () => {
         throw new Error('down');
       },
     };
-    const error = await failure(httpClient({ logger }).funds.topUp('card_1', { amount: 5 }));
+    const client = httpClient({ logger, retryUnknownOutcomes: false });
+    const error = await failure(client.funds.topUp('card_1', { amount: 5 }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(srv.requests).toHaveLength(1);
     warn.mockRestore();
@@ -157,18 +159,36 @@ describe('5. the two meanings of 409', () => {
   });
 
   it.each([
-    ['A request with this key is in progress', /may still be running/],
-    ['Idempotency key already used for a different request', /new idempotencyKey for a new request/],
-    ['Top-up already exists', /already done/],
+    ['A request with this key is in progress', /still being processed/],
+    ['Top-up already exists', /already processed/],
+    ['This operation was already processed', /already processed/],
   ])(
     'a 409 "%s" on the caller’s key: OutcomeUnknownError whose hint does not loop',
     async (message, hint) => {
       srv.enqueue({ status: 409, body: { status: 'error', message } });
+      const client = httpClient({ retryUnknownOutcomes: false });
       const error = await failure(
-        httpClient().funds.topUp('card_1', { amount: 5 }, { idempotencyKey: 'order-1001' }),
+        client.funds.topUp('card_1', { amount: 5 }, { idempotencyKey: 'order-1001' }),
       );
       expect(error).toBeInstanceOf(OutcomeUnknownError);
       expect((error as OutcomeUnknownError).hint).toMatch(hint);
+      expect(srv.requests).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    'Idempotency key already used for a different request',
+    'idempotency-key reuse: payload does not match the original',
+  ])(
+    '"%s" on a call none of whose attempts may have applied: a definite IdempotencyKeyReusedError',
+    async (message) => {
+      srv.enqueue({ status: 422, body: { status: 'error', message } });
+      const error = await failure(
+        httpClient().funds.topUp('card_1', { amount: 5 }, { idempotencyKey: 'order-1002' }),
+      );
+      expect(error).toBeInstanceOf(IdempotencyKeyReusedError);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as IdempotencyKeyReusedError).hint).toMatch(/new idempotencyKey for each new operation/);
       expect(srv.requests).toHaveLength(1);
     },
   );
@@ -259,7 +279,7 @@ describe('8. local send failures are never "sent"', () => {
     expect((error as Error).message).toMatch(/BFINANCE_API_TOKEN/);
   });
 
-  it('UND_ERR_INVALID_ARG from the HTTP stack: ConnectionError in phase local, not retried, not unknown', async () => {
+  it('UND_ERR_INVALID_ARG thrown by a caller fetch proves nothing: the top-up may have reached, re-sent with its key', async () => {
     let calls = 0;
     const refusing = async (): Promise<Response> => {
       calls++;
@@ -271,11 +291,10 @@ describe('8. local send failures are never "sent"', () => {
       fetch: refusing,
     });
     const money = await failure(client.funds.topUp('card_1', { amount: 5 }));
-    expect(money).toBeInstanceOf(ConnectionError);
-    expect(money).not.toBeInstanceOf(OutcomeUnknownError);
-    expect((money as ConnectionError).cause).toMatchObject({ phase: 'local' });
-    await failure(client.funds.balance());
-    expect(calls).toBe(2);
+    expect(money).toBeInstanceOf(OutcomeUnknownError);
+    expect((money as OutcomeUnknownError).cause).toMatchObject({ cause: { phase: 'sent' } });
+    // bfinance de-duplicates card top-ups on the key, so the SDK re-sent it (1 + 2 retries).
+    expect(calls).toBe(3);
   });
 });
 

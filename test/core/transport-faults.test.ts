@@ -78,7 +78,7 @@ function expectOutcomeUnknown(error: unknown, key: string, attempts: number): Ou
   expect(outcome.idempotencyKey).toBe(key);
   expect(outcome.attempts).toBe(attempts);
   expect(outcome.operation).toBe('funds.topUp');
-  expect(outcome.hint).toContain('idempotencyKey');
+  expect(outcome.hint).toContain('reconcile()');
   return outcome;
 }
 
@@ -487,12 +487,18 @@ describe('HTTP statuses by operation class', () => {
     expect(srv.requests).toHaveLength(1);
   });
 
-  it('does not retry 409 even with retryUnknownOutcomes, but still reports the unknown outcome', async () => {
-    const h = against(sender, [fail(409, 'Request in progress'), OK], { retryUnknownOutcomes: true });
+  it('does not re-send a 409 "in progress" without de-duplication, but reports the unknown outcome', async () => {
+    const h = against(sender, [fail(409, 'Request in progress'), OK], { retryUnknownOutcomes: false });
     const error = await caught(h.transport.request(createSpec(), { idempotencyKey: 'order-78' }));
     const outcome = expectOutcomeUnknown(error, 'order-78', 1);
     expect(outcome.cause).toBeInstanceOf(ConflictError);
-    expect(outcome.hint).toMatch(/may still be running/);
+    expect(outcome.hint).toMatch(/still being processed/);
+  });
+
+  it('re-sends a 409 "in progress" with the same key when the server de-duplicates', async () => {
+    const h = against(sender, [fail(409, 'Request in progress'), OK], { retryUnknownOutcomes: true });
+    await h.transport.request(createSpec(), { idempotencyKey: 'order-79' });
+    expect(h.keys()).toEqual(['order-79', 'order-79']);
   });
 
   it('reports the attempts made when a create call fails after retrying on 429', async () => {

@@ -17,7 +17,7 @@ describe('sandbox Idempotency-Key', () => {
     expect(applied).toHaveLength(1);
   });
 
-  it('replays an issue answer with the same card', async () => {
+  it('does not de-duplicate issuance, for which bfinance documents no de-duplication', async () => {
     const { sandbox, call } = localSandbox();
     const body = {
       typeId: sandbox.cardTypeIds.standalone,
@@ -28,11 +28,12 @@ describe('sandbox Idempotency-Key', () => {
     const key = { 'Idempotency-Key': 'issue-1' };
     const first = await call('POST', '/cards/issue', body, key);
     const second = await call('POST', '/cards/issue', body, key);
-    expect(second.body).toEqual(first.body);
-    expect(sandbox.state().cards).toHaveLength(1);
+    expect(second.body).not.toEqual(first.body);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(sandbox.state().cards).toHaveLength(2);
   });
 
-  it('replays refusals too', async () => {
+  it('stores no key for a refused request: the same key applies once the refusal is mended', async () => {
     const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 0);
     const key = { 'idempotency-key': 'withdraw-1' };
@@ -40,7 +41,10 @@ describe('sandbox Idempotency-Key', () => {
     await call('POST', `/cards/${id}/topup`, { amount: 10 });
     const second = await call('POST', `/cards/${id}/withdraw`, { amount: 5 }, key);
     expect(first.status).toBe(400);
-    expect(second.text).toBe(first.text);
+    expect(second.status).toBe(200);
+    const third = await call('POST', `/cards/${id}/withdraw`, { amount: 5 }, key);
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    expect(sandbox.state().cards[0]?.balance).toBe(5);
   });
 
   it('answers 409 when the key is reused with a different body', async () => {
@@ -54,6 +58,19 @@ describe('sandbox Idempotency-Key', () => {
     const otherPath = await call('POST', `/cards/${id}/withdraw`, { amount: 10 }, key);
     expect(otherPath.status).toBe(409);
     expect(sandbox.state().cards[0]?.balance).toBe(10);
+  });
+
+  it('ignores the key for a request hit by the ignore-idempotency-key fault', async () => {
+    const { sandbox, call } = localSandbox();
+    const id = await issueStandalone(sandbox, call, 0);
+    const key = { 'idempotency-key': 'topup-4' };
+    await call('POST', `/cards/${id}/topup`, { amount: 10 }, key);
+    sandbox.faults.next('ignore-idempotency-key');
+    const ignored = await call('POST', `/cards/${id}/topup`, { amount: 10 }, key);
+    expect(ignored.headers.get('idempotent-replayed')).toBeNull();
+    const replayed = await call('POST', `/cards/${id}/topup`, { amount: 10 }, key);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(sandbox.state().cards[0]?.balance).toBe(20);
   });
 
   it('applies every request when honorIdempotencyKey is off, and still tags the ledger', async () => {

@@ -150,8 +150,8 @@ describe('sandbox money conservation', () => {
           if (honor) {
             const perKey = new Map<string, number>();
             for (const e of state.ledger) {
-              // A reissue writes a second "transfer" entry for the carried balance under the same key.
-              if (e.idempotencyKey !== undefined && e.kind !== 'transfer') {
+              // bfinance documents de-duplication for card top-ups and withdrawals only.
+              if (e.idempotencyKey !== undefined && (e.kind === 'topup' || e.kind === 'withdraw')) {
                 perKey.set(e.idempotencyKey, (perKey.get(e.idempotencyKey) ?? 0) + 1);
               }
             }

@@ -57,8 +57,17 @@ export class NotFoundError extends ApiError {
 
 /** HTTP 409: the request conflicts with the current state or a reused idempotency key. */
 export class ConflictError extends ApiError {
-  /** Always `'ConflictError'`, a literal that survives minification. */
-  override readonly name: 'ConflictError' = 'ConflictError';
+  /** `'ConflictError'` (or the subclass's name), a literal that survives minification. */
+  override readonly name: 'ConflictError' | 'IdempotencyKeyReusedError' = 'ConflictError';
+}
+
+/**
+ * bfinance refused the call because its `Idempotency-Key` was already used for a different
+ * request: nothing was done for this request. Use a new key for a new operation.
+ */
+export class IdempotencyKeyReusedError extends ConflictError {
+  /** Always `'IdempotencyKeyReusedError'`, a literal that survives minification. */
+  override readonly name: 'IdempotencyKeyReusedError' = 'IdempotencyKeyReusedError';
 }
 
 /** HTTP 422: the request was understood but breaks a business rule. */

@@ -6,6 +6,7 @@ export type ApiErrorName =
   | 'PermissionDeniedError'
   | 'NotFoundError'
   | 'ConflictError'
+  | 'IdempotencyKeyReusedError'
   | 'UnprocessableEntityError'
   | 'RateLimitError'
   | 'ServerError'

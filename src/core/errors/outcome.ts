@@ -1,6 +1,17 @@
 import { stillUnknown } from '../../outcomes/answer.js';
 import type { OutcomeSubject, ReconcileOptions, Reconciliation } from '../../outcomes/types.js';
 import { CardsError, type CardsErrorInit } from './base.js';
+import { ValidationError } from './validation.js';
+
+/** Options of `OutcomeUnknownError.resend()`: the rest of the request is the original's. */
+export interface ResendOptions {
+  /** Cancels the re-send, including its retries and backoff waits. */
+  signal?: AbortSignal;
+  /** Timeout of each attempt, in milliseconds (client default 30000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (client default 2). */
+  maxRetries?: number;
+}
 
 /** Identifies a logical create/move call so its outcome can be settled later. */
 export interface OutcomeUnknownInit extends CardsErrorInit, OutcomeSubject {
@@ -13,9 +24,14 @@ export interface OutcomeUnknownInit extends CardsErrorInit, OutcomeSubject {
   startedAt?: number | undefined;
   /** Epoch milliseconds after the last attempt failed. */
   endedAt?: number | undefined;
+  /** Re-sends the identical request with the same key; see {@link OutcomeUnknownError.resend}. */
+  resend?: ((options: ResendOptions) => Promise<unknown>) | undefined;
   /** Settles the call by reading public API state; see {@link OutcomeUnknownError.reconcile}. */
   reconcile?: ((options: ReconcileOptions) => Promise<Reconciliation>) | undefined;
 }
+
+/** How long bfinance keeps an Idempotency-Key at least ("at least one month"), taken as 30 days. */
+const KEY_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 const iso = (ms: number | undefined): string | undefined =>
   ms === undefined ? undefined : new Date(ms).toISOString();
@@ -52,6 +68,8 @@ export class OutcomeUnknownError extends CardsError {
   readonly endedAt: string | undefined;
   // Private, so neither util.inspect nor JSON.stringify can reach the transport it closes over.
   readonly #reconcile: ((options: ReconcileOptions) => Promise<Reconciliation>) | undefined;
+  readonly #resend: ((options: ResendOptions) => Promise<unknown>) | undefined;
+  readonly #startedAt: number | undefined;
 
   /** Builds an outcome-unknown error. */
   constructor(message: string, init: OutcomeUnknownInit) {
@@ -68,6 +86,55 @@ export class OutcomeUnknownError extends CardsError {
     this.startedAt = iso(init.startedAt);
     this.endedAt = iso(init.endedAt);
     this.#reconcile = init.reconcile;
+    this.#resend = init.resend;
+    this.#startedAt = init.startedAt;
+  }
+
+  /**
+   * Sends the identical request again with the same `Idempotency-Key` and body, and returns what
+   * the operation returns. bfinance processes a card top-up or withdrawal once per key and keeps
+   * keys at least one month (docs.bfinance.app/api-integration/en/idempotency-key), so for
+   * `funds.topUp` and `funds.withdraw` this cannot move the money twice. It may end in another
+   * `OutcomeUnknownError` (then call `resend()` or `reconcile()` on that one).
+   *
+   * @throws {ValidationError} rule `not_deduplicated` for an operation bfinance documents no
+   * de-duplication for (unless the client has `retryUnknownOutcomes: true`), rule `expired` when
+   * the first attempt is more than 30 days old, rule `type` for options that are not an object.
+   * @throws {CardsError} as the operation itself does.
+   */
+  async resend(options?: ResendOptions): Promise<unknown> {
+    const fail = (rule: string, message: string, hint: string): ValidationError =>
+      new ValidationError(`${this.operation}: ${message}`, {
+        field: 'resend',
+        rule,
+        operation: this.operation,
+        hint,
+      });
+    if (this.#resend === undefined) {
+      throw fail(
+        'not_deduplicated',
+        'bfinance documents no de-duplication for this operation, so re-sending it may repeat it.',
+        'Call error.reconcile() to read whether it was applied.',
+      );
+    }
+    if (this.#startedAt !== undefined && Date.now() - this.#startedAt > KEY_LIFETIME_MS) {
+      throw fail(
+        'expired',
+        'the first attempt is more than 30 days old; bfinance keeps Idempotency-Keys for at least one month only.',
+        'Call error.reconcile() to read whether it was applied before sending anything.',
+      );
+    }
+    if (
+      options !== undefined &&
+      (typeof options !== 'object' || options === null || Array.isArray(options))
+    ) {
+      throw fail(
+        'type',
+        'the options of resend() must be an object.',
+        'Pass { signal, timeoutMs, maxRetries } or nothing.',
+      );
+    }
+    return this.#resend({ ...options });
   }
 
   /**

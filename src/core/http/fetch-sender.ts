@@ -1,6 +1,8 @@
 import { toAbortSignal } from './attempt-signal.js';
 import {
+  bodyFailed,
   checkDeclaredLength,
+  reachedError,
   readCapped,
   SendError,
   type Sender,
@@ -24,12 +26,20 @@ async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
   }
 }
 
+/** A `Response` as far as the sender reads one; anything else a custom fetch returned is not. */
+function isResponse(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false;
+  const res = value as Partial<Response>;
+  return typeof res.status === 'number' && typeof res.headers?.get === 'function';
+}
+
 /** A sender over the WHATWG `fetch` (the global one unless the caller passes their own). */
 export function createFetchSender(fetchImpl?: FetchLike): Sender {
   const send = async (req: Parameters<Sender>[0]): Promise<SendResponse> => {
     const doFetch: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+    let res: unknown;
     try {
-      const res = await doFetch(req.url, {
+      res = await doFetch(req.url, {
         method: req.method,
         headers: req.headers,
         ...(req.body === undefined ? {} : { body: req.body }),
@@ -39,19 +49,38 @@ export function createFetchSender(fetchImpl?: FetchLike): Sender {
         // as on the undici path.
         redirect: 'manual',
       });
-      checkDeclaredLength(res.headers.get('content-length'), req.maxResponseBytes);
+    } catch (error) {
+      // A fetch cannot show whether it wrote anything: only a failure that names the connect
+      // step proves the request never left (toSendError), whatever else it threw.
+      throw toSendError(error, req.signal);
+    }
+    let status = 0;
+    let header: SendResponse['header'] = () => undefined;
+    try {
+      // Once fetch was called, even a value that is not a Response may follow an applied call.
+      if (!isResponse(res)) {
+        throw new SendError(
+          'The fetch function returned something that is not a Response.',
+          'NOT_A_RESPONSE',
+          'sent',
+        );
+      }
+      status = res.status;
+      const headers = res.headers;
+      header = (name) => headers.get(name) ?? undefined;
+      checkDeclaredLength(headers.get('content-length'), req.maxResponseBytes);
       const body = res.body ? await readCapped(chunksOf(res.body), req.maxResponseBytes) : '';
       return {
-        status: res.status,
-        header: (name) => res.headers.get(name) ?? undefined,
+        status,
+        header,
         body,
         // A custom fetch may follow redirects whatever `redirect` says; the transport checks these.
         url: res.url,
         redirected: res.redirected,
       };
     } catch (error) {
-      if (error instanceof SendError) throw error;
-      throw toSendError(error, req.signal);
+      if (status === 0) throw reachedError(error, req.signal);
+      return bodyFailed(error, status, header, req.signal);
     }
   };
   // A caller's fetch may ignore the signal; the global one does not.

@@ -24,10 +24,11 @@ export interface SendResponse {
 }
 
 /**
- * Where a failed attempt stopped. `local`: the HTTP stack refused the request before sending
- * anything (a bad argument); re-sending the same request fails the same way. `connect`: the
- * request provably never reached the server (DNS, refused, TLS, connect timeout), so even a money
- * movement may be re-sent. `sent`: it may have reached the server.
+ * Where a failed attempt stopped, as a fact the sender saw. `local`: the HTTP stack refused the
+ * request before writing anything (a bad argument); re-sending the same request fails the same
+ * way. `connect`: the request provably never reached the server (the sender saw no byte written,
+ * or the failure names the connect step), so even a money movement may be re-sent. `sent`:
+ * anything else; it may have reached the server.
  */
 export type SendPhase = 'connect' | 'sent' | 'local';
 
@@ -60,24 +61,8 @@ export function trusted(send: (request: SendRequest) => Promise<SendResponse>): 
   return Object.assign(send, { honoursSignal: true as const });
 }
 
-const CONNECT_CODES: ReadonlySet<string> = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'EPROTO',
-]);
-
-// Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http).
+// Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http). Only
+// the SDK's own undici sender, which saw that nothing was written, may call such a failure local.
 const LOCAL_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_INVALID_ARG',
   'UND_ERR_NOT_SUPPORTED',
@@ -93,15 +78,7 @@ const LOCAL_CODES: ReadonlySet<string> = new Set([
 // put in `code` (which could be a token or a body) is replaced, never stored.
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 
-// fetch rejects bad arguments with a bare TypeError before the request starts; a network failure
-// is a TypeError too ("fetch failed" with a cause on undici, "Failed to fetch" in browsers, "error
-// sending request" on Deno), so only wording that names an argument counts as local.
-const LOCAL_TYPE_ERROR =
-  /header|byte ?string|invalid (url|method|argument|name|value)|not a valid|malformed|forbidden method|cannot (be constructed|have body)/i;
-const NETWORK_TYPE_ERROR =
-  /fetch failed|failed to fetch|network|error sending|connection|socket|dns|timed? ?out/i;
-
-function read(value: unknown, key: 'code' | 'cause' | 'name' | 'message'): unknown {
+function read(value: unknown, key: 'code' | 'cause' | 'name' | 'syscall'): unknown {
   try {
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   } catch {
@@ -109,42 +86,88 @@ function read(value: unknown, key: 'code' | 'cause' | 'name' | 'message'): unkno
   }
 }
 
-function isLocalTypeError(error: unknown): boolean {
-  if (!(error instanceof TypeError) || read(error, 'cause') !== undefined) return false;
-  const message = read(error, 'message');
-  return typeof message === 'string' && LOCAL_TYPE_ERROR.test(message) && !NETWORK_TYPE_ERROR.test(message);
+/** Each error of a `cause` chain (fetch wraps the socket error: `TypeError: fetch failed` → cause). */
+function* chain(error: unknown): Generator<unknown> {
+  let current = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    yield current;
+    current = read(current, 'cause');
+  }
 }
 
 /**
- * Turns whatever a runtime threw into a {@link SendError}, keeping only its code. Walks `cause`
- * because fetch wraps the socket error (`TypeError: fetch failed` → `cause.code`). Never reads
- * more than `code`, `name`, `message` and `cause`, and survives values whose getters throw.
+ * True when the failure names the connect step itself: the `connect` or `getaddrinfo` system
+ * call, or undici's connect timeout. An error code alone (`EHOSTUNREACH`, `ECONNRESET`) is not
+ * enough: a connected socket fails with the same codes after the request was written.
  */
-export function toSendError(error: unknown, signal: { readonly aborted: boolean }): SendError {
+function namesConnectStep(error: unknown): boolean {
+  for (const link of chain(error)) {
+    const syscall = read(link, 'syscall');
+    if (syscall === 'connect' || syscall === 'getaddrinfo') return true;
+    if (read(link, 'code') === 'UND_ERR_CONNECT_TIMEOUT') return true;
+  }
+  return false;
+}
+
+/**
+ * Turns whatever a runtime threw into a {@link SendError}, keeping only its code. The phase is a
+ * fact, never a guess from the code: `written: false` is the SDK's own sender having seen that no
+ * byte of the request was written (then an argument error is `local`, anything else `connect`);
+ * otherwise only a failure that names the connect step is `connect`, and everything else `sent`.
+ * Never reads more than `code`, `name`, `syscall` and `cause`, and survives throwing getters.
+ */
+export function toSendError(
+  error: unknown,
+  signal: { readonly aborted: boolean },
+  written?: boolean,
+): SendError {
   if (error instanceof SendError) return error;
   if (signal.aborted) return new SendError('The request was aborted.', 'ABORTED', 'sent');
   let code: string | undefined;
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const candidate = read(current, 'code');
+  for (const link of chain(error)) {
+    const candidate = read(link, 'code');
     if (typeof candidate === 'string') {
       code = candidate;
       break;
     }
-    if (read(current, 'name') === 'NotSupportedError') {
+    if (read(link, 'name') === 'NotSupportedError') {
       code = 'UND_ERR_NOT_SUPPORTED';
       break;
     }
-    current = read(current, 'cause');
   }
-  if (code === undefined && isLocalTypeError(error)) code = 'ERR_INVALID_ARG_VALUE';
   const safeCode = code !== undefined && CODE.test(code) ? code : 'NETWORK_ERROR';
-  const phase: SendPhase = LOCAL_CODES.has(safeCode)
-    ? 'local'
-    : CONNECT_CODES.has(safeCode) || safeCode.startsWith('ERR_TLS')
-      ? 'connect'
-      : 'sent';
+  const phase: SendPhase =
+    written === false
+      ? LOCAL_CODES.has(safeCode)
+        ? 'local'
+        : 'connect'
+      : namesConnectStep(error)
+        ? 'connect'
+        : 'sent';
   return new SendError(`The connection failed (${safeCode}).`, safeCode, phase);
+}
+
+/**
+ * What a failed body read means once the status line arrived: after a 2xx or 409 the call may
+ * have been applied (a {@link SendError} in phase `sent`); any other status is answered as that
+ * status with an empty body, so the transport classifies it as the status would be.
+ */
+export function bodyFailed(
+  error: unknown,
+  status: number,
+  header: SendResponse['header'],
+  signal: { readonly aborted: boolean },
+): SendResponse {
+  if (error instanceof SendError || signal.aborted || (status >= 200 && status < 300) || status === 409) {
+    throw reachedError(error, signal);
+  }
+  return { status, header, body: '' };
+}
+
+/** A failure after the request may have reached the server: always phase `sent`. */
+export function reachedError(error: unknown, signal: { readonly aborted: boolean }): SendError {
+  const failure = toSendError(error, signal);
+  return failure.phase === 'sent' ? failure : new SendError(failure.message, failure.code, 'sent');
 }
 
 /** Fails fast when a declared Content-Length is already over the cap. */

@@ -1,2 +1,16 @@
-// Types of undici-request.node.mjs: the same signature as the `undici` package's `request`.
-export declare const request: typeof import('undici').request;
+// Types of undici-request.node.mjs: the signature of the `undici` package's `request`, plus a
+// watch the SDK's sender reads to know whether a byte of the request may have been written.
+/** What the SDK's undici sender learns about one request while it is dispatched. */
+export interface RequestWatch {
+  /** True once undici started writing the request (its handler's `onConnect`). */
+  written: boolean;
+  /** True once the request was handed to the dispatcher (an argument error can come before). */
+  dispatched?: boolean;
+  /** True when the dispatcher is undici's own global one (its handler calls are proof). */
+  own?: boolean;
+}
+export declare function request(
+  url: string,
+  opts: Parameters<typeof import('undici').request>[1],
+  watch?: RequestWatch,
+): ReturnType<typeof import('undici').request>;

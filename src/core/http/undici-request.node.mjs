@@ -11,11 +11,43 @@ import requestApi from 'undici/lib/api/api-request.js';
 import util from 'undici/lib/core/util.js';
 import dispatchers from 'undici/lib/global.js';
 
-/** undici's `request(url, opts)`: the caller's dispatcher, else undici's global one. */
-export function request(url, opts) {
+/**
+ * Marks `watch.written` when undici starts writing the request: a dispatcher calls the handler's
+ * `onConnect` (or `onRequestStart`) just before the first byte goes to the socket, so a failure
+ * while it is still false provably sent nothing.
+ */
+function observe(handler, watch) {
+  for (const name of ['onConnect', 'onRequestStart']) {
+    const original = handler[name];
+    if (typeof original !== 'function') continue;
+    handler[name] = function (...args) {
+      watch.written = true;
+      return original.apply(this, args);
+    };
+  }
+  return handler;
+}
+
+/**
+ * undici's `request(url, opts)`: the caller's dispatcher, else undici's global one. `watch`, when
+ * given, is told whether the request reached the dispatcher (`dispatched`), whether a byte may have
+ * been written (`written`) and whether the dispatcher is undici's own (`own`), whose handler calls
+ * can be trusted as that proof.
+ */
+export function request(url, opts, watch) {
   const parsed = util.parseURL(url);
-  const { dispatcher = dispatchers.getGlobalDispatcher(), ...rest } = opts;
-  return requestApi.call(dispatcher, {
+  const { dispatcher, ...rest } = opts;
+  const target = dispatcher ?? dispatchers.getGlobalDispatcher();
+  if (watch) watch.own = dispatcher === undefined;
+  const via = watch
+    ? {
+        dispatch: (o, handler) => {
+          watch.dispatched = true;
+          return target.dispatch(o, observe(handler, watch));
+        },
+      }
+    : target;
+  return requestApi.call(via, {
     ...rest,
     origin: parsed.origin,
     path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname,

@@ -1,7 +1,16 @@
 import type { Dispatcher } from 'undici';
-import { checkDeclaredLength, readCapped, SendError, type Sender, toSendError, trusted } from './types.js';
+import {
+  bodyFailed,
+  checkDeclaredLength,
+  readCapped,
+  type Sender,
+  type SendResponse,
+  toSendError,
+  trusted,
+} from './types.js';
+import type { RequestWatch } from './undici-request.node.mjs';
 
-type UndiciRequest = typeof import('undici').request;
+type UndiciRequest = typeof import('./undici-request.node.mjs').request;
 
 let loading: Promise<UndiciRequest> | undefined;
 let loaded: UndiciRequest | undefined;
@@ -17,52 +26,65 @@ function loadRequest(): Promise<UndiciRequest> {
   return loading;
 }
 
+function headerOf(headers: Record<string, string | string[] | undefined>): SendResponse['header'] {
+  return (name) => {
+    const value = headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+  };
+}
+
 /** A sender over undici's `request` on a keep-alive pool (the caller's dispatcher when given). */
 export function createUndiciSender(dispatcher?: Dispatcher): Sender {
   return trusted(async (req) => {
+    const watch: RequestWatch = { written: false };
+    let res: Awaited<ReturnType<UndiciRequest>>;
     try {
       const request = loaded ?? (await loadRequest());
-      const res = await request(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body ?? null,
-        // An AttemptSignal is enough for undici: it reads only `aborted`, `reason` and the
-        // add/removeEventListener pair (lib/core/util.js addAbortListener, lib/api/abort-signal.js).
-        signal: req.signal as AbortSignal,
-        ...(dispatcher ? { dispatcher } : {}),
-      });
-      try {
-        const header = res.headers['content-length'];
-        const length = Array.isArray(header) ? header[0] : header;
-        checkDeclaredLength(length, req.maxResponseBytes);
-        // With a declared length the parser never reads past it, so the cap already holds and
-        // undici's own UTF-8 decode (BOM skipped, like TextDecoder) is the cheapest read: ~8 µs
-        // less per request than iterating the stream. Without one (chunked), count as we go.
-        const body =
-          length !== undefined && length !== '' && Number(length) <= req.maxResponseBytes
-            ? await res.body.text()
-            : await readCapped(res.body, req.maxResponseBytes);
-        // A caller's dispatcher with undici's redirect interceptor records the hops it followed.
-        const history = (res.context as { history?: unknown[] } | undefined)?.history;
-        return {
-          redirected: Array.isArray(history) && history.length > 0,
-          status: res.statusCode,
-          header: (name) => {
-            const value = res.headers[name.toLowerCase()];
-            return Array.isArray(value) ? value[0] : value;
-          },
-          body,
-        };
-      } catch (error) {
-        // Destroying an unfinished body emits undici's RequestAbortedError as 'error'; with no
-        // listener left that is an uncaught exception that would crash the caller's process.
-        res.body.on('error', () => undefined);
-        res.body.destroy();
-        throw error;
-      }
+      res = await request(
+        req.url,
+        {
+          method: req.method,
+          headers: req.headers,
+          body: req.body ?? null,
+          // An AttemptSignal is enough for undici: it reads only `aborted`, `reason` and the
+          // add/removeEventListener pair (lib/core/util.js addAbortListener, lib/api/abort-signal.js).
+          signal: req.signal as AbortSignal,
+          ...(dispatcher ? { dispatcher } : {}),
+        },
+        watch,
+      );
     } catch (error) {
-      if (error instanceof SendError) throw error;
-      throw toSendError(error, req.signal);
+      // Nothing was written only when undici's own dispatcher never began writing, or the request
+      // never reached a caller's dispatcher (an argument error); otherwise only a failure that
+      // names the connect step proves it.
+      const unsent = !watch.written && (watch.own === true || watch.dispatched !== true);
+      throw toSendError(error, req.signal, unsent ? false : undefined);
+    }
+    try {
+      const header = res.headers['content-length'];
+      const length = Array.isArray(header) ? header[0] : header;
+      checkDeclaredLength(length, req.maxResponseBytes);
+      // With a declared length the parser never reads past it, so the cap already holds and
+      // undici's own UTF-8 decode (BOM skipped, like TextDecoder) is the cheapest read: ~8 µs
+      // less per request than iterating the stream. Without one (chunked), count as we go.
+      const body =
+        length !== undefined && length !== '' && Number(length) <= req.maxResponseBytes
+          ? await res.body.text()
+          : await readCapped(res.body, req.maxResponseBytes);
+      // A caller's dispatcher with undici's redirect interceptor records the hops it followed.
+      const history = (res.context as { history?: unknown[] } | undefined)?.history;
+      return {
+        redirected: Array.isArray(history) && history.length > 0,
+        status: res.statusCode,
+        header: headerOf(res.headers),
+        body,
+      };
+    } catch (error) {
+      // Destroying an unfinished body emits undici's RequestAbortedError as 'error'; with no
+      // listener left that is an uncaught exception that would crash the caller's process.
+      res.body.on('error', () => undefined);
+      res.body.destroy();
+      return bodyFailed(error, res.statusCode, headerOf(res.headers), req.signal);
     }
   });
 }

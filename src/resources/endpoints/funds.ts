@@ -34,6 +34,8 @@ export function topUpCard(
     bodyFields: ['amount', 'note'],
     schema: actionResult(),
     kind: 'must-not-repeat',
+    // bfinance processes a card deposit once per Idempotency-Key [DOC api-integration/en/idempotency-key].
+    deduplicated: true,
     subject: { cardId: card.id, amount, note },
     outcome,
   };
@@ -53,6 +55,8 @@ export function withdrawCard(
     bodyFields: ['amount'],
     schema: actionResult(),
     kind: 'must-not-repeat',
+    // bfinance processes a card withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
+    deduplicated: true,
     subject: { cardId: card.id, amount },
     outcome,
   };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetchSender } from '../../../src/core/http/fetch-sender.js';
@@ -40,34 +41,63 @@ async function rejection(promise: Promise<unknown>): Promise<SendError> {
 const live = new AbortController().signal;
 
 describe('toSendError', () => {
-  const coded = (code: string, message = 'boom'): Error => Object.assign(new Error(message), { code });
+  const coded = (code: string, message = 'boom', syscall?: string): Error =>
+    Object.assign(new Error(message), { code, ...(syscall === undefined ? {} : { syscall }) });
 
   it.each([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'ERR_TLS_HANDSHAKE_TIMEOUT',
-    'EPROTO',
-  ])('classifies %s as connect (never sent)', (code) => {
-    const error = toSendError(coded(code), live);
+    ['ECONNREFUSED', 'connect'],
+    ['EHOSTUNREACH', 'connect'],
+    ['ENETUNREACH', 'connect'],
+    ['ETIMEDOUT', 'connect'],
+    ['ENOTFOUND', 'getaddrinfo'],
+    ['EAI_AGAIN', 'getaddrinfo'],
+  ])('classifies %s from the %s system call as connect (never sent)', (code, syscall) => {
+    const error = toSendError(coded(code, 'x', syscall), live);
     expect([error.code, error.phase]).toEqual([code, 'connect']);
   });
 
-  it.each(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'ETIMEDOUT'])(
-    'classifies %s as sent (may have reached the server)',
-    (code) => {
-      expect(toSendError(coded(code), live).phase).toBe('sent');
-    },
-  );
+  it("classifies undici's connect timeout as connect", () => {
+    expect(toSendError(coded('UND_ERR_CONNECT_TIMEOUT'), live).phase).toBe('connect');
+  });
 
-  it('finds the code in the cause chain (fetch wraps it in "fetch failed")', () => {
-    const wrapped = new TypeError('fetch failed', { cause: coded('ECONNREFUSED') });
+  it('never takes an error code alone as proof that nothing was sent (property)', () => {
+    const code = fc.oneof(
+      fc.constantFrom(
+        'ECONNREFUSED',
+        'ENOTFOUND',
+        'EAI_AGAIN',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+        'CERT_HAS_EXPIRED',
+        'ERR_TLS_CERT_ALTNAME_INVALID',
+        'EPROTO',
+        'ECONNRESET',
+        'EPIPE',
+        'UND_ERR_SOCKET',
+        'UND_ERR_INVALID_ARG',
+        'ERR_INVALID_ARG_VALUE',
+      ),
+      fc.stringMatching(/^[A-Z][A-Z0-9_]{1,20}$/),
+    );
+    // Any syscall but the connect step's: read, write, or none at all.
+    const syscall = fc.constantFrom(undefined, 'read', 'write', 'writev', 'shutdown');
+    fc.assert(
+      fc.property(code, syscall, fc.boolean(), (c, call, wrapped) => {
+        const inner = coded(c, 'boom', call);
+        const error = wrapped ? new TypeError('fetch failed', { cause: inner }) : inner;
+        expect(toSendError(error, live).phase).toBe('sent');
+      }),
+    );
+  });
+
+  it("trusts the SDK's own sender when it saw no byte written: argument errors local, others connect", () => {
+    expect(toSendError(coded('UND_ERR_INVALID_ARG'), live, false).phase).toBe('local');
+    expect(toSendError(coded('ECONNRESET'), live, false).phase).toBe('connect');
+    expect(toSendError(coded('UND_ERR_INVALID_ARG'), live, true).phase).toBe('sent');
+  });
+
+  it('finds the connect step in the cause chain (fetch wraps it in "fetch failed")', () => {
+    const wrapped = new TypeError('fetch failed', { cause: coded('ECONNREFUSED', 'x', 'connect') });
     expect(toSendError(wrapped, live)).toMatchObject({ code: 'ECONNREFUSED', phase: 'connect' });
   });
 
@@ -78,7 +108,7 @@ describe('toSendError', () => {
   });
 
   it('calls anything under an aborted signal ABORTED', () => {
-    const error = toSendError(coded('ECONNREFUSED'), AbortSignal.abort());
+    const error = toSendError(coded('ECONNREFUSED', 'x', 'connect'), AbortSignal.abort());
     expect(error).toMatchObject({ code: 'ABORTED', phase: 'sent' });
   });
 
@@ -167,11 +197,58 @@ describe('createFetchSender with a caller fetch', () => {
 
   it('maps a thrown error to a sanitised SendError', async () => {
     const sender = createFetchSender(async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ENOTFOUND' }) });
+      const cause = Object.assign(new Error('x'), { code: 'ENOTFOUND', syscall: 'getaddrinfo' });
+      throw new TypeError('fetch failed', { cause });
     });
     const error = await rejection(sender(request()));
     expect([error.code, error.phase]).toEqual(['ENOTFOUND', 'connect']);
   });
+
+  it('calls whatever else a fetch throws or returns "may have reached" (property)', async () => {
+    const thrown = fc.oneof(
+      fc.anything(),
+      fc
+        .constantFrom('UND_ERR_INVALID_ARG', 'ECONNREFUSED', 'EHOSTUNREACH')
+        .map((code) => Object.assign(new TypeError('Invalid header value'), { code })),
+    );
+    await fc.assert(
+      fc.asyncProperty(thrown, fc.boolean(), async (value, returns) => {
+        const sender = createFetchSender(async () => {
+          if (returns) return value as Response;
+          throw value;
+        });
+        const error = await rejection(sender(request()));
+        expect(error.phase).toBe('sent');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([200, 201, 409])('a body that fails after a %i status line may have applied', async (status) => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"status":"suc'));
+        controller.error(
+          new TypeError('terminated', { cause: Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }) }),
+        );
+      },
+    });
+    const error = await rejection(createFetchSender(async () => new Response(body, { status }))(request()));
+    expect(error.phase).toBe('sent');
+  });
+
+  it.each([400, 404, 429, 503])(
+    'a body that fails after a %i status line is answered as that status',
+    async (status) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.error(new TypeError('terminated'));
+        },
+      });
+      const res = await createFetchSender(async () => new Response(body, { status }))(request());
+      expect([res.status, res.body]).toEqual([status, '']);
+    },
+  );
 });
 
 describe('createUndiciSender with a dispatcher', () => {
@@ -197,13 +274,26 @@ describe('createUndiciSender with a dispatcher', () => {
     expect(res.header('X-REQUEST-ID')).toBe('rq-1');
   });
 
-  it('classifies a refused connection from the dispatcher', async () => {
+  it('classifies a refused connection from the dispatcher by its connect system call', async () => {
     agent
       .get('https://api.example.test')
       .intercept({ path: '/cards/1' })
-      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+      .replyWithError(
+        Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', syscall: 'connect' }),
+      );
     const error = await rejection(createUndiciSender(agent)(request()));
     expect([error.code, error.phase]).toEqual(['ECONNREFUSED', 'connect']);
+  });
+
+  it("does not take a caller's dispatcher's error code alone as proof", async () => {
+    agent
+      .get('https://api.example.test')
+      .intercept({ path: '/cards/1', method: 'POST' })
+      .replyWithError(
+        Object.assign(new Error('read EHOSTUNREACH'), { code: 'EHOSTUNREACH', syscall: 'read' }),
+      );
+    const error = await rejection(createUndiciSender(agent)(request({ method: 'POST', body: '{}' })));
+    expect([error.code, error.phase]).toEqual(['EHOSTUNREACH', 'sent']);
   });
 });
 
