@@ -33,7 +33,8 @@ let restoreStdio: () => void;
 
 beforeAll(async () => {
   rig = await startRig({ seed: SEED });
-  c = rigClient(rig, { timeoutMs: 300 });
+  // No re-sends, so that every fault after the request left ends in an OutcomeUnknownError to settle.
+  c = rigClient(rig, { timeoutMs: 300, retryUnknownOutcomes: false });
   restoreStdio = rig.scanner.captureStdio();
 });
 
@@ -307,7 +308,7 @@ describe('state calls retried after they were applied converge on success', () =
 });
 
 describe('retryUnknownOutcomes', () => {
-  it('off (the default): a dropped answer is an OutcomeUnknownError, never a second send', async () => {
+  it('false: a dropped answer is an OutcomeUnknownError, never a second send', async () => {
     const card = await issueCard(rig, c.client, 10);
     fault('reset-after-apply', 'POST', `/cards/${card.id}/topup`);
     const error = await unknown(() => c.client.funds.topUp(card, { amount: 2 }));
@@ -315,30 +316,41 @@ describe('retryUnknownOutcomes', () => {
     expect(appliedUnder(rig.sandbox, error.idempotencyKey)).toBe(1);
   });
 
-  it('on, against a server that de-duplicates: re-sent with the same key, applied once, success', async () => {
-    const retrying = rigClient(rig, { timeoutMs: 300, retryUnknownOutcomes: true });
-    try {
-      const card = await issueCard(rig, retrying.client, 10);
-      fault('reset-after-apply', 'POST', `/cards/${card.id}/topup`);
-      await expect(
-        retrying.client.funds.topUp(card, { amount: 2 }, { idempotencyKey: 'ruo-on-1' }),
-      ).resolves.toEqual({
-        message: 'Card has been topped up',
+  it.each([
+    ['the default', undefined],
+    ['true', true],
+  ] as const)(
+    '%s, against a server that de-duplicates: a top-up re-sent with the same key, applied once, success',
+    async (_name, retryUnknownOutcomes) => {
+      const retrying = rigClient(rig, {
+        timeoutMs: 300,
+        ...(retryUnknownOutcomes === undefined ? {} : { retryUnknownOutcomes }),
       });
-      expect(retrying.attemptsOf('POST', `/cards/${card.id}/topup`).map((a) => a.key)).toEqual([
-        'ruo-on-1',
-        'ruo-on-1',
-      ]);
-      expect(appliedUnder(rig.sandbox, 'ruo-on-1')).toBe(1);
-    } finally {
-      await retrying.close();
-    }
-  });
+      try {
+        const card = await issueCard(rig, retrying.client, 10);
+        fault('reset-after-apply', 'POST', `/cards/${card.id}/topup`);
+        await expect(
+          retrying.client.funds.topUp(
+            card,
+            { amount: 2 },
+            { idempotencyKey: `ruo-on-${String(retryUnknownOutcomes)}` },
+          ),
+        ).resolves.toEqual({
+          message: 'Card has been topped up',
+        });
+        const key = `ruo-on-${String(retryUnknownOutcomes)}`;
+        expect(retrying.attemptsOf('POST', `/cards/${card.id}/topup`).map((a) => a.key)).toEqual([key, key]);
+        expect(appliedUnder(rig.sandbox, key)).toBe(1);
+      } finally {
+        await retrying.close();
+      }
+    },
+  );
 
-  it('on, against a server that ignores the key: moves the money twice, which is why it is opt-in', async () => {
+  it('re-sends against a server that ignores the key move the money twice: such a server needs false', async () => {
     const careless = await startRig({ seed: SEED, honorIdempotencyKey: false });
-    const retrying = rigClient(careless, { timeoutMs: 300, retryUnknownOutcomes: true });
-    const careful = rigClient(careless, { timeoutMs: 300 });
+    const retrying = rigClient(careless, { timeoutMs: 300 });
+    const careful = rigClient(careless, { timeoutMs: 300, retryUnknownOutcomes: false });
     try {
       const card = await issueCard(careless, careful.client, 10);
       careless.sandbox.faults.next('reset-after-apply', {

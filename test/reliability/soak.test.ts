@@ -164,6 +164,9 @@ async function soak(run: Run): Promise<void> {
       timeoutMs: TIMEOUT_MS,
       maxRetries: MAX_RETRIES,
       maxResponseBytes: 256 * 1024,
+      // A server that ignores keys is met with no re-sends at all; one that honours them with the
+      // default (re-send card top-ups and withdrawals, which bfinance documents as de-duplicated).
+      ...(run.honor ? {} : { retryUnknownOutcomes: false }),
     }),
   );
   const gc = forceGc();
