@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AttemptFailure, type CallContext, classify } from '../../src/core/classify.js';
 import { ErrorFactory } from '../../src/core/error-factory.js';
+import { IdempotencyKeyReusedError } from '../../src/core/errors.js';
 import { SendError } from '../../src/core/http/types.js';
 import type { RetryClass } from '../../src/core/spec.js';
 
@@ -54,7 +55,7 @@ const contexts: fc.Arbitrary<CallContext> = fc
     mayHaveApplied: fc.boolean(),
     mayHaveReached: fc.boolean(),
     keyGenerated: fc.boolean(),
-    retryUnknownOutcomes: fc.boolean(),
+    resendUnknown: fc.boolean(),
   })
   .map((c) => ({ ...c, mayHaveReached: c.mayHaveReached || c.mayHaveApplied }));
 
@@ -64,7 +65,7 @@ describe('classify', () => {
       fc.property(failures, contexts, (failure, context) => {
         const verdict = classify(
           failure,
-          { ...context, kind: 'must-not-repeat', retryUnknownOutcomes: false },
+          { ...context, kind: 'must-not-repeat', resendUnknown: false },
           errors,
         );
         if (verdict.action === 'retry') expect(verdict.mayHaveApplied).toBe(context.mayHaveApplied);
@@ -112,7 +113,7 @@ describe('classify', () => {
           mayHaveApplied: false,
           mayHaveReached: false,
           keyGenerated: true,
-          retryUnknownOutcomes: true,
+          resendUnknown: true,
         },
         errors,
       );
@@ -127,7 +128,7 @@ describe('classify', () => {
       attempt: 1,
       maxRetries: 2,
       mayHaveApplied: false,
-      retryUnknownOutcomes: false,
+      resendUnknown: false,
     };
     expect(
       classify(statusFailure(409), { ...base, mayHaveReached: false, keyGenerated: true }, errors).action,
@@ -148,7 +149,7 @@ describe('classify', () => {
       maxRetries: 2,
       mayHaveReached: true,
       keyGenerated: false,
-      retryUnknownOutcomes: false,
+      resendUnknown: false,
     };
     expect(
       classify(statusFailure(400, 'Card is not active'), { ...base, mayHaveApplied: true }, errors).action,
@@ -156,5 +157,115 @@ describe('classify', () => {
     expect(
       classify(statusFailure(400, 'Card is not active'), { ...base, mayHaveApplied: false }, errors).action,
     ).toBe('fail');
+  });
+
+  // Wordings bfinance has not published: each meaning in several phrasings, cases and statuses.
+  const REUSED = [
+    'Idempotency key already used for a different request',
+    'idempotency-key reuse: payload does not match the original',
+    'This key was used with different parameters',
+    'IDEMPOTENCY KEY MISMATCH',
+    'The Idempotency-Key belongs to another request',
+  ];
+  const PROCESSED = [
+    'This request was already processed',
+    'Duplicate request',
+    'Top-up already exists',
+    'Operation has already been completed',
+    'duplicate transaction',
+  ];
+  const IN_PROGRESS = [
+    'A request with this Idempotency-Key is in progress',
+    'Another request with the same key is still being processed',
+    'operation in flight, try later',
+    'Transaction is currently processing',
+  ];
+  const fourXX = fc.constantFrom(400, 409, 422, 425);
+  const mutate = (text: string): fc.Arbitrary<string> =>
+    fc.constantFrom(text, text.toUpperCase(), text.toLowerCase(), `Error: ${text}.`, `${text} (code 4211)`);
+  const afterApplied: CallContext = {
+    operation: 'funds.topUp',
+    kind: 'must-not-repeat',
+    attempt: 2,
+    maxRetries: 2,
+    mayHaveApplied: true,
+    mayHaveReached: true,
+    keyGenerated: true,
+    resendUnknown: false,
+  };
+
+  it('after an attempt that may have applied, "already processed" or "in progress" in any 4xx is unknown, never a refusal', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PROCESSED, ...IN_PROGRESS).chain(mutate), fourXX, (message, status) => {
+        const verdict = classify(statusFailure(status, message), afterApplied, errors);
+        expect(verdict.action).toBe('unknown');
+        expect(verdict.mayHaveApplied).toBe(true);
+      }),
+    );
+  });
+
+  it('"this key was used for a different request" is a definite IdempotencyKeyReusedError when nothing may have applied', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...REUSED).chain(mutate),
+        fourXX,
+        fc.boolean(),
+        (message, status, generated) => {
+          const fresh = {
+            ...afterApplied,
+            attempt: 1,
+            mayHaveApplied: false,
+            mayHaveReached: false,
+            keyGenerated: generated,
+          };
+          const definite = classify(statusFailure(status, message), fresh, errors);
+          expect(definite.action).toBe('fail');
+          expect(definite.error).toBeInstanceOf(IdempotencyKeyReusedError);
+          const later = classify(statusFailure(status, message), afterApplied, errors);
+          expect(later.action).toBe('unknown');
+          expect(later.error).toBeInstanceOf(IdempotencyKeyReusedError);
+        },
+      ),
+    );
+  });
+
+  it('a caller key meeting "already processed" on its first attempt is unknown: an earlier run may have applied it', () => {
+    const callerKey = {
+      ...afterApplied,
+      attempt: 1,
+      mayHaveApplied: false,
+      mayHaveReached: false,
+      keyGenerated: false,
+    };
+    for (const message of PROCESSED) {
+      expect(classify(statusFailure(400, message), callerKey, errors).action).toBe('unknown');
+    }
+  });
+
+  it('a de-duplicated call is re-sent after an attempt that may have applied, within maxRetries; "in progress" too', () => {
+    const resend = { ...afterApplied, resendUnknown: true, attempt: 1 };
+    expect(classify({ type: 'timeout', timeoutMs: 10 }, resend, errors).action).toBe('retry');
+    expect(classify(statusFailure(503), resend, errors).action).toBe('retry');
+    expect(classify(statusFailure(409, IN_PROGRESS[0]), resend, errors).action).toBe('retry');
+    expect(classify(statusFailure(409, PROCESSED[0]), resend, errors).action).toBe('unknown');
+    expect(classify(statusFailure(503), { ...resend, attempt: 3 }, errors).action).toBe('unknown');
+  });
+
+  it('domain refusals are not mistaken for key answers on a fresh call', () => {
+    const fresh = {
+      ...afterApplied,
+      attempt: 1,
+      mayHaveApplied: false,
+      mayHaveReached: false,
+      keyGenerated: false,
+    };
+    for (const message of [
+      'Insufficient funds on organization balance',
+      'Card is frozen',
+      'Customer verification is pending',
+      'Amount must be at least 1.01',
+    ]) {
+      expect(classify(statusFailure(400, message), fresh, errors).action, message).toBe('fail');
+    }
   });
 });
