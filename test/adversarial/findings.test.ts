@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { CLIENT_CLOCK } from '../../src/client.js';
 import {
   ConflictError,
-  ConnectionError,
   IdempotencyKeyReusedError,
   InsufficientFundsError,
   OutcomeUnknownError,

@@ -290,9 +290,9 @@ describe('the audit trail says refused only for a definite refusal', () => {
   it('a 503 on every attempt of pins.set, or timeouts on a freeze: unknown, not refused', async () => {
     const audits: AuditEvent[] = [];
     await failure(auditedClient(answering(503, 'Service unavailable'), audits).pins.set('card_1', '5831'));
-    const hang = (_url: string, init: RequestInit): Promise<Response> =>
+    const hang = (_url: unknown, init?: RequestInit): Promise<Response> =>
       new Promise((_resolve, reject) => {
-        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     await failure(auditedClient(hang, audits).status.freeze('card_1'));
     expect(audits.map((e) => [e.operation, e.outcome])).toEqual([
