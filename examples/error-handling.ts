@@ -19,8 +19,8 @@ async function attempt(label: string, call: () => Promise<unknown>): Promise<voi
     else if (error instanceof InvalidCardTypeError || error instanceof NotFoundError) {
       console.log(`${label}: ${error.name} (HTTP ${error.status}, errorId ${error.errorId}). ${error.hint}`);
     } else if (error instanceof OutcomeUnknownError) {
-      // Re-send with the same key: the safe retry for a call that may have been applied.
-      console.log(`${label}: outcome unknown, re-send with idempotencyKey ${error.idempotencyKey}`);
+      // Settle it before anything else: error.reconcile() reads, error.resend() (top-ups, withdrawals) re-sends.
+      console.log(`${label}: outcome unknown (idempotencyKey ${error.idempotencyKey}). ${error.hint}`);
     } else if (isCardsError(error)) console.log(`${label}: ${error.name}: ${error.hint}`);
     else throw error;
   }
