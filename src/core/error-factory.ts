@@ -39,6 +39,20 @@ export class ErrorFactory {
     this.#sandbox = sandbox;
   }
 
+  /** This factory, also masking `extra`: the secrets one call sends. */
+  withSecrets(extra: readonly string[]): ErrorFactory {
+    const client = this.#secrets;
+    return new ErrorFactory(
+      {
+        *[Symbol.iterator]() {
+          yield* client;
+          yield* extra;
+        },
+      },
+      this.#sandbox,
+    );
+  }
+
   /** Redacts a string from outside the SDK. */
   text(value: string): string;
   text(value: string | undefined): string | undefined;

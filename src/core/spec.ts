@@ -100,6 +100,11 @@ export interface RequestSpec<T> {
    * report if it is already in the target state; undefined keeps the refusal.
    */
   converge?: (refusal: CardsError, options: RequestOptions) => Promise<T | undefined>;
+  /**
+   * Secret values this call sends (a PIN, an activation code): masked in every error, log line
+   * and audit event built from this call's answers, in any encoding, as the token is.
+   */
+  secrets?: readonly string[];
 }
 
 /** A token, or a function returning one (called per call, so tokens can rotate). */

@@ -1,5 +1,6 @@
 import type { Reconciliation } from '../outcomes/types.js';
 import { sendAttempt } from './attempt.js';
+import { withCallSecrets } from './call-secrets.js';
 import { type AttemptFailure, classify, type Verdict } from './classify.js';
 import {
   type CardsError,
@@ -47,7 +48,8 @@ interface CallState {
 export class Transport implements Requester {
   readonly #config: TransportConfig;
   readonly #origin: string;
-  readonly #keys = new RecentKeys();
+  // Shared with the masking views of calls that send secrets (see #masking).
+  #keys = new RecentKeys();
 
   /**
    * Creates a transport from resolved configuration.
@@ -65,7 +67,17 @@ export class Transport implements Requester {
    * @throws {CardsError} a subclass for every failure; see the README's error table.
    */
   request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
+    // A call that sends a PIN or an activation code runs on a view that masks it in what it builds.
+    if (spec.secrets !== undefined && spec.secrets.length > 0)
+      return this.#masking(spec.secrets).#run(spec, options, undefined);
     return this.#run(spec, options, undefined);
+  }
+
+  /** This transport (its keys too) with `secrets` also masked in its errors, log lines and audit events. */
+  #masking(secrets: readonly string[]): Transport {
+    const view = new Transport(withCallSecrets(this.#config, secrets));
+    view.#keys = this.#keys;
+    return view;
   }
 
   /** Runs a call; `firstStartedAt` is set when it re-sends an earlier call with the same key. */

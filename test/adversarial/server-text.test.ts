@@ -1,7 +1,10 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CardsClient } from '../../src/client.js';
 import { CardsError } from '../../src/core/errors.js';
+import type { AuditEvent } from '../../src/core/hooks/audit.js';
+import { activationCodeArb, echoArb, echoedSecrets, pinArb, tokenArb } from '../helpers/canary.js';
 import { size } from '../reliability/config.js';
 import { apiClient, FakeApi, thrown } from './fake-api.js';
 
@@ -197,5 +200,193 @@ describe('10. server error messages never carry card data or the token out', () 
         expect(texts[1]).toContain(innocent);
       }
     }
+  });
+});
+
+// Issue #17 part 4: whatever a call sent that is secret (the token, a PIN, an activation code)
+// is masked in every error, log line and audit event built from the server's answer, however the
+// server echoes it; and parsed response data is never rewritten by that masking.
+describe('11. secrets the call itself sent never come back', () => {
+  const BASE = 'https://api.echo.test/external/api';
+  const FULL = { depth: Number.POSITIVE_INFINITY, showHidden: true } as const;
+  const frames = [
+    (v: string) => `Sequence ${v} not allowed`,
+    (v: string) => `Invalid activation "${v}".`,
+    (v: string) => `Rejected POST /cards/c1/pin?value=${v}&attempt=2`,
+    (v: string) => `Rejected ${encodeURIComponent(`/physical-cards/c1/activate?ref=${v}&attempt=2`)}`,
+    (v: string) => `${v}`,
+  ];
+
+  /** Everything a caller could render of one failed call: the error, log lines, audit events. */
+  async function secretCall(c: {
+    token: string;
+    call: 'pin' | 'code';
+    value: string;
+    echoed: string;
+    frame: number;
+    where: 'message' | 'errorId' | 'requestId';
+    status: number;
+  }): Promise<string[]> {
+    const text = (frames[c.frame] ?? String)(c.echoed);
+    const fetch = async (): Promise<Response> =>
+      new Response(
+        JSON.stringify({
+          status: 'error',
+          message: c.where === 'message' ? text : 'Rejected',
+          errorId: c.where === 'errorId' ? text : 'e-1',
+        }),
+        {
+          status: c.status,
+          headers: {
+            'content-type': 'application/json',
+            'x-request-id': c.where === 'requestId' ? text : 'r-1',
+          },
+        },
+      );
+    const out: string[] = [];
+    const record = (level: string) => (fields: unknown, message: unknown) => {
+      out.push(`${level} ${String(message)} ${inspect(fields, FULL)} ${JSON.stringify(fields)}`);
+    };
+    const client = new CardsClient({
+      apiToken: c.token,
+      baseUrl: BASE,
+      fetch,
+      maxRetries: 0,
+      logLevel: 'debug',
+      logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
+      onAudit: (event: AuditEvent) => {
+        out.push(`audit ${JSON.stringify(event)} ${inspect(event, FULL)}`);
+      },
+    });
+    const error = await thrown(
+      c.call === 'pin' ? client.pins.set('c1', c.value) : client.cards.physical.activate('c1', c.value),
+    );
+    expect(error).toBeInstanceOf(CardsError);
+    const e = error as CardsError & { cause?: unknown };
+    out.push(e.message, e.hint ?? '', String(e), JSON.stringify(e), inspect(e, FULL));
+    if (e.cause !== undefined) out.push(String(e.cause), inspect(e.cause, FULL));
+    expect(out.some((line) => line.startsWith('audit '))).toBe(true);
+    expect(out.some((line) => line.startsWith('debug '))).toBe(true);
+    return out;
+  }
+
+  const caseArb = fc
+    .record({
+      token: tokenArb,
+      call: fc.constantFrom('pin' as const, 'code' as const),
+      pin: pinArb,
+      code: activationCodeArb,
+      echo: fc.constantFrom('value' as const, 'token' as const),
+      frame: fc.integer({ min: 0, max: frames.length - 1 }),
+      where: fc.constantFrom('message' as const, 'errorId' as const, 'requestId' as const),
+      status: fc.constantFrom(400, 409, 422, 500),
+    })
+    .chain((c) => {
+      const value = c.call === 'pin' ? c.pin : c.code;
+      return echoArb(c.echo === 'value' ? value : c.token).map(([how, echoed]) => ({
+        ...c,
+        value,
+        how,
+        echoed,
+      }));
+    });
+
+  it('a PIN, an activation code or the token echoed in any encoding: never in the error, a log line or an audit event', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const texts = await secretCall(c);
+        for (const text of texts)
+          expect(echoedSecrets(text, [c.value, c.token]), `${c.how}: ${text}`).toEqual([]);
+      }),
+      { numRuns: size(600, 150) },
+    );
+  });
+
+  it('the findings as reported: "Sequence 7294 not allowed", "4821-7710", a hex token, expDate=12%2F2029', async () => {
+    const token = 'tok_finding_Zq8c3VbN4m1XkP7w';
+    for (const [call, value, message] of [
+      ['pin', '7294', 'Sequence 7294 not allowed'],
+      ['code', '48217710', 'Activation code 4821-7710 is invalid'],
+      ['code', '4821-7710', 'Unknown 48217710'],
+      ['pin', '7294', `Bad credential ${Buffer.from(token).toString('hex')}`],
+      ['pin', '7294', 'Rejected /cards/c1/pin?expDate=12%2F2029&page=2'],
+    ] as const) {
+      const texts = await secretCall({
+        token,
+        call,
+        value,
+        echoed: message,
+        frame: 4,
+        where: 'message',
+        status: 400,
+      });
+      for (const text of texts) {
+        expect(echoedSecrets(text, [value, token])).toEqual([]);
+        expect(text).not.toMatch(/12%2F2029/i);
+      }
+      // Innocent parts of the message survive.
+      expect(texts.some((t) => /not allowed|is invalid|Unknown|Bad credential|page=2/.test(t))).toBe(true);
+    }
+  });
+
+  it('property: a card parse is unchanged when a PIN sent earlier on the client equals its last four digits', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        pinArb.filter((pin) => pin.length === 4),
+        fc.constantFrom(200, 400),
+        async (pin, pinStatus) => {
+          const pan = `411111111111${pin}`;
+          const secrets = { number: pan, expire: '07/29', cvc: '123' };
+          const fetch = async (input: string, init: RequestInit): Promise<Response> => {
+            const url = new URL(String(input));
+            const reply = (status: number, body: unknown): Response =>
+              new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+            if (init.method === 'POST')
+              return pinStatus === 200
+                ? reply(200, { status: 'success', message: `PIN ${pin} set` })
+                : reply(400, { status: 'error', message: `PIN ${pin} rejected` });
+            if (url.pathname.endsWith('/sensetive')) return reply(200, { status: 'success', data: secrets });
+            return reply(200, {
+              status: 'success',
+              data: {
+                id: 'c1',
+                maskedCardNumber: `**** **** **** ${pin}`,
+                currency: 'USD',
+                status: 'active',
+                balance: { value: 10, currency: 'USD' },
+                cardHolder: { firstName: 'Ada', lastName: 'Lovelace' },
+                sensetive: secrets,
+              },
+            });
+          };
+          const read = async (client: CardsClient) => {
+            const card = await client.cards.retrieve('c1');
+            const sensitive = await client.cards.sensitive('c1');
+            return {
+              json: JSON.stringify(card),
+              last4: card.last4,
+              number: card.sensitive?.number?.reveal(),
+              sensitive: [
+                sensitive.number.reveal(),
+                sensitive.expiry.reveal(),
+                sensitive.cvc.reveal(),
+                sensitive.last4,
+              ],
+            };
+          };
+          const options = { apiToken: 'tok_parse_check_1234567890', baseUrl: BASE, fetch, maxRetries: 0 };
+          const fresh = await read(new CardsClient(options));
+          const client = new CardsClient({ ...options, onAudit: () => undefined });
+          const error = await thrown(client.pins.set('c1', pin));
+          if (pinStatus === 400) expect(String(error)).not.toContain(pin);
+          const after = await read(client);
+          expect(after).toEqual(fresh);
+          expect(after.number).toBe(pan);
+          expect(after.sensitive).toEqual([pan, '07/29', '123', pin]);
+          expect(after.last4).toBe(pin);
+        },
+      ),
+      { numRuns: size(100, 30) },
+    );
   });
 });

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { redact } from '../../src/core/redact.js';
+import { activationCodeArb, echoArb, echoedSecrets, pinArb, tokenArb } from '../helpers/canary.js';
 import { INNOCENT } from '../helpers/redact-corpus.js';
 
 // Both sides of the redactor's rule: card data written any way never survives, and innocent text
@@ -414,6 +415,91 @@ describe('redact properties: innocent text comes back intact', () => {
         expect(redact(text)).toBe(text);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('secrets the caller sent, echoed back in any encoding', () => {
+  const secretArb = fc.oneof(pinArb, activationCodeArb, tokenArb);
+  const frame = fc.constantFrom(
+    (v: string) => `Sequence ${v} not allowed`,
+    (v: string) => `Invalid value "${v}".`,
+    (v: string) => `Rejected GET /cards/c1/pin?value=${v}&page=2`,
+    (v: string) => `${v}`,
+    (v: string) => `{"message":"bad input ${v}"}`,
+  );
+
+  it('property: a PIN, an activation code or a token never survives, in any encoding or grouping', () => {
+    fc.assert(
+      fc.property(
+        secretArb.chain((secret) => fc.tuple(fc.constant(secret), echoArb(secret))),
+        frame,
+        ([secret, [, echoed]], around) => {
+          const out = redact(around(echoed), [secret]);
+          expect(echoedSecrets(out, [secret])).toEqual([]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: card data in a query string is masked field by field, encoded or not', () => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const field = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom('expDate', 'exp_date', 'expiry', 'expirationDate', 'cardExpire', 'exp'),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 26, max: 39 }),
+          fc.constantFrom('/', '%2F', '%252F', '-', ''),
+          fc.boolean(),
+        )
+        .map(([key, m, y, sep, long]) => [key, `${two(m)}${sep}${long ? `20${y}` : y}`] as const),
+      fc
+        .tuple(fc.constantFrom('cvc', 'cvv', 'cvv2', 'cardCVC'), fc.integer({ min: 100, max: 9999 }))
+        .map(([key, cvc]) => [key, String(cvc)] as const),
+      fc
+        .tuple(fc.constantFrom('pan', 'cardNumber', 'card_number', 'number'), panArb)
+        .map(([key, pan]) => [key, pan] as const),
+    );
+    const innocent = fc.constantFrom(
+      ['page', '2'] as const,
+      ['limit', '50'] as const,
+      ['status', 'active'] as const,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(field, innocent), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(0, 1, 2),
+        (fields, times) => {
+          let query = fields.map(([k, v]) => `${k}=${v}`).join('&');
+          for (let i = 0; i < times; i++) query = encodeURIComponent(query);
+          const out = redact(`Rejected GET /cards/c1/transactions?${query} (HTTP 400)`);
+          let decoded = out;
+          for (let i = 0; i < times; i++) decoded = decodeURIComponent(decoded);
+          for (const [key, value] of fields) {
+            const shown = new RegExp(`(?:^|[?&])${key}=([^&]*)`).exec(decoded.split(' (HTTP')[0] ?? '')?.[1];
+            if (/^\d+$|\d[/%-]|^\d{4}$/.test(value) && !['page', 'limit'].includes(key)) {
+              expect(shown === '[REDACTED]' || shown?.startsWith('•'), `${key}=${value} → ${shown}`).toBe(
+                true,
+              );
+            } else {
+              expect(shown).toBe(value);
+            }
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: innocent messages are unchanged by a PIN or code they do not contain', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...INNOCENT), fc.oneof(pinArb, activationCodeArb), (text, secret) => {
+        fc.pre(echoedSecrets(text, [secret]).length === 0);
+        expect(redact(text, [secret])).toBe(redact(text));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import type { Logger } from '../../src/core/logger.js';
+import { checkPin } from '../../src/pins/rules.js';
 
 /** Where a canary showed up and which one. */
 export interface CanaryHit {
@@ -191,4 +193,105 @@ export class CanaryScanner {
       Object.assign(console, original);
     };
   }
+}
+
+// Secrets one call sends, echoed back by a server in any encoding (issue #17 part 4).
+
+/** A random 4–12 digit PIN the default policy accepts (no sequences, repeats, years…). */
+export const pinArb: fc.Arbitrary<string> = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 12 })
+  .map((digits) => digits.join(''))
+  .filter((pin) => checkPin(pin).ok);
+
+/** A random activation code: 6–12 letters or digits (at least 4 digits), as sent, maybe dashed. */
+export const activationCodeArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.string({
+      unit: fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'),
+      minLength: 6,
+      maxLength: 12,
+    }),
+    fc.constantFrom('', '-', ' '),
+  )
+  .filter(([code]) => (code.match(/\d/g) ?? []).length >= 4)
+  .map(([code, dash]) => (code.match(/.{1,4}/g) ?? []).join(dash));
+
+/** A random API token with characters URL encoding changes (`+`, `=`). */
+export const tokenArb: fc.Arbitrary<string> = fc
+  .string({
+    unit: fc.constantFrom(...'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789+=_'),
+    minLength: 20,
+    maxLength: 40,
+  })
+  .map((tail) => `tok_${tail}`);
+
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+const ungrouped = (secret: string): string => secret.replace(/[\s.-]/g, '');
+const squeeze = (text: string): string => text.toLowerCase().replace(/%20|[\s.\-+]/g, '');
+
+/** One way a server may echo a secret it received; `g` and `sep` regroup it. */
+export type Echo = (secret: string) => string;
+
+/** How many of {@link ECHOES} are encodings; the rest regroup the value. */
+const ENCODINGS = 8;
+
+/** Every encoding the SDK must mask: plain, URL, base64(url), hex, then regroupings; either case. */
+export const ECHOES: ReadonlyArray<readonly [string, Echo]> = [
+  ['plain', (s) => s],
+  ['ungrouped', ungrouped],
+  ['url', (s) => encodeURIComponent(s)],
+  ['url twice', (s) => encodeURIComponent(encodeURIComponent(s))],
+  ['base64', b64],
+  ['base64 unpadded', (s) => b64(s).replace(/=+$/, '')],
+  ['base64url', (s) => Buffer.from(s).toString('base64url')],
+  ['hex', (s) => Buffer.from(s).toString('hex')],
+  ...[2, 3, 4].flatMap((g) =>
+    [' ', '-', '.', '%20', '+', ' - '].map(
+      (sep) =>
+        [
+          `groups of ${g} by ${JSON.stringify(sep)}`,
+          (s: string) => (ungrouped(s).match(new RegExp(`.{1,${g}}`, 'g')) ?? []).join(sep),
+        ] as const,
+    ),
+  ),
+];
+
+/**
+ * An echo of a secret from {@link ECHOES}, in its own case, upper case or lower case. Only PINs
+ * and activation codes (`short`) are regrouped: an echo never regroups a token.
+ */
+export function echoArb(secret: string): fc.Arbitrary<readonly [string, string]> {
+  const echoes = secret.length <= 16 ? ECHOES : ECHOES.slice(0, ENCODINGS);
+  return fc
+    .tuple(fc.constantFrom(...echoes), fc.constantFrom('as is', 'upper', 'lower'))
+    .map(([[name, echo], casing]) => {
+      const out = echo(secret);
+      const cased = casing === 'upper' ? out.toUpperCase() : casing === 'lower' ? out.toLowerCase() : out;
+      return [`${name}, ${casing}`, cased] as const;
+    });
+}
+
+/** Stack frames, UUIDs and ISO timestamps: where short digit runs turn up by chance. */
+function withoutNoise(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*at\s/.test(line) && !/\.(?:ts|js|mjs):\d+/.test(line))
+    .join('\n')
+    .replace(UUID, '<key>')
+    .replace(ISO_TIME, '<time>');
+}
+
+/**
+ * Which of `secrets` show up in `text`, in any encoding of {@link ECHOES} or with separators
+ * squeezed out (any case); an empty list when none does.
+ */
+export function echoedSecrets(text: string, secrets: readonly string[]): string[] {
+  const clean = withoutNoise(text).toLowerCase();
+  const squeezed = squeeze(clean);
+  const found: string[] = [];
+  for (const secret of secrets) {
+    const forms = ECHOES.slice(0, ENCODINGS).map(([, echo]) => echo(secret).toLowerCase());
+    if (forms.some((form) => clean.includes(form)) || squeezed.includes(squeeze(secret))) found.push(secret);
+  }
+  return found;
 }

@@ -69,6 +69,16 @@ export class AuditTrail {
     return this.#hook !== undefined;
   }
 
+  /** This trail, also masking `extra` (the secrets one call sends) in every event. */
+  withSecrets(extra: readonly string[]): AuditTrail {
+    if (!this.enabled) return this;
+    // The event is masked for `extra` here, then for the client's tokens by this trail's emit.
+    return new AuditTrail(
+      (event) => this.emit(event),
+      () => extra,
+    );
+  }
+
   /** Hands one event to the hook. */
   emit(event: AuditEvent): void {
     const hook = this.#hook;

@@ -71,6 +71,7 @@ export function setPin(card: ResolvedCard, pin: string): Endpoint<ActionResult> 
     schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
+    secrets: [pin],
   };
 }
 
@@ -110,6 +111,7 @@ export function activatePhysical(card: ResolvedCard, code: string): Endpoint<Act
     schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
+    secrets: [code],
     // No read shows a physical card's state, but this refusal on a retry is the evidence.
     converge: async (refusal) =>
       refusal instanceof ApiError && /already (been )?activated/i.test(refusal.message)
