@@ -15,6 +15,7 @@ describe('public API', () => {
       'ConnectionError',
       'CustomerNotVerifiedError',
       'DisputeStateError',
+      'IdempotencyKeyReusedError',
       'InsufficientFundsError',
       'InvalidCardTypeError',
       'MissingCardholderError',
@@ -45,7 +46,7 @@ describe('public API', () => {
     const errorClasses = Object.entries(sdk).filter(
       ([, value]) => typeof value === 'function' && value.prototype instanceof Error,
     ) as [string, new (message: string, init: never) => Error][];
-    expect(errorClasses.length).toBe(25);
+    expect(errorClasses.length).toBe(26);
     for (const [exportName, ErrorClass] of errorClasses) {
       const init = {
         hint: 'h',
