@@ -10,6 +10,7 @@ import {
 import type { AuditEvent } from '../../src/core/hooks/audit.js';
 import { CardsClient } from '../../src/index.node.js';
 import { failure } from '../helpers/wire.js';
+import { newStats, report, size } from '../reliability/config.js';
 
 // Whether a money call may have reached bfinance is what the transport saw, never an error code;
 // bfinance de-duplicates card top-ups and withdrawals on Idempotency-Key, so those are re-sent with
@@ -166,7 +167,9 @@ describe('an attempt that may have reached bfinance is never called "never sent"
     }
   });
 
-  it('property: whatever is lost and whether the bank de-duplicates, no money moves twice and nothing is reported not sent', async () => {
+  it('property: whatever is lost and whether the bank de-duplicates, no money moves twice and nothing is reported not sent', async (context) => {
+    const stats = newStats('7 adversarial transport facts');
+    const started = Date.now();
     const loss = fc.option(fc.constantFrom(...LOSSES), { nil: undefined });
     await fc.assert(
       fc.asyncProperty(
@@ -182,6 +185,13 @@ describe('an attempt that may have reached bfinance is never called "never sent"
               () => 'ok',
               (e: unknown) => e,
             );
+          stats.cases += 1;
+          stats.faults += losses.slice(0, bank.sent.length).filter((l) => l !== undefined).length;
+          stats.outcomes[
+            outcome === 'ok' ? 'success' : outcome instanceof OutcomeUnknownError ? 'unknown' : 'failed'
+          ] += 1;
+          if (new Set(bank.applied).size !== bank.applied.length) stats.duplicates += 1;
+          if (outcome === 'ok' && bank.applied.length === 0) stats.lost += 1;
           // A server that honours keys never holds a key twice; one that ignores them is never re-sent to.
           expect(new Set(bank.applied).size).toBe(bank.applied.length);
           if (outcome !== 'ok') {
@@ -190,8 +200,11 @@ describe('an attempt that may have reached bfinance is never called "never sent"
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: size(1500, 150), seed: 20261207 },
     );
+    stats.elapsedMs = Date.now() - started;
+    report(context, stats);
+    expect([stats.duplicates, stats.lost]).toEqual([0, 0]);
   });
 });
 
