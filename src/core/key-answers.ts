@@ -16,14 +16,17 @@ const DIFFERENT =
 const OPERATION =
   /\b(idempoten\w*|keys?|requests?|operations?|transactions?|deposits?|withdrawals?|top-?ups?|transfers?)\b/i;
 const IN_PROGRESS =
-  /\b(in (progress|flight)|in-progress|being processed|still (being )?(processing|processed|running|executing|pending)|currently (being )?(processing|processed|running|executing)|(is|are) processing|concurrent\w*|not (yet )?(finished|completed?))\b/i;
+  /\b(in (progress|flight)|in-progress|being processed|still (being )?(processing|processed|running|executing|pending)|currently (being )?(processing|processed|running|executing|locked)|(is|are) (processing|pending|locked)|concurrent\w*|not (yet )?(finished|completed?))\b/i;
 const PROCESSED =
-  /\b((already|previously) (been )?(processed|applied|completed|executed|handled|performed|received|submitted|accepted|done|used|exists?)|duplicate (requests?|transactions?|operations?|keys?|idempotency|deposits?|withdrawals?|top-?ups?)|replay(ed)?)\b/i;
+  /\b((already|previously) (been )?(processed|applied|completed|executed|handled|performed|received|submitted|accepted|done|made|used|exists?)|(processed|applied|completed|executed|handled|performed|submitted) (already|before|earlier|previously)|duplicate (requests?|transactions?|operations?|keys?|idempotency|deposits?|withdrawals?|top-?ups?)|replay(ed)?)\b/i;
+
+// "is not pending" / "not in progress" say the opposite.
+const NEGATED = /\b(not|n't|no longer) (yet )?(be )?(pending|in progress|processing|locked)\b/i;
 
 /** The meaning of an error message about the call's key, if it has one (see {@link KeyAnswer}). */
 export function keyAnswer(message: string | undefined): KeyAnswer | undefined {
   if (message === undefined) return undefined;
-  if (OPERATION.test(message) && IN_PROGRESS.test(message)) return 'in-progress';
+  if (OPERATION.test(message) && IN_PROGRESS.test(message) && !NEGATED.test(message)) return 'in-progress';
   if (KEY.test(message) && DIFFERENT.test(message)) return 'reused';
   if (PROCESSED.test(message)) return 'processed';
   return undefined;

@@ -166,6 +166,8 @@ describe('classify', () => {
     'This key was used with different parameters',
     'IDEMPOTENCY KEY MISMATCH',
     'The Idempotency-Key belongs to another request',
+    'Request does not match the original request for this Idempotency-Key',
+    'Cannot reuse idempotency key with different request data',
   ];
   const PROCESSED = [
     'This request was already processed',
@@ -173,12 +175,16 @@ describe('classify', () => {
     'Top-up already exists',
     'Operation has already been completed',
     'duplicate transaction',
+    'This request has been processed already',
+    'Idempotency key already used',
   ];
   const IN_PROGRESS = [
     'A request with this Idempotency-Key is in progress',
     'Another request with the same key is still being processed',
     'operation in flight, try later',
     'Transaction is currently processing',
+    'Request is pending',
+    'Idempotency key is locked',
   ];
   const fourXX = fc.constantFrom(400, 409, 422, 425);
   const mutate = (text: string): fc.Arbitrary<string> =>
@@ -264,6 +270,8 @@ describe('classify', () => {
       'Card is frozen',
       'Customer verification is pending',
       'Amount must be at least 1.01',
+      'Dispute is not pending',
+      'Access request already granted',
     ]) {
       expect(classify(statusFailure(400, message), fresh, errors).action, message).toBe('fail');
     }
