@@ -21,7 +21,7 @@ export interface PreparedCall {
   idempotencyKey: string | undefined;
   /** The SDK generated the key for this call (nobody else can have sent it). */
   keyGenerated: boolean;
-  /** The caller's options, for the confirming reads of converging calls. */
+  /** The copy of the caller's options, for the confirming reads of converging calls. */
   options: RequestOptions;
   startedAt: number;
 }
@@ -93,9 +93,9 @@ export function prepareCall(
   const opts = checkCallOptions(options, config);
   if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
   // A static token needs no await: the common case stays synchronous (one promise less per call).
-  if (typeof config.token !== 'function') return complete(spec, options, config, kind, opts, config.token);
+  if (typeof config.token !== 'function') return complete(spec, config, kind, opts, config.token);
   return resolveToken(config.token, spec.operation, opts.signal).then(
-    (raw) => complete(spec, options, config, kind, opts, raw),
+    (raw) => complete(spec, config, kind, opts, raw),
     (error: unknown) => {
       if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
       throw error;
@@ -105,7 +105,6 @@ export function prepareCall(
 
 function complete(
   spec: RequestSpec<unknown>,
-  options: RequestOptions | undefined,
   config: PrepareConfig,
   kind: RetryClass,
   opts: CallOptions,
@@ -146,7 +145,7 @@ function complete(
     maxRetries: opts.maxRetries,
     idempotencyKey,
     keyGenerated,
-    options: options ?? {},
+    options: opts.given,
     startedAt: Date.now(),
   };
 }

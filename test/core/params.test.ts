@@ -43,7 +43,10 @@ describe('checkShape', () => {
     // An undefined value of an unknown key is still an unknown key: typos surface either way.
     expect(refusal(() => checkShape(value, '', 'op', shape))).toMatchObject({ field: 'extra' });
     const { extra: _e, ...valid } = value;
-    expect(checkShape(valid, '', 'op', shape)).toBe(valid);
+    // The result is a copy without a prototype (input is read once), equal to the input.
+    const copy = checkShape(valid, '', 'op', shape);
+    expect(copy).not.toBe(valid);
+    expect(copy).toEqual(valid);
     expect(checkShape({ name: undefined }, '', 'op', shape)).toEqual({ name: undefined });
   });
 
