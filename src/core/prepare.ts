@@ -137,7 +137,8 @@ function complete(
       method: spec.method,
       url: buildUrl(config.baseUrl, spec),
       headers,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      // Own fields only: what an endpoint leaves out is never taken from a polluted prototype.
+      body: Object.hasOwn(spec, 'body') && spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
       timeoutMs: opts.timeoutMs,
       maxResponseBytes: config.maxResponseBytes,
       signal: opts.signal,
@@ -171,7 +172,7 @@ export function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | 
 /** Base URL + encoded path + query (undefined values left out). */
 function buildUrl(baseUrl: string, spec: RequestSpec<unknown>): string {
   let url = baseUrl + spec.path.path;
-  if (spec.query) {
+  if (Object.hasOwn(spec, 'query') && spec.query) {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(spec.query)) {
       if (value !== undefined) params.set(key, String(value));
