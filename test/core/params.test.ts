@@ -50,6 +50,29 @@ describe('checkShape', () => {
     expect(checkShape({ name: undefined }, '', 'op', shape)).toEqual({ name: undefined });
   });
 
+  it('checks a copy and returns it: the values validated are the values returned', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (later, laterCity) => {
+        let reads = 0;
+        let cityReads = 0;
+        const value = {
+          get name(): unknown {
+            return reads++ === 0 ? 'x' : later;
+          },
+          inner: {
+            get city(): unknown {
+              return cityReads++ === 0 ? 'Paris' : laterCity;
+            },
+          },
+        };
+        const copy = checkShape(value, '', 'op', shape);
+        expect(copy).toEqual({ name: 'x', inner: { city: 'Paris' } });
+        expect([reads, cityReads]).toEqual([1, 1]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('names any unknown key with rule unknown_field, never its value', () => {
     fc.assert(
       fc.property(
