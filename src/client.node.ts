@@ -4,6 +4,7 @@ import {
   CardsClient as SharedCardsClient,
 } from './client.js';
 import { UNDICI_DEFAULT_SENDER } from './core/http/default-sender.node.js';
+import { isPlainObject } from './core/snapshot.js';
 
 /**
  * The Node entry's client: the shared {@link SharedCardsClient} with undici as its default sender.
@@ -14,6 +15,11 @@ import { UNDICI_DEFAULT_SENDER } from './core/http/default-sender.node.js';
 export class CardsClient extends SharedCardsClient {
   /** Creates a client that sends through undici unless given a `fetch`. */
   constructor(options: CardsClientOptions = {}) {
-    super({ ...options, [CLIENT_DEFAULT_SENDER]: UNDICI_DEFAULT_SENDER } as CardsClientOptions);
+    // Anything but a plain object is passed on as is, for the shared client to refuse.
+    super(
+      isPlainObject(options)
+        ? ({ ...options, [CLIENT_DEFAULT_SENDER]: UNDICI_DEFAULT_SENDER } as CardsClientOptions)
+        : options,
+    );
   }
 }

@@ -10,6 +10,7 @@ import { createFetchSender } from './core/http/fetch-sender.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { bounded } from './core/options.js';
 import { readEnv, runtimeName } from './core/runtime.js';
+import { isPlainObject, snapshot } from './core/snapshot.js';
 import type { TokenSource } from './core/spec.js';
 import { Transport } from './core/transport.js';
 import type { PinPolicy, PinPreset } from './pins/rules.js';
@@ -97,9 +98,15 @@ function refuse(field: string, rule: string, message: string, hint: string): nev
   throw new ValidationError(message, { field, rule, hint });
 }
 
-/** Checks the option names and the types the constructor itself cannot coerce. */
-function checkOptions(options: CardsClientOptions): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+// A logger is behaviour the caller may watch (its own state): it is kept, not copied.
+const BY_REFERENCE: ReadonlySet<string> = new Set(['logger']);
+
+/**
+ * Copies the options once (own keys only, see {@link snapshot}), checks the option names and the
+ * types the constructor itself cannot coerce, and returns the copy the client is built from.
+ */
+function checkOptions(options: unknown): CardsClientOptions {
+  if (!isPlainObject(options)) {
     refuse(
       'options',
       'type',
@@ -107,7 +114,8 @@ function checkOptions(options: CardsClientOptions): void {
       'Pass new CardsClient({ apiToken, … }).',
     );
   }
-  for (const key of Object.keys(options)) {
+  const given = snapshot(options, 'options', BY_REFERENCE) as CardsClientOptions;
+  for (const key of Object.keys(given)) {
     if (!CLIENT_OPTIONS.has(key)) {
       refuse(
         key,
@@ -117,7 +125,7 @@ function checkOptions(options: CardsClientOptions): void {
       );
     }
   }
-  const { apiToken, logger, onAudit, fetch, retryUnknownOutcomes } = options;
+  const { apiToken, logger, onAudit, fetch, retryUnknownOutcomes } = given;
   if (apiToken !== undefined && typeof apiToken !== 'function') checkToken(apiToken, 'CardsClient');
   if (logger !== undefined && (typeof logger !== 'object' || logger === null)) {
     refuse(
@@ -145,6 +153,7 @@ function checkOptions(options: CardsClientOptions): void {
       "Leave it out ('documented': only card top-ups and withdrawals, which bfinance de-duplicates).",
     );
   }
+  return given;
 }
 
 /**
@@ -199,10 +208,14 @@ export class CardsClient {
   /**
    * Creates a client. Nothing is sent until the first call.
    *
-   * @throws {ValidationError} for an insecure or malformed `baseUrl` or a bad numeric option.
+   * Options are read once, own keys only: a getter is called once, a key inherited from a
+   * polluted `Object.prototype` is ignored.
+   *
+   * @throws {ValidationError} for options that are not a plain object, an unknown option, an
+   * insecure or malformed `baseUrl` or a bad numeric option.
    */
-  constructor(options: CardsClientOptions = {}) {
-    checkOptions(options);
+  constructor(config: CardsClientOptions = {}) {
+    const options = checkOptions(config);
     const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv('BFINANCE_BASE_URL') ?? DEFAULT_BASE_URL);
     const logLevel = options.logLevel ?? (options.logger ? 'warn' : 'off');
     if (!LOG_LEVELS.includes(logLevel)) {
@@ -228,9 +241,9 @@ export class CardsClient {
       options.userAgent === undefined ? undefined : checkHeaderValue(options.userAgent, 'userAgent');
     this.#audit = new AuditTrail(options.onAudit as AuditHook | undefined, () => secrets);
     const platform =
-      (options as { [CLIENT_DEFAULT_SENDER]?: DefaultSender })[CLIENT_DEFAULT_SENDER] ?? FETCH_DEFAULT_SENDER;
+      (config as { [CLIENT_DEFAULT_SENDER]?: DefaultSender })[CLIENT_DEFAULT_SENDER] ?? FETCH_DEFAULT_SENDER;
     const transportName = options.fetch ? 'fetch' : platform.transport;
-    const clock = (options as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
+    const clock = (config as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
     const log = createLogSink(options.logger, logLevel, () => secrets);
     const transport = new Transport({
       baseUrl,

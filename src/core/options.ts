@@ -1,5 +1,6 @@
 import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
+import { isPlainObject, snapshot } from './snapshot.js';
 import type { RequestOptions } from './spec.js';
 
 /** The bounds of the numeric options, shared by the client and every call. */
@@ -50,6 +51,8 @@ export interface CallOptions {
   maxRetries: number;
   idempotencyKey: string | undefined;
   headers: Readonly<Record<string, string>>;
+  /** The copy of the caller's options the call was checked from (for its confirming reads). */
+  given: RequestOptions;
 }
 
 function isSignal(value: unknown): value is AbortSignal {
@@ -62,32 +65,23 @@ function isSignal(value: unknown): value is AbortSignal {
 }
 
 /**
- * Checks a call's options against the client's defaults.
+ * Copies a call's options once (see {@link snapshot}, `headers` and `extraBody` included) and
+ * checks that it holds only known options; the call is built from the copy alone.
  *
- * @throws {ValidationError} for an unknown option, a wrong type or a value out of range.
+ * @throws {ValidationError} field `options`, rule `type`, for anything but `undefined` or a
+ * plain object; `unknown_field` for an unknown option.
  */
-export function checkCallOptions(
-  options: RequestOptions | undefined,
-  defaults: { timeoutMs: number; maxRetries: number },
-): CallOptions {
-  if (options === undefined || options === null) {
-    // The common case, kept cheap: no spread of the caller's config object.
-    return {
-      signal: undefined,
-      timeoutMs: defaults.timeoutMs,
-      maxRetries: defaults.maxRetries,
-      idempotencyKey: undefined,
-      headers: NO_HEADERS,
-    };
-  }
-  if (typeof options !== 'object' || Array.isArray(options)) {
+export function copyOptions(options: unknown): RequestOptions | undefined {
+  if (options === undefined) return undefined;
+  if (!isPlainObject(options)) {
     throw new ValidationError('options must be an object.', {
       field: 'options',
       rule: 'type',
-      hint: 'Pass per-call options as { timeoutMs, maxRetries, signal, idempotencyKey, headers }.',
+      hint: 'Pass per-call options as { timeoutMs, maxRetries, signal, idempotencyKey, headers }, or leave them out.',
     });
   }
-  for (const key of Object.keys(options)) {
+  const copy = snapshot(options, 'options') as Record<string, unknown>;
+  for (const key of Object.keys(copy)) {
     if (!CALL_OPTIONS.has(key)) {
       throw new ValidationError(`options.${key} is not an option of this call.`, {
         field: `options.${key}`,
@@ -96,7 +90,32 @@ export function checkCallOptions(
       });
     }
   }
-  const { signal, idempotencyKey } = options;
+  return copy as RequestOptions;
+}
+
+/**
+ * Checks a call's options against the client's defaults, from a copy of them.
+ *
+ * @throws {ValidationError} for options that are not an object, an unknown option, a wrong type
+ * or a value out of range.
+ */
+export function checkCallOptions(
+  options: RequestOptions | undefined,
+  defaults: { timeoutMs: number; maxRetries: number },
+): CallOptions {
+  const given = copyOptions(options);
+  if (given === undefined) {
+    // The common case, kept cheap: nothing to copy.
+    return {
+      signal: undefined,
+      timeoutMs: defaults.timeoutMs,
+      maxRetries: defaults.maxRetries,
+      idempotencyKey: undefined,
+      headers: NO_HEADERS,
+      given: {},
+    };
+  }
+  const { signal, idempotencyKey } = given;
   if (signal !== undefined && !isSignal(signal)) {
     throw new ValidationError('options.signal must be an AbortSignal.', {
       field: 'options.signal',
@@ -119,9 +138,10 @@ export function checkCallOptions(
   }
   return {
     signal,
-    timeoutMs: bounded(options.timeoutMs, defaults.timeoutMs, 'timeoutMs'),
-    maxRetries: bounded(options.maxRetries, defaults.maxRetries, 'maxRetries'),
+    timeoutMs: bounded(given.timeoutMs, defaults.timeoutMs, 'timeoutMs'),
+    maxRetries: bounded(given.maxRetries, defaults.maxRetries, 'maxRetries'),
     idempotencyKey,
-    headers: checkHeaders(options.headers, 'headers'),
+    headers: checkHeaders(given.headers, 'headers'),
+    given,
   };
 }

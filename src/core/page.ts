@@ -1,5 +1,4 @@
 import { RequestAbortedError, ValidationError } from './errors.js';
-import type { RequestOptions } from './spec.js';
 
 /** Paging of list methods. */
 export interface PageParams {
@@ -157,22 +156,29 @@ function toPage<T>(
   return page;
 }
 
+/** Where a list starts, once its parameters and options are checked and copied. */
+export interface ListStart<T> {
+  /** Fetches one page by number. */
+  fetch: PageFetcher<T>;
+  /** The first page's number. */
+  first: number;
+  /** The call's signal: it stops the iteration. */
+  signal: AbortSignal | undefined;
+}
+
 /**
  * What `list()` returns: await it (or `.then`/`.catch`/`.finally`) for the first page, or
- * `for await` over every item of every page. Nothing is sent until it is awaited or iterated;
- * pages are then fetched lazily, one at a time, and the call's `signal` stops the iteration.
+ * `for await` over every item of every page. Nothing is checked or sent until it is awaited or
+ * iterated; `start` then runs once (so a bad parameter rejects, never throws) and pages are
+ * fetched lazily, one at a time, the call's `signal` stopping the iteration.
  */
 export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
-  readonly #fetch: PageFetcher<T>;
-  readonly #first: number;
-  readonly #signal: AbortSignal | undefined;
+  readonly #start: () => ListStart<T>;
   #promise: Promise<Page<T>> | undefined;
 
-  /** Starts at page `first` (fetched on first use). */
-  constructor(fetch: PageFetcher<T>, first: number, options: RequestOptions | undefined) {
-    this.#fetch = fetch;
-    this.#first = first;
-    this.#signal = options?.signal;
+  /** Checks the list's input with `start` on first use, then fetches its first page. */
+  constructor(start: () => ListStart<T>) {
+    this.#start = start;
   }
 
   /** `PagePromise`, for `Object.prototype.toString`. */
@@ -181,7 +187,10 @@ export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   }
 
   #load(): Promise<Page<T>> {
-    this.#promise ??= this.#fetch(this.#first).then((data) => toPage(data, this.#fetch, this.#signal, START));
+    this.#promise ??= (async () => {
+      const { fetch, first, signal } = this.#start();
+      return toPage(await fetch(first), fetch, signal, START);
+    })();
     return this.#promise;
   }
 

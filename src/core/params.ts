@@ -1,5 +1,8 @@
 import { ValidationError } from './errors.js';
 import { redact } from './redact.js';
+import { isPlainObject, snapshot } from './snapshot.js';
+
+export { isPlainObject } from './snapshot.js';
 
 // Strict checks of what callers pass to SDK methods: plain-JavaScript callers get a
 // ValidationError naming the field and the rule, never a raw TypeError and never a value echoed.
@@ -30,22 +33,7 @@ function join(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}.${key}`;
 }
 
-/** True for a plain object (not an array, a class instance such as a Date, or null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * Checks a parameters object against its shape: a plain object, no key outside the shape (so a
- * typo such as `initial_balance` surfaces), every present key by its rule. `undefined` values
- * count as absent.
- *
- * @throws {ValidationError} rule `type` for a non-object, `unknown_field` for an unknown key,
- * or the rule of the field at fault.
- */
-export function checkShape(
+function checkCopy(
   value: unknown,
   prefix: string,
   operation: string,
@@ -79,20 +67,38 @@ export function checkShape(
   return value;
 }
 
-/** Like {@link checkShape}, for an optional parameters object: `undefined` is `{}`. */
+/**
+ * Copies a parameters object once (see {@link snapshot}) and checks the copy against its shape:
+ * a plain object, no key outside the shape (so a typo such as `initial_balance` surfaces), every
+ * present key by its rule. `undefined` values count as absent. Build the request from the copy
+ * it returns, never from the caller's object: a getter or Proxy may answer differently later.
+ *
+ * @throws {ValidationError} rule `type` for a non-object, `unknown_field` for an unknown key,
+ * or the rule of the field at fault.
+ */
+export function checkShape(
+  value: unknown,
+  prefix: string,
+  operation: string,
+  shape: ParamShape,
+): Record<string, unknown> {
+  return checkCopy(snapshot(value, prefix === '' ? 'params' : prefix), prefix, operation, shape);
+}
+
+/** Like {@link checkShape}, for an optional parameters object: `undefined` is an empty copy. */
 export function checkOptionalShape(
   value: unknown,
   prefix: string,
   operation: string,
   shape: ParamShape,
 ): Record<string, unknown> {
-  return value === undefined ? {} : checkShape(value, prefix, operation, shape);
+  return value === undefined ? Object.create(null) : checkShape(value, prefix, operation, shape);
 }
 
-/** A nested object with its own shape. */
+/** A nested object with its own shape (already copied with its parent). */
 export function nested(shape: ParamShape): ParamRule {
   return (value, field, operation) => {
-    checkShape(value, field, operation, shape);
+    checkCopy(value, field, operation, shape);
   };
 }
 

@@ -21,7 +21,7 @@ export interface PreparedCall {
   idempotencyKey: string | undefined;
   /** The SDK generated the key for this call (nobody else can have sent it). */
   keyGenerated: boolean;
-  /** The caller's options, for the confirming reads of converging calls. */
+  /** The copy of the caller's options, for the confirming reads of converging calls. */
   options: RequestOptions;
   startedAt: number;
 }
@@ -93,9 +93,9 @@ export function prepareCall(
   const opts = checkCallOptions(options, config);
   if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
   // A static token needs no await: the common case stays synchronous (one promise less per call).
-  if (typeof config.token !== 'function') return complete(spec, options, config, kind, opts, config.token);
+  if (typeof config.token !== 'function') return complete(spec, config, kind, opts, config.token);
   return resolveToken(config.token, spec.operation, opts.signal).then(
-    (raw) => complete(spec, options, config, kind, opts, raw),
+    (raw) => complete(spec, config, kind, opts, raw),
     (error: unknown) => {
       if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
       throw error;
@@ -105,7 +105,6 @@ export function prepareCall(
 
 function complete(
   spec: RequestSpec<unknown>,
-  options: RequestOptions | undefined,
   config: PrepareConfig,
   kind: RetryClass,
   opts: CallOptions,
@@ -138,7 +137,8 @@ function complete(
       method: spec.method,
       url: buildUrl(config.baseUrl, spec),
       headers,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      // Own fields only: what an endpoint leaves out is never taken from a polluted prototype.
+      body: Object.hasOwn(spec, 'body') && spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
       timeoutMs: opts.timeoutMs,
       maxResponseBytes: config.maxResponseBytes,
       signal: opts.signal,
@@ -146,7 +146,7 @@ function complete(
     maxRetries: opts.maxRetries,
     idempotencyKey,
     keyGenerated,
-    options: options ?? {},
+    options: opts.given,
     startedAt: Date.now(),
   };
 }
@@ -172,7 +172,7 @@ export function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | 
 /** Base URL + encoded path + query (undefined values left out). */
 function buildUrl(baseUrl: string, spec: RequestSpec<unknown>): string {
   let url = baseUrl + spec.path.path;
-  if (spec.query) {
+  if (Object.hasOwn(spec, 'query') && spec.query) {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(spec.query)) {
       if (value !== undefined) params.set(key, String(value));

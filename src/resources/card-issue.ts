@@ -1,6 +1,7 @@
 import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { amountLike, anyText, checkShape, nested, type ParamShape } from '../core/params.js';
+import type { CardModel } from './card-ref.js';
 import { ISSUE_FIELDS } from './endpoints/cards.js';
 
 /** Card configuration at issuance. */
@@ -105,11 +106,11 @@ function text(value: unknown): value is string {
 
 /**
  * Checks `cards.issue` parameters as the types do, for JavaScript callers (no unknown field,
- * every type), and builds the wire body (everything but `model`).
+ * every type), and builds the wire body (everything but `model`) from the checked copy.
  *
  * @throws {ValidationError} naming the field and rule.
  */
-export function issueBody(params: IssueCardParams): Record<string, unknown> {
+export function issueBody(params: IssueCardParams): { model: CardModel; body: Record<string, unknown> } {
   if (typeof params !== 'object' || params === null) {
     invalid(
       'params',
@@ -118,8 +119,11 @@ export function issueBody(params: IssueCardParams): Record<string, unknown> {
       "Pass { model: 'card' | 'budget', typeId, … }.",
     );
   }
-  checkShape(params, '', 'cards.issue', ISSUE_SHAPE);
-  const { model, ...body } = params as IssueCardParams & Record<string, unknown>;
+  // The copy has no prototype; the body stays without one, so an absent field never reads as
+  // a value inherited from a polluted Object.prototype.
+  const body = checkShape(params, '', 'cards.issue', ISSUE_SHAPE);
+  const model = body.model;
+  delete body.model;
   if (model !== 'card' && model !== 'budget') {
     invalid(
       'model',
@@ -193,5 +197,5 @@ export function issueBody(params: IssueCardParams): Record<string, unknown> {
       );
     }
   }
-  return body;
+  return { model, body };
 }

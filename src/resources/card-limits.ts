@@ -55,9 +55,9 @@ export class CardLimitsResource extends Resource {
     const operation = 'cards.limits.set';
     const ref = resolveCard(card);
     requireModel(ref, 'card', operation, LIMIT_HINT);
-    checkShape(params, '', operation, { type: oneOf(LIMIT_TYPES), limit: amountLike });
-    oneOf(LIMIT_TYPES)(params.type, 'type', operation);
-    return this.send(setLimit(ref, params.type, toAmount(params.limit, 'limit')), options);
+    const given = checkShape(params, '', operation, { type: oneOf(LIMIT_TYPES), limit: amountLike });
+    oneOf(LIMIT_TYPES)(given.type, 'type', operation);
+    return this.send(setLimit(ref, given.type as LimitType, toAmount(given.limit, 'limit')), options);
   }
 }
 
@@ -84,8 +84,8 @@ export class CardVelocityResource extends Resource {
     const operation = 'cards.velocity.set';
     const ref = resolveCard(card);
     requireModel(ref, 'budget', operation, 'Standalone cards are limited with client.cards.limits.set().');
-    checkShape(params, '', operation, { type: oneOf(VELOCITY_TYPES), amount: amountLike });
-    oneOf(VELOCITY_TYPES)(params.type, 'type', operation);
-    return this.send(setVelocity(ref, params.type, toAmount(params.amount, 'amount')), options);
+    const given = checkShape(params, '', operation, { type: oneOf(VELOCITY_TYPES), amount: amountLike });
+    oneOf(VELOCITY_TYPES)(given.type, 'type', operation);
+    return this.send(setVelocity(ref, given.type as VelocityType, toAmount(given.amount, 'amount')), options);
   }
 }

@@ -1,5 +1,6 @@
 import { type Amount, toAmount } from '../core/money.js';
-import { checkPageParams, type PageParams, PagePromise } from '../core/page.js';
+import { copyOptions } from '../core/options.js';
+import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
 import {
   amountLike,
   anyText,
@@ -19,14 +20,7 @@ import {
 } from './card-issue.js';
 import { CardLimitsResource, CardVelocityResource } from './card-limits.js';
 import { issueOutcome } from './card-outcomes.js';
-import {
-  type CardModel,
-  type CardRef,
-  type KnownModel,
-  type NotBudgetCard,
-  requireModel,
-  resolveCard,
-} from './card-ref.js';
+import { type CardRef, type KnownModel, type NotBudgetCard, requireModel, resolveCard } from './card-ref.js';
 import type {
   Card,
   CardSensitiveData,
@@ -123,8 +117,7 @@ export class CardsResource extends Resource {
   issue(params: IssueBudgetCardParams, options?: RequestOptions): Promise<IssuedBudgetCard>;
   issue(params: IssueCardParams, options?: RequestOptions): Promise<IssuedCard | IssuedBudgetCard>;
   async issue(params: IssueCardParams, options?: RequestOptions): Promise<IssuedCard | IssuedBudgetCard> {
-    const body = issueBody(params);
-    const model: CardModel = params.model === 'budget' ? 'budget' : 'card';
+    const { model, body } = issueBody(params);
     return this.send(issueCard(model, body, issueOutcome(this.transport, model, body.externalId)), options);
   }
 
@@ -147,33 +140,31 @@ export class CardsResource extends Resource {
    * @throws {ValidationError} for a page or limit below 1, or an unknown or mistyped filter.
    */
   list(params: CardListParams = {}, options?: RequestOptions): PagePromise<CardSummary> {
-    return new PagePromise(
-      async (n) => {
-        checkOptionalShape(params, '', 'cards.list', {
-          ...PAGE_SHAPE,
-          query: anyText,
-          customerIds: textList,
-          statuses: textList,
-        });
-        const { limit } = checkPageParams(params, 'cards.list');
-        const data = await this.send(
-          listCards(n, limit, {
-            query: params.query,
-            customerIds: params.customerIds?.join(','),
-            statuses: params.statuses?.join(','),
-          }),
-          options,
-        );
+    return new PagePromise(() => {
+      const given = checkOptionalShape(params, '', 'cards.list', {
+        ...PAGE_SHAPE,
+        query: anyText,
+        customerIds: textList,
+        statuses: textList,
+      }) as CardListParams;
+      const { page, limit } = checkPageParams(given, 'cards.list');
+      const filters = {
+        query: given.query,
+        customerIds: given.customerIds?.join(','),
+        statuses: given.statuses?.join(','),
+      };
+      const opts = copyOptions(options);
+      const fetch = async (n: number): Promise<PageData<CardSummary>> => {
+        const data = await this.send(listCards(n, limit, filters), opts);
         return {
           data: data.cards,
           page: data.page ?? n,
           limit: data.limit ?? limit,
           totalPages: data.totalPages,
         };
-      },
-      params?.page ?? 1,
-      options,
-    );
+      };
+      return { fetch, first: page, signal: opts?.signal };
+    });
   }
 
   /**
@@ -196,23 +187,23 @@ export class CardsResource extends Resource {
     params: PageParams = {},
     options?: RequestOptions,
   ): PagePromise<CardTransaction> {
-    return new PagePromise(
-      async (n) => {
-        const ref = resolveCard(card);
-        requireModel(
-          ref,
-          'card',
-          'cards.transactions',
-          'Budget card spending is listed with client.funds.budgetTransactions(budgetId).',
-        );
-        checkOptionalShape(params, '', 'cards.transactions', PAGE_SHAPE);
-        const { limit } = checkPageParams(params, 'cards.transactions');
-        const data = await this.send(cardTransactions(ref, n, limit), options);
+    return new PagePromise(() => {
+      const ref = resolveCard(card);
+      requireModel(
+        ref,
+        'card',
+        'cards.transactions',
+        'Budget card spending is listed with client.funds.budgetTransactions(budgetId).',
+      );
+      const given = checkOptionalShape(params, '', 'cards.transactions', PAGE_SHAPE);
+      const { page, limit } = checkPageParams(given, 'cards.transactions');
+      const opts = copyOptions(options);
+      const fetch = async (n: number): Promise<PageData<CardTransaction>> => {
+        const data = await this.send(cardTransactions(ref, n, limit), opts);
         return { data: data.transactions, page: n, limit };
-      },
-      params?.page ?? 1,
-      options,
-    );
+      };
+      return { fetch, first: page, signal: opts?.signal };
+    });
   }
 
   /**
@@ -236,8 +227,8 @@ export class CardsResource extends Resource {
     );
     // The card id goes in the body, not the path, so nothing else would refuse an empty one.
     text(ref.id, 'card', 'cards.reissue');
-    checkShape(params, '', 'cards.reissue', { initialBalance: amountLike });
-    const initialBalance = toAmount(params.initialBalance, 'initialBalance');
+    const given = checkShape(params, '', 'cards.reissue', { initialBalance: amountLike });
+    const initialBalance = toAmount(given.initialBalance, 'initialBalance');
     return this.send(reissueCard(ref.id, initialBalance), options);
   }
 

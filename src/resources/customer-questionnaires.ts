@@ -1,4 +1,5 @@
 import { ValidationError } from '../core/errors.js';
+import { snapshot } from '../core/snapshot.js';
 import type { RequestOptions } from '../core/spec.js';
 import {
   listQuestionnaires,
@@ -35,8 +36,9 @@ function isAnswerValue(value: unknown): boolean {
  * @throws {ValidationError} naming the bad answer's field and rule.
  */
 function answersBody(
-  answers: readonly QuestionnaireAnswer[] | Readonly<Record<string, QuestionnaireAnswer['answer']>>,
+  input: readonly QuestionnaireAnswer[] | Readonly<Record<string, QuestionnaireAnswer['answer']>>,
 ): QuestionnaireAnswer[] {
+  const answers = snapshot(input, 'answers') as typeof input;
   if (typeof answers !== 'object' || answers === null) {
     refuse('answers', 'type', 'answers must be a list of { id, answer } or an object keyed by question id.');
   }

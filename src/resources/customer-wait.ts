@@ -1,4 +1,5 @@
 import { CustomerNotVerifiedError, RequestAbortedError, TimeoutError } from '../core/errors.js';
+import { copyOptions } from '../core/options.js';
 import { abortSignal, checkOptionalShape, milliseconds, millisecondsRule } from '../core/params.js';
 import { sleep } from '../core/retry.js';
 import type { RequestOptions } from '../core/spec.js';
@@ -45,7 +46,8 @@ export async function waitUntilVerified(
   }) as WaitUntilVerifiedOptions;
   const timeoutMs = milliseconds(checked.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, operation);
   const intervalMs = milliseconds(checked.intervalMs, 'intervalMs', DEFAULT_INTERVAL_MS, operation);
-  const callerSignals = [checked.signal, options?.signal];
+  const given = copyOptions(options);
+  const callerSignals = [checked.signal, given?.signal];
   const aborted = (): RequestAbortedError =>
     new RequestAbortedError(`${operation}: the wait was aborted.`, {
       operation,
@@ -76,7 +78,7 @@ export async function waitUntilVerified(
     for (;;) {
       let customer: Customer;
       try {
-        customer = await retrieve({ ...options, signal: linked.signal });
+        customer = await retrieve({ ...given, signal: linked.signal });
       } catch (error) {
         throw stop(error);
       }

@@ -1,5 +1,13 @@
 import { ValidationError } from '../core/errors.js';
-import { anyText, checkShape, nested, oneOf, type ParamShape, refId } from '../core/params.js';
+import {
+  anyText,
+  checkOptionalShape,
+  checkShape,
+  nested,
+  oneOf,
+  type ParamShape,
+  refId,
+} from '../core/params.js';
 import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { accessOutcome, deleteCustomerOutcome } from './customer-outcomes.js';
@@ -82,8 +90,9 @@ export class CustomersResource extends Resource {
    * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
    */
   async create(params: CreateCustomerParams, options?: RequestOptions): Promise<Customer> {
-    const type: unknown = params?.type;
-    if (type !== 'individual' && type !== 'business') {
+    // No parameters at all lack their type first: that is what the error names.
+    const given = checkOptionalShape(params ?? undefined, '', 'customers.create', CREATE_SHAPE);
+    if (given.type !== 'individual' && given.type !== 'business') {
       throw new ValidationError("type must be 'individual' or 'business'.", {
         field: 'type',
         rule: 'enum',
@@ -91,8 +100,7 @@ export class CustomersResource extends Resource {
         hint: "Pass type: 'individual' for a person or 'business' for a company.",
       });
     }
-    checkShape(params, '', 'customers.create', CREATE_SHAPE);
-    return this.send(createCustomer({ ...params }), options);
+    return this.send(createCustomer(given), options);
   }
 
   /**
@@ -130,11 +138,10 @@ export class CustomersResource extends Resource {
     options?: RequestOptions,
   ): Promise<AccessRequest> {
     const operation = 'customers.requestAccess';
-    const accessType: unknown = params?.accessType;
+    const given = checkShape(params, '', operation, { accessType: anyText, cardType: anyText });
+    const { accessType, cardType } = given;
     let body: { accessType: string; cardType?: string };
     if (accessType === 'cards') {
-      checkShape(params, '', operation, { accessType: anyText, cardType: anyText });
-      const cardType: unknown = (params as { cardType?: unknown }).cardType;
       if (typeof cardType !== 'string' || cardType.trim() === '') {
         throw new ValidationError("cardType is required when accessType is 'cards'.", {
           field: 'cardType',
@@ -146,7 +153,6 @@ export class CustomersResource extends Resource {
       body = { accessType, cardType };
     } else if (accessType === 'virtual-account') {
       // A cardType here is known but meaningless: checked for its type, then left out.
-      checkShape(params, '', operation, { accessType: anyText, cardType: anyText });
       body = { accessType };
     } else {
       throw new ValidationError("accessType must be 'cards' or 'virtual-account'.", {

@@ -83,10 +83,7 @@ export class DisputesResource extends Resource {
    * @throws {OutcomeUnknownError} when the request left but no definite answer came back.
    */
   async create(params: CreateDisputeParams, options?: RequestOptions): Promise<Dispute> {
-    const card = resolveCard(params?.cardId, 'cardId');
-    // The card id goes in the body, not the path, so nothing else would refuse an empty one.
-    text(card.id, 'cardId', 'disputes.create');
-    checkShape(params, '', 'disputes.create', {
+    const given = checkShape(params, '', 'disputes.create', {
       // References: only their id is read, whatever else the object holds.
       cardId: () => undefined,
       transactionId: () => undefined,
@@ -102,8 +99,11 @@ export class DisputesResource extends Resource {
         }
       },
     });
-    const transactionId = refId(params.transactionId);
-    const { textEvidence, files } = params;
+    const card = resolveCard(given.cardId, 'cardId');
+    // The card id goes in the body, not the path, so nothing else would refuse an empty one.
+    text(card.id, 'cardId', 'disputes.create');
+    const transactionId = refId(given.transactionId);
+    const { textEvidence, files } = given as Partial<CreateDisputeParams>;
     if (typeof transactionId !== 'string' || transactionId.trim() === '') {
       throw invalid(
         'transactionId',

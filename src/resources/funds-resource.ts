@@ -1,4 +1,5 @@
 import { type Amount, MIN_CARD_TOP_UP, toAmount } from '../core/money.js';
+import { copyOptions } from '../core/options.js';
 import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
 import {
   amountLike,
@@ -93,10 +94,13 @@ export class FundsResource extends Resource {
       'funds.topUp',
       'Budget cards spend from their budget: fund it with client.funds.topUpBudget(budgetId, { amount }).',
     );
-    checkShape(params, '', 'funds.topUp', { amount: amountLike, note: anyText });
-    const amount = toAmount(params.amount, 'amount', MIN_CARD_TOP_UP);
-    const outcome = cardMovementOutcome(this.transport, ref, 'topup', amount, params.note);
-    return this.send(topUpCard(ref, amount, params.note, outcome), options);
+    const given = checkShape(params, '', 'funds.topUp', {
+      amount: amountLike,
+      note: anyText,
+    }) as Partial<TopUpParams>;
+    const amount = toAmount(given.amount, 'amount', MIN_CARD_TOP_UP);
+    const outcome = cardMovementOutcome(this.transport, ref, 'topup', amount, given.note);
+    return this.send(topUpCard(ref, amount, given.note, outcome), options);
   }
 
   /**
@@ -120,8 +124,8 @@ export class FundsResource extends Resource {
       'funds.withdraw',
       'Budget cards hold no balance of their own: their funds stay in the budget.',
     );
-    checkShape(params, '', 'funds.withdraw', { amount: amountLike });
-    const amount = toAmount(params.amount, 'amount');
+    const given = checkShape(params, '', 'funds.withdraw', { amount: amountLike });
+    const amount = toAmount(given.amount, 'amount');
     const outcome = cardMovementOutcome(this.transport, ref, 'withdraw', amount, undefined);
     return this.send(withdrawCard(ref, amount, outcome), options);
   }
@@ -140,8 +144,8 @@ export class FundsResource extends Resource {
     params: TopUpBudgetParams,
     options?: RequestOptions,
   ): Promise<ActionResult> {
-    checkShape(params, '', 'funds.topUpBudget', { amount: amountLike });
-    const amount = toAmount(params.amount, 'amount');
+    const given = checkShape(params, '', 'funds.topUpBudget', { amount: amountLike });
+    const amount = toAmount(given.amount, 'amount');
     const id = refId(budgetId) as string;
     return this.send(topUpBudget(id, amount, budgetTopUpOutcome(this.transport, id, amount)), options);
   }
@@ -159,14 +163,16 @@ export class FundsResource extends Resource {
     params: PageParams = {},
     options?: RequestOptions,
   ): PagePromise<BudgetTransaction> {
-    const fetchPage = async (page: number): Promise<PageData<BudgetTransaction>> => {
+    return new PagePromise(() => {
       const operation = 'funds.budgetTransactions';
       const id = refId(budgetId) as string;
-      checkOptionalShape(params, '', operation, { page: positiveWhole, limit: positiveWhole });
-      const { limit } = checkPageParams(params, operation);
-      return this.send(budgetTransactions(id, page, limit), options);
-    };
-    return new PagePromise(fetchPage, params?.page ?? 1, options);
+      const given = checkOptionalShape(params, '', operation, { page: positiveWhole, limit: positiveWhole });
+      const { page, limit } = checkPageParams(given, operation);
+      const opts = copyOptions(options);
+      const fetch = (n: number): Promise<PageData<BudgetTransaction>> =>
+        this.send(budgetTransactions(id, n, limit), opts);
+      return { fetch, first: page, signal: opts?.signal };
+    });
   }
 
   /**
@@ -187,9 +193,12 @@ export class FundsResource extends Resource {
    */
   async depositAddress(params: DepositAddressParams, options?: RequestOptions): Promise<DepositAddress> {
     const operation = 'funds.depositAddress';
-    checkShape(params, '', operation, { network: oneOf(NETWORKS), currency: oneOf(CURRENCIES) });
-    oneOf(NETWORKS)(params.network, 'network', operation);
-    oneOf(CURRENCIES)(params.currency, 'currency', operation);
-    return this.send(depositAddress(params.network, params.currency), options);
+    const { network, currency } = checkShape(params, '', operation, {
+      network: oneOf(NETWORKS),
+      currency: oneOf(CURRENCIES),
+    }) as Partial<DepositAddressParams>;
+    oneOf(NETWORKS)(network, 'network', operation);
+    oneOf(CURRENCIES)(currency, 'currency', operation);
+    return this.send(depositAddress(network as DepositNetwork, currency as DepositCurrency), options);
   }
 }

@@ -67,9 +67,9 @@ export class PhysicalCardsResource extends Resource {
    */
   async order(card: CardRef, shipping: ShippingData, options?: RequestOptions): Promise<ActionResult> {
     const ref = resolveCard(card);
-    checkShape(shipping, 'shipping', 'cards.physical.order', SHIPPING_SHAPE);
+    const given = checkShape(shipping, 'shipping', 'cards.physical.order', SHIPPING_SHAPE);
     for (const field of REQUIRED_SHIPPING) {
-      const value = shipping?.[field];
+      const value = given[field];
       if (typeof value !== 'string' || value.trim() === '') {
         throw new ValidationError(`shipping.${field} is required.`, {
           field: `shipping.${field}`,
@@ -79,7 +79,7 @@ export class PhysicalCardsResource extends Resource {
         });
       }
     }
-    return this.send(orderPhysical(ref, { ...shipping }), options);
+    return this.send(orderPhysical(ref, given), options);
   }
 
   /**

@@ -51,8 +51,8 @@ export class PinsResource extends Resource {
    * @throws {ValidationError} when `options.policy` is not a valid policy, or `options` has an unknown field.
    */
   check(pin: string, options: { policy?: PinPreset | PinPolicy } = {}): PinCheckResult {
-    checkOptionalShape(options, 'options', 'pins.check', { policy: () => undefined });
-    return checkPin(pin, checkPolicy(options?.policy ?? this.#policy));
+    const given = checkOptionalShape(options, 'options', 'pins.check', { policy: () => undefined });
+    return checkPin(pin, checkPolicy((given.policy as PinPreset | PinPolicy | undefined) ?? this.#policy));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { copyOptions } from '../core/options.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { type Endpoint, withExtraBody } from './endpoints/endpoint.js';
 
@@ -16,12 +17,13 @@ export abstract class Resource {
   }
 
   /**
-   * Sends one endpoint call with the caller's options, `extraBody` merged into the body.
+   * Sends one endpoint call with a copy of the caller's options, `extraBody` merged into the body.
    *
-   * @throws {ValidationError} for an `extraBody` the endpoint cannot take, before anything is sent.
+   * @throws {ValidationError} for options that are not an object, or an `extraBody` the endpoint
+   * cannot take, before anything is sent.
    */
   protected send<T>(endpoint: Endpoint<T>, options: RequestOptions | undefined): Promise<T> {
-    const [spec, rest] = withExtraBody(endpoint, options);
+    const [spec, rest] = withExtraBody(endpoint, copyOptions(options));
     return this.#transport.request(spec, rest);
   }
 }

@@ -36,10 +36,18 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e'];
 
+function pagePromise<T>(
+  fetch: PageFetcher<T>,
+  first: number,
+  options: { signal?: AbortSignal } | undefined,
+): PagePromise<T> {
+  return new PagePromise(() => ({ fetch, first, signal: options?.signal }));
+}
+
 describe('PagePromise', () => {
   it('fetches nothing until used', async () => {
     const { fetcher, calls } = pages(LETTERS, 2);
-    const list = new PagePromise(fetcher, 1, undefined);
+    const list = pagePromise(fetcher, 1, undefined);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(calls).toEqual([]);
     await list;
@@ -48,7 +56,7 @@ describe('PagePromise', () => {
 
   it('resolves to the first page when awaited, fetching it once however often it is awaited', async () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
-    const list = new PagePromise(fetcher, 1, undefined);
+    const list = pagePromise(fetcher, 1, undefined);
     const page = await list;
     expect(page.data).toEqual(['a', 'b']);
     expect(page.page).toBe(1);
@@ -62,7 +70,7 @@ describe('PagePromise', () => {
 
   it('walks every item of every page and stops at totalPages', async () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual(LETTERS);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual(LETTERS);
     expect(calls).toEqual([1, 2, 3]);
   });
 
@@ -70,7 +78,7 @@ describe('PagePromise', () => {
   // would then hide the pages after it; one more read confirms the end.
   it('confirms a full page at totalPages with one more read, since the count may be too small', async () => {
     const { fetcher, calls } = pages(['a', 'b', 'c', 'd'], 2, { announce: true });
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual(['a', 'b', 'c', 'd']);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual(['a', 'b', 'c', 'd']);
     expect(calls).toEqual([1, 2, 3]);
   });
 
@@ -78,32 +86,32 @@ describe('PagePromise', () => {
   // the requested limit sends short pages all along; without totalPages the end is an empty page.
   it('reads past a short page to an empty one when the endpoint gives no totalPages', async () => {
     const { fetcher, calls } = pages(LETTERS, 2);
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual(LETTERS);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual(LETTERS);
     expect(calls).toEqual([1, 2, 3, 4]);
   });
 
   it('stops at an empty page after a full one', async () => {
     const { fetcher, calls } = pages(['a', 'b', 'c', 'd'], 2);
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual(['a', 'b', 'c', 'd']);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual(['a', 'b', 'c', 'd']);
     expect(calls).toEqual([1, 2, 3]);
   });
 
   it('yields nothing for an empty list, in one fetch', async () => {
     const { fetcher, calls } = pages([], 2, { announce: true });
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual([]);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual([]);
     expect(calls).toEqual([1]);
   });
 
   it('starts at the page it is given', async () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
-    expect(await collect(new PagePromise(fetcher, 2, undefined))).toEqual(['c', 'd', 'e']);
+    expect(await collect(pagePromise(fetcher, 2, undefined))).toEqual(['c', 'd', 'e']);
     expect(calls).toEqual([2, 3]);
   });
 
   it('fetches lazily, one page at a time, as the loop advances', async () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
     const seen: Array<[string, number[]]> = [];
-    for await (const item of new PagePromise(fetcher, 1, undefined)) {
+    for await (const item of pagePromise(fetcher, 1, undefined)) {
       seen.push([item, [...calls]]);
       if (item === 'c') break;
     }
@@ -117,7 +125,7 @@ describe('PagePromise', () => {
 
   it('lets a page be iterated and paged by hand', async () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
-    const first = await new PagePromise(fetcher, 1, undefined);
+    const first = await pagePromise(fetcher, 1, undefined);
     expect(await collect(first)).toEqual(LETTERS);
     const second = await first.nextPage();
     expect(second.data).toEqual(['c', 'd']);
@@ -132,11 +140,11 @@ describe('PagePromise', () => {
       if (page === 2) throw new RequestAbortedError('page 2 failed', { hint: 'h' });
       return { data: ['a', 'b'], page, limit: 2 };
     };
-    await expect(new PagePromise(failing, 2, undefined)).rejects.toThrow('page 2 failed');
+    await expect(pagePromise(failing, 2, undefined)).rejects.toThrow('page 2 failed');
     const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const item of new PagePromise(failing, 1, undefined)) seen.push(item);
+        for await (const item of pagePromise(failing, 1, undefined)) seen.push(item);
       })(),
     ).rejects.toThrow('page 2 failed');
     expect(seen).toEqual(['a', 'b']);
@@ -146,7 +154,7 @@ describe('PagePromise', () => {
     const controller = new AbortController();
     controller.abort();
     const { fetcher } = pages(LETTERS, 2, { signal: controller.signal });
-    const list = new PagePromise(fetcher, 1, { signal: controller.signal });
+    const list = pagePromise(fetcher, 1, { signal: controller.signal });
     await expect(collect(list)).rejects.toBeInstanceOf(RequestAbortedError);
   });
 
@@ -155,7 +163,7 @@ describe('PagePromise', () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
     const seen: string[] = [];
     const walking = (async () => {
-      for await (const item of new PagePromise(fetcher, 1, { signal: controller.signal })) {
+      for await (const item of pagePromise(fetcher, 1, { signal: controller.signal })) {
         seen.push(item);
         if (item === 'b') controller.abort();
       }
@@ -171,7 +179,7 @@ describe('PagePromise', () => {
     const controller = new AbortController();
     const { fetcher } = pages(LETTERS, 2, { announce: true });
     const seen: string[] = [];
-    for await (const item of new PagePromise(fetcher, 1, { signal: controller.signal })) {
+    for await (const item of pagePromise(fetcher, 1, { signal: controller.signal })) {
       seen.push(item);
       if (item === 'e') controller.abort();
     }
@@ -231,13 +239,13 @@ describe('PagePromise against servers that cap pages or miscount them', () => {
       { items: LETTERS.concat(['f', 'g']), cap: 3, count: 'absent', past: 'empty' },
       50,
     );
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual([...LETTERS, 'f', 'g']);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual([...LETTERS, 'f', 'g']);
   });
 
   it('reads past a totalPages that is too small, to an empty page', async () => {
     const items = Array.from({ length: 9 }, (_, i) => `i${i}`);
     const { fetcher, calls } = serve({ items, cap: 2, count: 'small', past: 'empty' }, 2);
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual(items);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual(items);
     expect(calls).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -246,10 +254,10 @@ describe('PagePromise against servers that cap pages or miscount them', () => {
       { items: ['a', 'b', 'c', 'd'], cap: 2, count: 'right', past: 'repeat-last' },
       2,
     );
-    expect(await collect(new PagePromise(fetcher, 1, undefined))).toEqual(['a', 'b', 'c', 'd']);
+    expect(await collect(pagePromise(fetcher, 1, undefined))).toEqual(['a', 'b', 'c', 'd']);
     expect(calls).toEqual([1, 2, 3]);
     const ignoring: PageFetcher<string> = async (page) => ({ data: ['a', 'b'], page, limit: 2 });
-    expect(await collect(new PagePromise(ignoring, 1, undefined))).toEqual(['a', 'b']);
+    expect(await collect(pagePromise(ignoring, 1, undefined))).toEqual(['a', 'b']);
   });
 
   it('yields exactly every item, in order, one page at a time, for any cap, limit and totalPages', async () => {
@@ -257,7 +265,7 @@ describe('PagePromise against servers that cap pages or miscount them', () => {
       fc.asyncProperty(serverArb, fc.integer({ min: 1, max: 60 }), async (server, limit) => {
         const { fetcher, calls } = serve(server, limit);
         const seen: string[] = [];
-        for await (const item of new PagePromise(fetcher, 1, undefined)) {
+        for await (const item of pagePromise(fetcher, 1, undefined)) {
           // Lazy: the page holding this item is the last one fetched.
           const size = Math.min(server.cap, limit);
           expect(calls.at(-1)).toBe(Math.floor(seen.length / size) + 1);
@@ -277,7 +285,7 @@ describe('PagePromise against servers that cap pages or miscount them', () => {
     await fc.assert(
       fc.asyncProperty(serverArb, fc.integer({ min: 1, max: 60 }), async (server, limit) => {
         const { fetcher } = serve(server, limit);
-        let page = await new PagePromise(fetcher, 1, undefined);
+        let page = await pagePromise(fetcher, 1, undefined);
         const seen = [...page.data];
         let fetched = 1;
         while (page.hasNextPage()) {
@@ -301,7 +309,7 @@ describe('PagePromise as a promise', () => {
 
   it('supports then, catch and finally, and types them as a Promise of the first page', async () => {
     const { fetcher, calls } = pages(LETTERS, 2, { announce: true });
-    const list = new PagePromise(fetcher, 1, undefined);
+    const list = pagePromise(fetcher, 1, undefined);
     const asPromise: Promise<Page<string>> = list;
     expect(Object.prototype.toString.call(asPromise)).toBe('[object PagePromise]');
     let finished = false;
@@ -312,13 +320,13 @@ describe('PagePromise as a promise', () => {
     expect(page.data).toEqual(['a', 'b']);
     expect(await list.catch(() => 'unused')).toBe(page);
     expect(calls).toEqual([1]);
-    const caught: Page<string> | string = await new PagePromise(failing, 1, undefined).catch((e: unknown) =>
+    const caught: Page<string> | string = await pagePromise(failing, 1, undefined).catch((e: unknown) =>
       e instanceof RequestAbortedError ? 'caught' : 'other',
     );
     expect(caught).toBe('caught');
     let ran = false;
     await expect(
-      new PagePromise(failing, 1, undefined).finally(() => {
+      pagePromise(failing, 1, undefined).finally(() => {
         ran = true;
       }),
     ).rejects.toBeInstanceOf(RequestAbortedError);
@@ -327,7 +335,7 @@ describe('PagePromise as a promise', () => {
 
   it('stays lazy: creating it, or reading its tag, sends nothing', async () => {
     const { fetcher, calls } = pages(LETTERS, 2);
-    const list = new PagePromise(fetcher, 1, undefined);
+    const list = pagePromise(fetcher, 1, undefined);
     expect(String(list)).toBe('[object PagePromise]');
     await Promise.resolve();
     expect(calls).toEqual([]);
@@ -342,7 +350,7 @@ describe('PagePromise as a promise', () => {
     try {
       const errors: unknown[] = [];
       for (const start of [1, 2]) {
-        const list = new PagePromise(failing, start, undefined);
+        const list = pagePromise(failing, start, undefined);
         try {
           for await (const _ of list) errors.push('item');
         } catch (error) {
@@ -357,7 +365,7 @@ describe('PagePromise as a promise', () => {
         if (page > 1) throw new RequestAbortedError('page 2', { hint: 'h' });
         return { data: ['a'], page, limit: 1 };
       };
-      await expect(collect(new PagePromise(late, 1, undefined))).rejects.toThrow('page 2');
+      await expect(collect(pagePromise(late, 1, undefined))).rejects.toThrow('page 2');
       for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
       expect(errors).toHaveLength(2);
       expect(errors.every((e) => e instanceof RequestAbortedError)).toBe(true);

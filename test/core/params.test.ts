@@ -43,8 +43,34 @@ describe('checkShape', () => {
     // An undefined value of an unknown key is still an unknown key: typos surface either way.
     expect(refusal(() => checkShape(value, '', 'op', shape))).toMatchObject({ field: 'extra' });
     const { extra: _e, ...valid } = value;
-    expect(checkShape(valid, '', 'op', shape)).toBe(valid);
+    // The result is a copy without a prototype (input is read once), equal to the input.
+    const copy = checkShape(valid, '', 'op', shape);
+    expect(copy).not.toBe(valid);
+    expect(copy).toEqual(valid);
     expect(checkShape({ name: undefined }, '', 'op', shape)).toEqual({ name: undefined });
+  });
+
+  it('checks a copy and returns it: the values validated are the values returned', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (later, laterCity) => {
+        let reads = 0;
+        let cityReads = 0;
+        const value = {
+          get name(): unknown {
+            return reads++ === 0 ? 'x' : later;
+          },
+          inner: {
+            get city(): unknown {
+              return cityReads++ === 0 ? 'Paris' : laterCity;
+            },
+          },
+        };
+        const copy = checkShape(value, '', 'op', shape);
+        expect(copy).toEqual({ name: 'x', inner: { city: 'Paris' } });
+        expect([reads, cityReads]).toEqual([1, 1]);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('names any unknown key with rule unknown_field, never its value', () => {
