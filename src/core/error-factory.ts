@@ -188,7 +188,7 @@ export class ErrorFactory {
         hint:
           hint ??
           outcome?.hint ??
-          'Re-send with the same idempotencyKey: it is the safe retry for a call that may have been applied.',
+          'The call may have been applied, and bfinance documents no de-duplication for it, so re-sending may repeat it: call error.reconcile() to look for its effect first.',
         reconcile: settle
           ? async (options) => {
               const answer = await reconcileSettled(window, options, settle);

@@ -118,7 +118,13 @@ export class FakeApi {
       if (this.#options.topUpSucceeds)
         return json(200, { status: 'success', message: 'Card has been topped up' });
       if (!this.#shape.applies) return json(502, { status: 'error', message: 'Bad gateway' });
-      this.rows.push({ id: 'the-top-up', at: Date.now(), type: 'topup', amount: Number(sent.amount) });
+      this.rows.push({
+        id: 'the-top-up',
+        at: Date.now(),
+        type: 'topup',
+        amount: Number(sent.amount),
+        ...(sent.note === undefined ? {} : { note: sent.note }),
+      });
       return json(500, { status: 'error', message: 'Internal error' });
     }
     if (method === 'GET' && path === '/cards/c1') {

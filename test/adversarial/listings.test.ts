@@ -24,7 +24,8 @@ const shape: fc.Arbitrary<ApiShape> = fc.record({
 });
 
 async function unknownTopUp(api: FakeApi): Promise<OutcomeUnknownError> {
-  const error = await thrown(apiClient(api).funds.topUp('c1', { amount: 42.1 }));
+  // With a note: only the note tells the call's own top-up from another of the same amount.
+  const error = await thrown(apiClient(api).funds.topUp('c1', { amount: 42.1, note: 'order 1001' }));
   expect(error).toBeInstanceOf(OutcomeUnknownError);
   return error as OutcomeUnknownError;
 }
