@@ -23,6 +23,8 @@ export interface Row {
   merchant?: string | null;
   declineReason?: string | null;
   note?: string | null;
+  /** The transaction status it lists; `completed` when unset. */
+  status?: string | null;
 }
 
 /** How the fake behaves. */
@@ -65,7 +67,7 @@ function wireRow(r: Row): Record<string, unknown> {
     currency: 'USD',
     usdAmount: r.amount,
     merchant: r.merchant ?? null,
-    status: 'completed',
+    status: r.status === undefined ? 'completed' : r.status,
     type: r.type,
     date: new Date(r.at).toISOString(),
     transactionId: r.id,
