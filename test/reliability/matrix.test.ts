@@ -479,8 +479,8 @@ describe(`fault matrix: 30 scenarios × read, state, create (seed ${SEED})`, () 
             AMOUNT,
             `matrix row ${row.id} ${column}`,
           ]);
-          expect(error.hint, where).toContain('idempotencyKey');
-          expect(error.hint, where).toContain("card's transactions");
+          expect(error.hint, where).toContain('Idempotency-Key');
+          expect(error.hint, where).toContain('error.reconcile()');
           const settled = await error.reconcile({ clockSkewMs: 0, settleMs: 500 });
           rig.scanner.scanValue(`row ${row.id} reconcile`, settled);
           const truth = appliedUnder(rig.sandbox, error.idempotencyKey) === 1 ? 'applied' : 'not-applied';
