@@ -151,7 +151,12 @@ const scenario: fc.Arbitrary<Scenario> = fc
         }));
     const exact = (id: string, statuses: Array<string | null | undefined>): fc.Arbitrary<Placed> =>
       fc
-        .record({ type: fc.constantFrom(...TYPES[kind]), at: inWindow, offset, status: fc.constantFrom(...statuses) })
+        .record({
+          type: fc.constantFrom(...TYPES[kind]),
+          at: inWindow,
+          offset,
+          status: fc.constantFrom(...statuses),
+        })
         .map(({ type, at, offset: o, status }) => ({
           at,
           entry: {
@@ -204,7 +209,9 @@ const scenario: fc.Arbitrary<Scenario> = fc
   });
 
 async function search(s: Scenario, shape: ServerShape, keys: number[]) {
-  const listed = [...s.background, s.match, s.twin, s.declined, s.rewritten].filter((p): p is Placed => p !== undefined);
+  const listed = [...s.background, s.match, s.twin, s.declined, s.rewritten].filter(
+    (p): p is Placed => p !== undefined,
+  );
   const { page, ordered } = serveListing(listed, shape, keys);
   const answer = await findMovement(
     callAt(s.now),
@@ -251,7 +258,8 @@ describe('findMovement against servers that cap, reorder and miscount their list
           const comparable = s.query.currency !== undefined || s.hasReference;
           if (!present && s.fundingSeen && !comparable) expect(answer.status).not.toBe('applied');
           if (!comparable) return;
-          if (s.match && !s.twin && !s.rewritten) expect(answer.status).toBe(own ? 'applied' : 'still-unknown');
+          if (s.match && !s.twin && !s.rewritten)
+            expect(answer.status).toBe(own ? 'applied' : 'still-unknown');
           if (s.rewritten) {
             expect(answer.status).toBe('still-unknown');
             const item = answer.evidence.matches.find((m) => m.id === 'rewritten');
