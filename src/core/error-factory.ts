@@ -188,7 +188,7 @@ export class ErrorFactory {
         hint:
           hint ??
           outcome?.hint ??
-          'The call may have been applied, and bfinance documents no de-duplication for it, so re-sending may repeat it: call error.reconcile() to look for its effect first.',
+          'The call may have been applied. bfinance documents de-duplication by idempotencyKey only for card top-ups and withdrawals; re-sending anything else may repeat it: call error.reconcile() to look for its effect first.',
         reconcile: settle
           ? async (options) => {
               const answer = await reconcileSettled(window, options, settle);
