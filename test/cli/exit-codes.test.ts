@@ -60,8 +60,10 @@ describe('the bfinance-cards exit-code table', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const [code, meaning] of EXIT_MEANINGS) {
       expect(table).toContain(`${String(code).padStart(2)}  ${meaning}`);
-      expect(readme).toContain(`| ${code} | ${meaning} |`);
+      expect(readme.includes(`| ${code} | ${meaning} |`), `README row for ${code}`).toBe(true);
     }
+    const order = PRECEDENCE.filter((code) => code !== EXIT.ok).join(', ');
+    expect(readme.replace(/\s+/g, ' '), 'README precedence').toContain(`in this order: ${order} (`);
     expect(table.split('\n')).toHaveLength(EXIT_MEANINGS.length);
   });
 });
