@@ -5,6 +5,8 @@ export interface RouteShape {
 }
 
 const MAX_SUGGESTIONS = 3;
+/** No route is nearly this long, so a longer path is no typo (and is not worth the edit distances). */
+const MAX_PATH = 300;
 
 /** Edit distance between two strings (insert, delete, substitute: 1 each). */
 function editDistance(a: string, b: string): number {
@@ -60,6 +62,7 @@ function segments(path: string): string[] {
  * one for another method; same method first, at most three.
  */
 export function closestRoutes<T extends RouteShape>(method: string, path: string, routes: readonly T[]): T[] {
+  if (path.length > MAX_PATH) return [];
   const requested = segments(path);
   const limit = Math.max(1, requested.join('').length / 3);
   const near = routes

@@ -53,7 +53,7 @@ export function controlRouteTable(): string {
 }
 
 /** What each seeded card program is for, in the order the tables list them. */
-export const PROGRAM_USES: Readonly<Record<keyof SandboxCardTypeIds, string>> = {
+const PROGRAM_USES: Readonly<Record<keyof SandboxCardTypeIds, string>> = {
   standalone: 'POST /cards/issue with firstName and lastName, or a customerId',
   verified: 'POST /cards/issue with the customerId of a verified customer granted cards access',
   budget: 'POST /budget-cards/issue with a budgetId',
