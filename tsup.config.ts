@@ -100,7 +100,8 @@ const shared = {
   splitting: false,
   minifySyntax: true,
   // zod/mini is bundled and tree-shaken: importing the `zod` package costs ~50 ms, the schemas the
-  // SDK uses ~5 ms (bench/README.md). `zod` stays a dependency for the types in index.d.ts.
+  // SDK uses ~5 ms (bench/README.md). The public types name no zod type (ResponseSchema), so zod
+  // is a dev dependency only.
   noExternal: [/^zod(\/|$)/],
 };
 

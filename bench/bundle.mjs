@@ -35,16 +35,21 @@ async function bundle(options, stdin = { contents: PROGRAM, loader: 'js' }) {
   const output = result.outputFiles[0].contents;
   const inputs = Object.values(result.metafile.outputs)[0].inputs;
   const from = Object.keys(inputs).filter((file) => file.includes('dist/'));
-  return { ...sizes(output), from, inputs };
+  return { ...sizes(output), from, inputs, output };
 }
 
 const edge = await bundle({ platform: 'browser', conditions: ['workerd', 'edge-light'] });
 if (!edge.from.some((file) => file.includes('dist/edge/')))
   throw new Error('the edge bundle did not use dist/edge');
-// What a Node process loads on import (the undici chunk stays a separate, lazily loaded file) …
-const nodeEager = await bundle({ platform: 'node', external: ['*/undici/request.js'] });
-// … and everything once the first request ran.
-const nodeAll = await bundle({ platform: 'node' });
+// What a Node process loads on import (the undici chunk stays a separate file, required on the
+// first request through createRequire, which esbuild does not follow) …
+const nodeEager = await bundle({ platform: 'node' });
+// … and everything once the first request ran: that program plus the undici chunk.
+const undiciChunk = readFileSync(`${ROOT}dist/undici/request.cjs`);
+const nodeAll = {
+  ...sizes(Buffer.concat([Buffer.from(nodeEager.output), undiciChunk])),
+  from: [...nodeEager.from, 'dist/undici/request.cjs'],
+};
 
 // The same edge program built from source, to attribute bytes to zod (dist is one file).
 const fromSource = await bundle(
@@ -67,7 +72,7 @@ const results = {
   files: {
     'dist/node/index.js': file('dist/node/index.js'),
     'dist/edge/index.js': file('dist/edge/index.js'),
-    'dist/undici/request.js': file('dist/undici/request.js'),
+    'dist/undici/request.cjs': file('dist/undici/request.cjs'),
   },
 };
 process.stderr.write(`bundle: edge ${edge.gzip} B gzip, node ${nodeEager.gzip} B gzip\n`);

@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tempDir } from './lib.js';
+import { reach } from './reach.js';
 import { checkSharedClasses } from './testing-entry.js';
 
 /** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
@@ -25,6 +26,8 @@ interface Manifest {
   types?: string;
   bin?: Record<string, string>;
   exports: unknown;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 const failures: string[] = [];
@@ -207,6 +210,29 @@ async function main(): Promise<void> {
     expect(maps.length === 0, `no source maps packed ${maps.join(' ')}`);
     const missing = referencedFiles(manifest).filter((file) => !files.includes(file));
     expect(missing.length === 0, `every file package.json points at is packed ${missing.join(' ')}`);
+    const read = (file: string): string | undefined =>
+      files.includes(file) ? readFileSync(join(ROOT, file), 'utf8') : undefined;
+    const reached = reach(referencedFiles(manifest), read, manifest.name);
+    const stray = files.filter((file) => file.startsWith('dist/') && !reached.files.has(file));
+    expect(stray.length === 0, `every packed dist file is reached from package.json ${stray.join(' ')}`);
+    // A runtime dependency is a package the built code loads; a bundled one is not.
+    const peers = Object.keys(manifest.peerDependencies ?? {});
+    const loaded = [...reached.packages].filter((name) => !peers.includes(name)).sort();
+    const declared = Object.keys(manifest.dependencies ?? {}).sort();
+    expect(
+      JSON.stringify(loaded) === JSON.stringify(declared),
+      `dependencies are exactly the packages the built code loads (loaded: ${loaded.join(', ') || 'none'}; declared: ${declared.join(', ') || 'none'})`,
+    );
+    // The bundled undici request path is the locked undici, so a security fix shows in review.
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    const locked = lock.packages['node_modules/undici']?.version;
+    const bundled = /undici (\S+) request path/.exec(read('dist/undici/request.cjs') ?? '')?.[1];
+    expect(
+      locked !== undefined && bundled === locked,
+      `dist/undici/request.cjs bundles the locked undici (${bundled} vs ${locked})`,
+    );
 
     // 2. Installed like a user installs it, with msw (the testing entry's optional peer) and the
     //    @types/node the project uses.
