@@ -21,16 +21,24 @@ function fingerprint(text: string): string {
 export class RecentKeys {
   readonly #prints = new Map<string, string>();
 
-  /** Records `key` for this request; false when it was already sent with a different one. */
-  claim(key: string, method: string, url: string, body: string | undefined): boolean {
+  /**
+   * Records `key` for this request: `new` for a key not seen before, `same` for one sent with this
+   * request before, `conflict` for one sent with a different request (nothing is recorded then).
+   */
+  claim(key: string, method: string, url: string, body: string | undefined): 'new' | 'same' | 'conflict' {
     const print = fingerprint(`${method} ${url}\n${body ?? ''}`);
     const seen = this.#prints.get(key);
-    if (seen !== undefined) return seen === print;
+    if (seen !== undefined) return seen === print ? 'same' : 'conflict';
     if (this.#prints.size >= LIMIT) {
       const oldest = this.#prints.keys().next();
       if (!oldest.done) this.#prints.delete(oldest.value);
     }
     this.#prints.set(key, print);
-    return true;
+    return 'new';
+  }
+
+  /** Forgets `key`: a definite refusal did nothing, so the key may carry a mended request. */
+  release(key: string): void {
+    this.#prints.delete(key);
   }
 }

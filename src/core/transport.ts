@@ -36,6 +36,8 @@ export interface TransportConfig extends PrepareConfig {
 }
 
 interface CallState {
+  /** This call recorded its key first (so a definite refusal may release it). */
+  keyClaimed: boolean;
   attempt: number;
   mayHaveApplied: boolean;
   mayHaveReached: boolean;
@@ -90,13 +92,13 @@ export class Transport implements Requester {
     const call = prepared instanceof Promise ? await prepared : prepared;
     if (firstStartedAt !== undefined) call.startedAt = firstStartedAt;
     const { idempotencyKey, request } = call;
-    if (
-      idempotencyKey !== undefined &&
-      !this.#keys.claim(idempotencyKey, request.method, request.url, request.body)
-    ) {
-      throw this.#config.errors.keyReusedLocally(spec.operation);
-    }
+    const claim =
+      idempotencyKey === undefined
+        ? undefined
+        : this.#keys.claim(idempotencyKey, request.method, request.url, request.body);
+    if (claim === 'conflict') throw this.#config.errors.keyReusedLocally(spec.operation);
     const state: CallState = {
+      keyClaimed: claim === 'new',
       attempt: 0,
       mayHaveApplied: false,
       mayHaveReached: false,
@@ -285,6 +287,9 @@ export class Transport implements Requester {
         : error instanceof OutcomeUnknownError || state.mayHaveApplied
           ? 'unknown'
           : 'refused';
+    // Nothing was done: the caller may mend the request and send it again under the same key.
+    if (outcome === 'refused' && state.keyClaimed && call.idempotencyKey !== undefined)
+      this.#keys.release(call.idempotencyKey);
     this.#audit(spec, call, state, outcome, error.name, undefined);
     return error;
   }

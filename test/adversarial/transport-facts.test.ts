@@ -262,6 +262,28 @@ describe('resend() and the key contract', () => {
     expect(bank.sent).toHaveLength(2);
   });
 
+  it('after a definite refusal the same key may carry a mended request (nothing was done under it)', async () => {
+    const sent: string[] = [];
+    const refusesFirst = async (_url: unknown, init?: RequestInit): Promise<Response> => {
+      sent.push(String(init?.body));
+      return sent.length === 1
+        ? Response.json(
+            { status: 'error', message: 'Insufficient funds on organization balance' },
+            { status: 400 },
+          )
+        : Response.json({ status: 'success', message: 'Card has been topped up' });
+    };
+    const c = new CardsClient({
+      apiToken: 'tok_facts_0123456789abcdef',
+      baseUrl: BASE,
+      fetch: refusesFirst,
+      [CLIENT_CLOCK]: { sleep: async () => undefined, random: () => 0 },
+    } as CardsClientOptions);
+    await failure(c.funds.topUp('card_1', { amount: 500 }, { idempotencyKey: 'order-9' }));
+    await c.funds.topUp('card_1', { amount: 50 }, { idempotencyKey: 'order-9' });
+    expect(sent).toEqual(['{"amount":500}', '{"amount":50}']);
+  });
+
   it('a key reused for a different request, answered by bfinance: a definite IdempotencyKeyReusedError', async () => {
     const bank = new Bank(true, []);
     await client(bank).funds.topUp('card_1', { amount: 5 }, { idempotencyKey: 'order-8' });
