@@ -26,8 +26,11 @@ interface Cause {
   subject: RegExp;
   /** …and says the thing about it that is the cause. */
   state: RegExp;
-  type: ApiErrorClass;
+  /** The error class; absent: the status class (400 → BadRequestError…) with this cause's hint. */
+  type?: ApiErrorClass;
   hint: string;
+  /** The operations the cause can explain; absent: any. */
+  operations?: readonly string[];
 }
 
 // The API has no error codes, only free text. Each cause is recognised from its meaning — a
@@ -37,6 +40,17 @@ interface Cause {
 // is about the card); on a tie, the earlier entry (the more specific subject) wins.
 const NOT = "(?:not|n't|no longer|never)";
 const CAUSES: readonly Cause[] = [
+  {
+    // A card top-up or withdrawal sent with the bare id of a budget card: budget cards have no
+    // balance of their own. Not a card state, so the status class keeps the error, with this hint.
+    subject: /\bbudget[- ]?cards?\b/i,
+    state: new RegExp(
+      String.raw`\b(top(ped|s|ping)?[- ]?ups?|withdraw\w*|fund(ed|ing)?|load(ed|ing)?|credit(ed|ing)?|debit(ed|ing)?|directly|(add|move|transfer)(ed|ing)? (funds|money)|${NOT} (be )?(supported|allowed|permitted|possible)|unsupported|only (for|on) (standalone|prepaid|regular))\b`,
+      'i',
+    ),
+    hint: 'The card is a budget card: it spends from its budget and holds no balance of its own. Fund the budget with client.funds.topUpBudget(budgetId, { amount }); pass the card as { id, model: "budget" } (or the card object the SDK returned) and this is caught before sending.',
+    operations: ['funds.topUp', 'funds.withdraw'],
+  },
   {
     // An invalid or inactive card type / program / BIN (typeId).
     subject: /\b(card ?types?|type ?ids?|programs?|bins?|card products?)\b/i,
@@ -140,10 +154,11 @@ function classFor(status: number): ApiErrorClass {
 }
 
 /** The documented cause a server message names, if any (see {@link CAUSES}). */
-function recognise(message: string): Cause | undefined {
+function recognise(message: string, operation: string): Cause | undefined {
   let best: Cause | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
   for (const cause of CAUSES) {
+    if (cause.operations !== undefined && !cause.operations.includes(operation)) continue;
     const at = cause.subject.exec(message)?.index;
     if (at !== undefined && at < bestAt && cause.state.test(message)) {
       best = cause;
@@ -170,7 +185,14 @@ export interface ErrorResponse {
  */
 export function errorFromResponse(res: ErrorResponse, keyReusedHint?: string): ApiError {
   const serverMessage = res.message ?? `HTTP ${res.status}`;
-  const text = `${res.operation} failed (HTTP ${res.status}): ${serverMessage}`;
+  // A `status: "error"` envelope in a 2xx reply: the request did not fail, bfinance refused it.
+  const refused = `${res.operation}: bfinance refused the request`;
+  const text =
+    res.status < 200 || res.status >= 300
+      ? `${res.operation} failed (HTTP ${res.status}): ${serverMessage}`
+      : res.message === undefined
+        ? `${refused} without giving a reason.`
+        : `${refused}: ${res.message}`;
   const init: ApiErrorInit = {
     status: res.status,
     errorId: res.errorId,
@@ -188,8 +210,8 @@ export function errorFromResponse(res: ErrorResponse, keyReusedHint?: string): A
     });
   }
   if (res.status !== 401 && res.status < 500 && res.message !== undefined) {
-    const cause = recognise(serverMessage);
-    if (cause) return new cause.type(text, { ...init, hint: cause.hint });
+    const cause = recognise(serverMessage, res.operation);
+    if (cause) return new (cause.type ?? classFor(res.status))(text, { ...init, hint: cause.hint });
   }
   const hint =
     STATUS_HINTS[res.status] ??
