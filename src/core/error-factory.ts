@@ -128,7 +128,7 @@ export class ErrorFactory {
     applied?: { resourceId: string | undefined },
   ): ResponseValidationError {
     const safe = issues.map((i) => ({ path: this.text(i.path), code: this.text(i.code) }));
-    const where = safe.map((i) => `${i.path || '(body)'}: ${i.code}`).join(', ');
+    const where = safe.map((i) => `${i.path || 'body'}: ${i.code}`).join(', ');
     const resourceId = this.text(applied?.resourceId);
     return new ResponseValidationError(
       applied

@@ -256,6 +256,8 @@ describe('response faults (undici sender)', () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues).toEqual([{ path: '', code: 'invalid_json' }]);
     expect((error as ResponseValidationError).status).toBe(200);
+    // The issue list sits in parentheses: the body is named without a second pair.
+    expect((error as Error).message).toMatch(/\(body: invalid_json\)\.$/);
     expect(srv.requests).toHaveLength(1);
   });
 
