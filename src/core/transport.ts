@@ -16,6 +16,7 @@ import { callFields, type PrepareConfig, type PreparedCall, prepareCall } from '
 import { RecentKeys } from './recent-keys.js';
 import { readResponse, requestIdOf } from './response.js';
 import { backoffMs, sleep } from './retry.js';
+import { reportSettled } from './settled.js';
 import type { Requester, RequestOptions, RequestSpec } from './spec.js';
 
 /** The transport's resolved configuration: what a call is checked with, and how it is sent. */
@@ -129,7 +130,7 @@ export class Transport implements Requester {
               durationMs,
             });
           }
-          this.#audit(spec, call, state, 'applied', undefined, reading.value);
+          this.#settle(spec, call, state, 'applied', undefined, reading.value);
           return reading.value;
         }
         failure = reading;
@@ -158,7 +159,7 @@ export class Transport implements Requester {
             durationMs,
             reason: verdict.error.name,
           });
-          this.#audit(spec, call, state, 'applied', undefined, done.value);
+          this.#settle(spec, call, state, 'applied', undefined, done.value);
           return done.value;
         }
       }
@@ -256,15 +257,8 @@ export class Transport implements Requester {
     };
     const onSettled = (answer: Reconciliation): void => {
       if (answer.status === 'still-unknown') return;
-      this.#audit(
-        spec,
-        call,
-        state,
-        answer.status === 'applied' ? 'applied' : 'not-applied',
-        undefined,
-        undefined,
-        true,
-      );
+      const outcome = answer.status === 'applied' ? 'applied' : 'not-applied';
+      this.#settle(spec, call, state, outcome, undefined, undefined, true);
     };
     // The identical request again: same key, same body, the caller's headers; new signal/timeouts.
     const { signal: _signal, ...sent } = call.options;
@@ -285,11 +279,12 @@ export class Transport implements Requester {
         : error instanceof OutcomeUnknownError || state.mayHaveApplied
           ? 'unknown'
           : 'refused';
-    this.#audit(spec, call, state, outcome, error.name, undefined);
+    this.#settle(spec, call, state, outcome, error.name, undefined);
     return error;
   }
 
-  #audit(
+  /** Reports a call that changed something once it settled: an audit event and an `info` line. */
+  #settle(
     spec: RequestSpec<unknown>,
     call: PreparedCall,
     state: CallState,
@@ -298,28 +293,21 @@ export class Transport implements Requester {
     result: unknown,
     reconciliation = false,
   ): void {
-    const audit = this.#config.audit;
-    // Reads are not audited, and a call refused before anything left emits nothing.
-    if (!audit.enabled || spec.method === 'GET' || !state.sent) return;
-    const subject = spec.subject ?? spec.outcome?.subject ?? {};
-    const created = (result as { id?: unknown } | null | undefined)?.id;
-    audit.emit({
-      operation: spec.operation,
-      idempotencyKey: call.idempotencyKey,
+    const { audit, log } = this.#config;
+    // Reads report nothing, nor does a call refused before anything left; nothing is built unheard.
+    if (!state.sent || spec.method === 'GET' || (!audit.enabled && !log.enabled('info'))) return;
+    const { idempotencyKey, startedAt } = call;
+    const { attempt: attempts, requestId } = state;
+    const settled = {
+      idempotencyKey,
       outcome,
       error,
-      cardId: subject.cardId,
-      budgetId: subject.budgetId,
-      customerId: subject.customerId,
-      disputeId: subject.disputeId,
-      createdId: typeof created === 'string' ? created : undefined,
-      amount: subject.amount,
-      currency: subject.currency,
-      attempts: state.attempt,
-      requestId: state.requestId,
-      startedAt: new Date(call.startedAt).toISOString(),
-      endedAt: new Date().toISOString(),
+      result,
+      attempts,
+      requestId,
+      startedAt,
       reconciliation,
-    });
+    };
+    reportSettled(spec, settled, audit, log);
   }
 }
