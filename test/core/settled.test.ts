@@ -48,7 +48,8 @@ describe('the info line of a settled call', () => {
     await client.funds.topUp(card, { amount: '25.50', note }, { idempotencyKey: 'topup-order-77' });
     const top = settled().at(-1);
     expect(top?.level).toBe('info');
-    expect(top?.fields).toEqual({
+    // Strict: fields that do not apply (budgetId, currency…) are left out, not sent as undefined.
+    expect(top?.fields).toStrictEqual({
       operation: 'funds.topUp',
       outcome: 'applied',
       cardId: card.id,
