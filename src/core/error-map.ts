@@ -41,17 +41,6 @@ interface Cause {
 const NOT = "(?:not|n't|no longer|never)";
 const CAUSES: readonly Cause[] = [
   {
-    // A card top-up or withdrawal sent with the bare id of a budget card: budget cards have no
-    // balance of their own. Not a card state, so the status class keeps the error, with this hint.
-    subject: /\bbudget[- ]?cards?\b/i,
-    state: new RegExp(
-      String.raw`\b(top(ped|s|ping)?[- ]?ups?|withdraw\w*|fund(ed|ing)?|load(ed|ing)?|credit(ed|ing)?|debit(ed|ing)?|directly|(add|move|transfer)(ed|ing)? (funds|money)|${NOT} (be )?(supported|allowed|permitted|possible)|unsupported|only (for|on) (standalone|prepaid|regular))\b`,
-      'i',
-    ),
-    hint: 'The card is a budget card: it spends from its budget and holds no balance of its own. Fund the budget with client.funds.topUpBudget(budgetId, { amount }); pass the card as { id, model: "budget" } (or the card object the SDK returned) and this is caught before sending.',
-    operations: ['funds.topUp', 'funds.withdraw'],
-  },
-  {
     // An invalid or inactive card type / program / BIN (typeId).
     subject: /\b(card ?types?|type ?ids?|programs?|bins?|card products?)\b/i,
     state: new RegExp(
@@ -101,6 +90,13 @@ const CAUSES: readonly Cause[] = [
     ),
     type: InsufficientFundsError,
     hint: 'Check client.funds.balance() (or the card balance for a withdrawal) and move a smaller amount or add funds first.',
+  },
+  {
+    // A budget card's bare id sent to a card top-up or withdrawal (status class; funds wins a tie).
+    subject: /\bbudget[- ]?cards?\b/i,
+    state: /\b(top|withdraw|fund(ed|ing)?\b|load|credit|debit|directly|support|allow|permit|possible)/i,
+    hint: 'Budget cards spend from their budget: fund it with client.funds.topUpBudget(budgetId, { amount }).',
+    operations: ['funds.topUp', 'funds.withdraw'],
   },
   {
     // A dispute that is no longer pending cannot be changed.

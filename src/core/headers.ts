@@ -124,7 +124,7 @@ export function checkToken(token: unknown, operation: string): string {
       field: 'apiToken',
       rule: 'bearer_prefix',
       operation,
-      hint: 'Pass only the token bfinance issued, e.g. apiToken: process.env.BFINANCE_API_TOKEN; the SDK adds "Bearer " itself.',
+      hint: 'Pass only the token bfinance issued: the SDK adds "Bearer " itself.',
     });
   }
   if (!/^[\x21-\x7e]+$/.test(token)) {

@@ -28,46 +28,35 @@ export function reportSettled(
   audit: AuditTrail,
   log: LogSink,
 ): void {
-  const logging = log.enabled('info');
+  const { idempotencyKey, outcome, error, result, attempts, requestId, startedAt, reconciliation } = settled;
   const subject = spec.subject ?? spec.outcome?.subject ?? {};
-  const created = (settled.result as { id?: unknown } | null | undefined)?.id;
-  const ids = {
-    cardId: subject.cardId,
-    budgetId: subject.budgetId,
-    customerId: subject.customerId,
-    disputeId: subject.disputeId,
+  const created = (result as { id?: unknown } | null | undefined)?.id;
+  const { cardId, budgetId, customerId, disputeId, amount, currency } = subject;
+  const facts = {
+    operation: spec.operation,
+    outcome,
+    error,
+    cardId,
+    budgetId,
+    customerId,
+    disputeId,
     createdId: typeof created === 'string' ? created : undefined,
+    amount,
+    currency,
+    attempts,
+    idempotencyKey,
+    requestId,
   };
   const endedAt = Date.now();
   if (audit.enabled) {
-    audit.emit({
-      operation: spec.operation,
-      idempotencyKey: settled.idempotencyKey,
-      outcome: settled.outcome,
-      error: settled.error,
-      ...ids,
-      amount: subject.amount,
-      currency: subject.currency,
-      attempts: settled.attempts,
-      requestId: settled.requestId,
-      startedAt: new Date(settled.startedAt).toISOString(),
-      endedAt: new Date(endedAt).toISOString(),
-      reconciliation: settled.reconciliation,
-    });
+    const times = { startedAt: new Date(startedAt).toISOString(), endedAt: new Date(endedAt).toISOString() };
+    audit.emit({ ...facts, ...times, reconciliation });
   }
-  if (logging) {
+  if (log.enabled('info')) {
     log.log('info', 'settled', {
-      operation: spec.operation,
-      outcome: settled.outcome,
-      ...ids,
-      amount: subject.amount,
-      currency: subject.currency,
-      attempts: settled.attempts,
-      durationMs: endedAt - settled.startedAt,
-      error: settled.error,
-      idempotencyKey: settled.idempotencyKey,
-      requestId: settled.requestId,
-      reconciliation: settled.reconciliation || undefined,
+      ...facts,
+      durationMs: endedAt - startedAt,
+      reconciliation: reconciliation || undefined,
     });
   }
 }

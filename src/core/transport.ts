@@ -283,7 +283,6 @@ export class Transport implements Requester {
     return error;
   }
 
-  /** Reports a call that changed something once it settled: an audit event and an `info` line. */
   #settle(
     spec: RequestSpec<unknown>,
     call: PreparedCall,
