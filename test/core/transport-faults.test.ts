@@ -90,6 +90,7 @@ describe.each(SENDERS)('network faults with the %s sender', (_name, makeSender) 
       expect(error).toBeInstanceOf(ConnectionError);
       expect(error).not.toBeInstanceOf(TimeoutError);
       expect((error as ConnectionError).cause).toEqual({ code: 'ECONNREFUSED', phase: 'connect' });
+      expect((error as Error).message).toBe('cards.retrieve: the connection failed (ECONNREFUSED).');
       expect(h.attempts).toHaveLength(3);
       expect(h.delays).toEqual([250, 500]);
       expect(h.keys()).toEqual([undefined, undefined, undefined]);
