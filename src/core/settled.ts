@@ -2,36 +2,46 @@ import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { LogSink } from './logger.js';
 import type { RequestSpec } from './spec.js';
 
-/** How a call that changes something ended, as the transport saw it. */
-export interface Settlement {
+/** Who hears about settled calls: the client's audit trail and log sink. */
+export interface SettledListeners {
+  audit: AuditTrail;
+  log: LogSink;
+}
+
+/** What the transport knows of a call when it settles. */
+export interface SettledCall {
   idempotencyKey: string | undefined;
-  outcome: AuditOutcome;
-  /** The error class of a refused or unknown call. */
-  error: string | undefined;
-  /** The validated result of an applied call (its `id` is the created id). */
-  result: unknown;
-  attempts: number;
-  requestId: string | undefined;
   /** Epoch milliseconds before the first attempt. */
   startedAt: number;
-  /** True on the follow-up `OutcomeUnknownError.reconcile()` reports when it settles a call. */
-  reconciliation: boolean;
+}
+
+/** How far a call got: attempts made, the last request id, whether any attempt left. */
+export interface SettledProgress {
+  attempt: number;
+  requestId: string | undefined;
+  sent: boolean;
 }
 
 /**
  * Reports a settled call that issued, moved money or changed something: one audit event and one
- * `info` log line (`settled`), built from the same values, each only when someone listens.
+ * `info` log line (`settled`), built from the same values, only when someone listens. Reads and
+ * calls refused before anything left report nothing.
  */
 export function reportSettled(
+  to: SettledListeners,
   spec: RequestSpec<unknown>,
-  settled: Settlement,
-  audit: AuditTrail,
-  log: LogSink,
+  call: SettledCall,
+  progress: SettledProgress,
+  outcome: AuditOutcome,
+  error: string | undefined,
+  result: unknown,
+  reconciliation = false,
 ): void {
-  const { idempotencyKey, outcome, error, result, attempts, requestId, startedAt, reconciliation } = settled;
-  const subject = spec.subject ?? spec.outcome?.subject ?? {};
+  const { audit, log } = to;
+  if (!progress.sent || spec.method === 'GET' || (!audit.enabled && !log.enabled('info'))) return;
+  const { cardId, budgetId, customerId, disputeId, amount, currency } =
+    spec.subject ?? spec.outcome?.subject ?? {};
   const created = (result as { id?: unknown } | null | undefined)?.id;
-  const { cardId, budgetId, customerId, disputeId, amount, currency } = subject;
   const facts = {
     operation: spec.operation,
     outcome,
@@ -43,20 +53,17 @@ export function reportSettled(
     createdId: typeof created === 'string' ? created : undefined,
     amount,
     currency,
-    attempts,
-    idempotencyKey,
-    requestId,
+    attempts: progress.attempt,
+    idempotencyKey: call.idempotencyKey,
+    requestId: progress.requestId,
   };
   const endedAt = Date.now();
   if (audit.enabled) {
-    const times = { startedAt: new Date(startedAt).toISOString(), endedAt: new Date(endedAt).toISOString() };
-    audit.emit({ ...facts, ...times, reconciliation });
+    const startedAt = new Date(call.startedAt).toISOString();
+    audit.emit({ ...facts, startedAt, endedAt: new Date(endedAt).toISOString(), reconciliation });
   }
   if (log.enabled('info')) {
-    log.log('info', 'settled', {
-      ...facts,
-      durationMs: endedAt - startedAt,
-      reconciliation: reconciliation || undefined,
-    });
+    const durationMs = endedAt - call.startedAt;
+    log.log('info', 'settled', { ...facts, durationMs, reconciliation: reconciliation || undefined });
   }
 }

@@ -130,7 +130,7 @@ export class Transport implements Requester {
               durationMs,
             });
           }
-          this.#settle(spec, call, state, 'applied', undefined, reading.value);
+          reportSettled(this.#config, spec, call, state, 'applied', undefined, reading.value);
           return reading.value;
         }
         failure = reading;
@@ -159,7 +159,7 @@ export class Transport implements Requester {
             durationMs,
             reason: verdict.error.name,
           });
-          this.#settle(spec, call, state, 'applied', undefined, done.value);
+          reportSettled(this.#config, spec, call, state, 'applied', undefined, done.value);
           return done.value;
         }
       }
@@ -258,7 +258,7 @@ export class Transport implements Requester {
     const onSettled = (answer: Reconciliation): void => {
       if (answer.status === 'still-unknown') return;
       const outcome = answer.status === 'applied' ? 'applied' : 'not-applied';
-      this.#settle(spec, call, state, outcome, undefined, undefined, true);
+      reportSettled(this.#config, spec, call, state, outcome, undefined, undefined, true);
     };
     // The identical request again: same key, same body, the caller's headers; new signal/timeouts.
     const { signal: _signal, ...sent } = call.options;
@@ -269,7 +269,7 @@ export class Transport implements Requester {
     return this.#config.errors.outcomeUnknown(spec, cause, record, hint, onSettled, resend);
   }
 
-  /** Records the end of a failed call in the audit trail and returns its error. */
+  /** Reports the end of a failed call (audit event, `info` line) and returns its error. */
   #end(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState, error: CardsError): CardsError {
     // A confirmed call whose reply the schema refused was applied all the same; `refused` is only
     // for a call none of whose attempts may have been applied (a timed-out freeze is unknown).
@@ -279,34 +279,7 @@ export class Transport implements Requester {
         : error instanceof OutcomeUnknownError || state.mayHaveApplied
           ? 'unknown'
           : 'refused';
-    this.#settle(spec, call, state, outcome, error.name, undefined);
+    reportSettled(this.#config, spec, call, state, outcome, error.name, undefined);
     return error;
-  }
-
-  #settle(
-    spec: RequestSpec<unknown>,
-    call: PreparedCall,
-    state: CallState,
-    outcome: AuditOutcome,
-    error: string | undefined,
-    result: unknown,
-    reconciliation = false,
-  ): void {
-    const { audit, log } = this.#config;
-    // Reads report nothing, nor does a call refused before anything left; nothing is built unheard.
-    if (!state.sent || spec.method === 'GET' || (!audit.enabled && !log.enabled('info'))) return;
-    const { idempotencyKey, startedAt } = call;
-    const { attempt: attempts, requestId } = state;
-    const settled = {
-      idempotencyKey,
-      outcome,
-      error,
-      result,
-      attempts,
-      requestId,
-      startedAt,
-      reconciliation,
-    };
-    reportSettled(spec, settled, audit, log);
   }
 }
