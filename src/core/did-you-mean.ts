@@ -44,3 +44,21 @@ export function closestName(name: string, known: Iterable<string>): string | und
   }
   return best;
 }
+
+/**
+ * How a message about the unknown name `key` ends, and its hint: `; did you mean <name>?` and
+ * "Rename …" when a known name is close (`shown` spells it as the caller sees it), else `.` and
+ * `otherwise`.
+ */
+export function unknownName(
+  field: string,
+  key: string,
+  known: Iterable<string>,
+  shown: (name: string) => string,
+  otherwise: string,
+): [end: string, hint: string] {
+  const close = closestName(key, known);
+  if (close === undefined) return ['.', otherwise];
+  const near = shown(close);
+  return [`; did you mean ${near}?`, `Rename ${field} to ${near}.`];
+}

@@ -1,4 +1,4 @@
-import { closestName } from './did-you-mean.js';
+import { unknownName } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import { isPlainObject, snapshot } from './snapshot.js';
@@ -84,18 +84,14 @@ export function copyOptions(options: unknown): RequestOptions | undefined {
   const copy = snapshot(options, 'options') as Record<string, unknown>;
   for (const key of Object.keys(copy)) {
     if (!CALL_OPTIONS.has(key)) {
-      const near = closestName(key, CALL_OPTIONS);
-      throw new ValidationError(
-        `options.${key} is not an option of this call${near === undefined ? '.' : `; did you mean options.${near}?`}`,
-        {
-          field: `options.${key}`,
-          rule: 'unknown_field',
-          hint:
-            near === undefined
-              ? `Known options: ${[...CALL_OPTIONS].join(', ')}.`
-              : `Rename options.${key} to options.${near}.`,
-        },
-      );
+      const field = `options.${key}`;
+      const known = `Known options: ${[...CALL_OPTIONS].join(', ')}.`;
+      const [end, hint] = unknownName(field, key, CALL_OPTIONS, (name) => `options.${name}`, known);
+      throw new ValidationError(`${field} is not an option of this call${end}`, {
+        field,
+        rule: 'unknown_field',
+        hint,
+      });
     }
   }
   return copy as RequestOptions;

@@ -1,4 +1,4 @@
-import { closestName } from './did-you-mean.js';
+import { unknownName } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { redact } from './redact.js';
 import { isPlainObject, snapshot } from './snapshot.js';
@@ -56,16 +56,19 @@ function checkCopy(
       // A key is the caller's text; it is redacted in case a secret was pasted as a key.
       const field = redact(join(prefix, key));
       const known = Object.keys(shape);
-      const close = closestName(key, known);
-      const near = close === undefined ? undefined : join(prefix, close);
+      const [end, hint] = unknownName(
+        field,
+        key,
+        known,
+        (name) => join(prefix, name),
+        `Known fields: ${known.join(', ')}. Send a field the SDK does not know yet with the extraBody option.`,
+      );
       throw paramError(
         field,
         'unknown_field',
-        `${field} is not a parameter of ${operation}${near === undefined ? '.' : `; did you mean ${near}?`}`,
+        `${field} is not a parameter of ${operation}${end}`,
         operation,
-        near === undefined
-          ? `Known fields: ${known.join(', ')}. Send a field the SDK does not know yet with the extraBody option.`
-          : `Rename ${field} to ${near}.`,
+        hint,
       );
     }
     if (value[key] !== undefined) rule(value[key], join(prefix, key), operation);
