@@ -5,7 +5,7 @@ import { redactValue } from './redact.js';
 export interface Logger {
   /** Receives `debug` events (each call, its retries and timings). */
   debug(...args: unknown[]): unknown;
-  /** Receives `info` events. */
+  /** Receives `info` events (`settled`: how a call that issued, moved money or changed a card ended). */
   info(...args: unknown[]): unknown;
   /** Receives `warn` events (a retry, a response that drifted from the documented shape). */
   warn(...args: unknown[]): unknown;
