@@ -1,27 +1,32 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PartialMessage, Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /**
  * The undici sender loads `./undici-request.node.mjs` (undici's request path alone) on its first
- * request. From source that file runs as is; the Node build bundles the same file into
- * `dist/undici/request.{js,cjs}` (the last config below) and keeps the sender's import external,
- * aimed at that copy. This maps one import specifier to the built form of the same module, so
- * source and dist run the same code; it is not a module replacement. The chunk stays a separate
- * file so importing the SDK never parses it (cold start, bench/README.md). Each format loads its
- * own: ESM `import()`s the ESM chunk (importing the CJS one from ESM costs ~30 ms more: Node scans
- * it for exports), CJS `require()`s the CJS one.
+ * request. From source that file runs as is; the Node build bundles the same file into one
+ * CommonJS chunk, `dist/undici/request.cjs` (the last config below), and aims the sender's import
+ * at that copy. This maps one import specifier to the built form of the same module, so source and
+ * dist run the same code; it is not a module replacement. The chunk stays a separate file so
+ * importing the SDK never parses it (cold start, bench/README.md). Both formats load the one
+ * chunk with `require()` (the ESM build through `createRequire`, which, unlike `import()` of
+ * CommonJS, does not scan the file for exports), so the package ships undici once.
  */
 const FORMAT_MARK = '__BFC_OUTPUT_FORMAT__';
 const undiciRequestChunk: Plugin = {
   name: 'undici-request-chunk',
   setup(build) {
     // tsup runs esbuild in ESM for both formats (rollup makes the CJS); esbuildOptions marks which.
-    const file = build.initialOptions.define?.[FORMAT_MARK] === '"cjs"' ? 'request.cjs' : 'request.js';
-    build.onResolve({ filter: /^\.\/undici-request\.node\.mjs$/ }, () => ({
-      path: `../undici/${file}`,
-      external: true,
+    const cjs = build.initialOptions.define?.[FORMAT_MARK] === '"cjs"';
+    build.onResolve({ filter: /^\.\/undici-request\.node\.mjs$/ }, () =>
+      cjs
+        ? { path: '../undici/request.cjs', external: true }
+        : { path: 'request', namespace: 'undici-chunk' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'undici-chunk' }, () => ({
+      contents: `import { createRequire } from 'node:module';\nexport const request = createRequire(import.meta.url)('../undici/request.cjs').request;\n`,
+      loader: 'js',
     }));
   },
 };
@@ -117,6 +122,10 @@ export default defineConfig([
     clean: true,
     external: ['bfinance-cards'],
     esbuildPlugins: [undiciRequestChunk, testingUsesMainEntry],
+    // The bins are ESM files (package.json `bin`); nothing reaches a CommonJS copy of them.
+    onSuccess: async () => {
+      for (const bin of ['sandbox-cli', 'doctor-cli']) rmSync(`dist/node/${bin}.cjs`, { force: true });
+    },
     // The CJS build loads its chunk with require() (inside a promise): no ESM loader involved, and
     // it works where import() in CommonJS does not (Jest without --experimental-vm-modules).
     esbuildOptions(options, { format }) {
@@ -136,7 +145,7 @@ export default defineConfig([
   {
     entry: { request: 'src/core/http/undici-request.node.mjs' },
     outDir: 'dist/undici',
-    format: ['esm', 'cjs'],
+    format: ['cjs'],
     platform: 'node',
     target: 'node20',
     sourcemap: false,
@@ -146,11 +155,9 @@ export default defineConfig([
     clean: true,
     noExternal: [/^undici(\/|$)/],
     esbuildPlugins: [undiciUnreachable],
-    banner: ({ format }) => {
+    banner: () => {
       const notice = `/*! undici ${undiciVersion} request path, bundled by bfinance-cards. undici: MIT License, Copyright (c) Matteo Collina and Undici contributors, https://github.com/nodejs/undici */`;
-      // undici is CommonJS: in the ESM chunk its require() of Node built-ins needs a real require.
-      const esmRequire = `import { createRequire as __bfcCreateRequire } from 'node:module';\nconst require = __bfcCreateRequire(import.meta.url);`;
-      return { js: format === 'esm' ? `${notice}\n${esmRequire}` : notice };
+      return { js: notice };
     },
   },
 ]);

@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
 import { unknownName } from './core/did-you-mean.js';
 import { createDriftReporter } from './core/drift-report.js';
@@ -8,6 +7,7 @@ import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
 import { type DefaultSender, FETCH_DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
+import type { UndiciDispatcher } from './core/http/types.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { bounded } from './core/options.js';
 import { readEnv, runtimeName } from './core/runtime.js';
@@ -55,7 +55,7 @@ export interface CardsClientOptions {
   /** A custom `fetch`; the SDK then sends every request through it. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** An undici dispatcher (proxy agent, pool, mock agent) for the Node transport. */
-  dispatcher?: Dispatcher;
+  dispatcher?: UndiciDispatcher;
   /** Extra headers sent on every request. */
   headers?: Record<string, string>;
   /** Appended to the SDK's User-Agent, e.g. `my-app/1.2`. */

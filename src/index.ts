@@ -45,6 +45,7 @@ export {
   WeakPinError,
 } from './core/errors.js';
 export type { AuditEvent, AuditHook, AuditOutcome } from './core/hooks/audit.js';
+export type { UndiciDispatcher } from './core/http/types.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Amount } from './core/money.js';
 export type { Page, PageParams, PagePromise } from './core/page.js';

@@ -77,6 +77,7 @@ describe('examples run against the sandbox', () => {
       'budget-cards.ts',
       'disputes.ts',
       'error-handling.ts',
+      'first-call.ts',
       'funds.ts',
       'issue-card-flow.ts',
       'logging-and-audit.ts',

@@ -40,6 +40,25 @@ describe('README snippets', () => {
     },
   );
 
+  it('starts with the consumer install, before the set-up for working on this repository', () => {
+    const install = readme.indexOf('```sh\nnpm install bfinance-cards\n```');
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(readme.indexOf('```sh\nnpm ci\n'));
+  });
+
+  it('links only to sections it has', () => {
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
+    const anchors = [...readme.matchAll(/^#+ (.+)$/gm)].map((m) =>
+      (m[1] ?? '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    );
+    const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => !anchors.includes(link ?? ''))).toEqual([]);
+  });
+
   it('gives the set-up commands CI runs', () => {
     expect(readme).toMatch(/```sh\nnpm ci\nnpm run demo[^\n]*\nnpm test/);
   });

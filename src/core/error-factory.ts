@@ -229,7 +229,7 @@ export class ErrorFactory {
           outcome?.hint ??
           (resend
             ? 'Call error.resend() to send the identical request with the same Idempotency-Key, or error.reconcile() to read whether it was applied.'
-            : 'Call error.reconcile() to read whether it was applied; re-sending may repeat the call.'),
+            : 'The call may have been applied. bfinance documents de-duplication by Idempotency-Key only for card top-ups and withdrawals; re-sending this call may repeat it: call error.reconcile() to look for its effect first.'),
         resend,
         reconcile: settle
           ? async (options) => {

@@ -1,4 +1,4 @@
-import { safeParse } from 'zod/mini';
+import { safeParse, type ZodMiniType } from 'zod/mini';
 import { errorDetails, parseJson, unwrap } from './envelope.js';
 import type { ResponseIssue } from './errors.js';
 import type { SendResponse } from './http/types.js';
@@ -104,7 +104,8 @@ export function readResponse<T>(
   if (!confirmed && retryClass(spec.kind) === 'must-not-repeat') {
     return unparsed([{ path: 'status', code: 'missing_envelope' }]);
   }
-  const result = safeParse(spec.schema, envelope.data);
+  // Every schema the SDK declares is a zod/mini one; the public type only names its shape.
+  const result = safeParse(spec.schema as ZodMiniType<T>, envelope.data);
   if (!result.success) {
     return unparsed(
       result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),

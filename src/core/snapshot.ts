@@ -11,6 +11,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** The most items a caller's array may hold. */
+const MAX_ITEMS = 10_000;
+
 function copy(
   value: unknown,
   field: string,
@@ -32,6 +35,14 @@ function copy(
   if (array) {
     const items: unknown[] = [];
     const length = Number((source as unknown as unknown[]).length);
+    // A Proxy can claim any length; no parameter of this API is a list that long.
+    if (!(length <= MAX_ITEMS)) {
+      throw new ValidationError(`${field} has more than ${MAX_ITEMS} items.`, {
+        field,
+        rule: 'too_long',
+        hint: `Pass at most ${MAX_ITEMS} items in ${field}.`,
+      });
+    }
     for (let i = 0; i < length; i++) {
       items.push(Object.hasOwn(source, i) ? copy(source[i], field, path, undefined) : undefined);
     }

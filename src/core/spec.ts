@@ -1,4 +1,3 @@
-import type { ZodMiniType } from 'zod/mini';
 import type { OutcomeSpec, OutcomeSubject } from '../outcomes/types.js';
 import type { CardsError } from './errors.js';
 import type { RequestPath } from './path.js';
@@ -64,6 +63,18 @@ export interface RequestOptions {
   extraBody?: Record<string, unknown>;
 }
 
+/**
+ * The schema of an endpoint's response data: a zod/mini schema inside the SDK, declared here by
+ * the Standard Schema shape it has, so that the public types need no zod installed.
+ */
+export interface ResponseSchema<T> {
+  /** The Standard Schema interface every zod 4 schema carries. */
+  readonly '~standard': {
+    readonly validate: (value: unknown) => unknown;
+    readonly types?: { readonly output: T } | undefined;
+  };
+}
+
 /** Everything a resource says about one endpoint call; the transport does the rest. */
 export interface RequestSpec<T> {
   /** Public name of the operation, e.g. `funds.topUp`. */
@@ -73,7 +84,7 @@ export interface RequestSpec<T> {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   /** Schema of the unwrapped response data. */
-  schema: ZodMiniType<T>;
+  schema: ResponseSchema<T>;
   /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
   kind: OperationClass;
   /**

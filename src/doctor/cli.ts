@@ -1,18 +1,26 @@
 import { parseArgs } from 'node:util';
+import { EXIT, exitCodeTable } from '../cli/exit-codes.js';
+import { DEFAULT_BASE_URL } from '../core/base-url.js';
+import { ValidationError } from '../core/errors.js';
 import { VERSION } from '../version.js';
+import { configurationDiagnosis, type Diagnosis, diagnose } from './diagnosis.js';
 import type { FetchLike } from './get-only.js';
-import { runProbes } from './probes.js';
-import { allOk, formatJson, formatTable } from './report.js';
+import { type ProbeResult, runProbes } from './probes.js';
+import { formatDiagnosis, formatJson, formatTable } from './report.js';
 
 const USAGE = `Usage: bfinance-cards doctor [--json] [--customer ID]
 
 Checks bfinance-cards against your bfinance account with read-only calls (GET only):
 the organization balance, card programs, the first page of cards, one card's details and
 transactions, and a customer with --customer. Prints, per call, ok / drift / the error class,
-and for drift the wire field paths. Never prints a value from a response, nor the token.
+and for drift the wire field paths; then what is wrong and the next step (--json: "diagnosis").
+Never prints a value from a response, nor the token.
 
-Environment: BFINANCE_API_TOKEN (required), BFINANCE_BASE_URL (optional).
-Exit status: 0 when every call matched, 1 when any drifted or failed, 2 for a usage error.
+Environment: BFINANCE_API_TOKEN (required), BFINANCE_BASE_URL (optional, default
+${DEFAULT_BASE_URL}).
+
+Exit status of bfinance-cards (where several apply, the highest-risk wins):
+${exitCodeTable()}
 `;
 
 /** Where the doctor writes and what it reads; injectable for tests. */
@@ -36,32 +44,43 @@ export async function main(io: DoctorIo): Promise<number> {
     parsed = parse(io.argv);
   } catch (error) {
     io.err(`${error instanceof Error ? error.message : 'Invalid arguments.'}\n\n${USAGE}`);
-    return 2;
+    return EXIT.usage;
   }
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(USAGE);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length !== 1 || positionals[0] !== 'doctor') {
     io.err(USAGE);
-    return 2;
+    return EXIT.usage;
   }
+  const refuse = (diagnosis: Diagnosis): number => {
+    if (values.json) io.out(formatJson([], VERSION, diagnosis));
+    else io.err(formatDiagnosis(diagnosis));
+    return diagnosis.exitCode;
+  };
   const apiToken = io.env.BFINANCE_API_TOKEN?.trim();
   if (!apiToken) {
-    io.err(
-      'BFINANCE_API_TOKEN is not set: export your bfinance API token, then run bfinance-cards doctor again.\n',
+    return refuse(
+      configurationDiagnosis(
+        'BFINANCE_API_TOKEN is not set.',
+        'Export your bfinance API token, then run bfinance-cards doctor again.',
+      ),
     );
-    return 2;
   }
-  const results = await runProbes({
-    apiToken,
-    baseUrl: io.env.BFINANCE_BASE_URL?.trim() || undefined,
-    customerId: values.customer,
-    fetch: io.fetch,
-  });
-  io.out(values.json ? formatJson(results, VERSION) : formatTable(results));
-  return allOk(results) ? 0 : 1;
+  // Never left to the client: it would read BFINANCE_BASE_URL from the process, not from `io`.
+  const baseUrl = io.env.BFINANCE_BASE_URL?.trim() || DEFAULT_BASE_URL;
+  let results: ProbeResult[];
+  try {
+    results = await runProbes({ apiToken, baseUrl, customerId: values.customer, fetch: io.fetch });
+  } catch (error) {
+    if (error instanceof ValidationError) return refuse(configurationDiagnosis(error.message, error.hint));
+    throw error;
+  }
+  const diagnosis = diagnose(results, baseUrl, VERSION);
+  io.out(values.json ? formatJson(results, VERSION, diagnosis) : formatTable(results, diagnosis));
+  return diagnosis.exitCode;
 }
 
 function parse(argv: readonly string[]) {

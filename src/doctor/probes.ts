@@ -2,7 +2,7 @@ import { safeParse, type ZodMiniType } from 'zod/mini';
 import { CardsClient } from '../client.js';
 import { type DriftIssue, findDrift } from '../core/drift.js';
 import { parseJson, unwrap } from '../core/envelope.js';
-import { isCardsError, ResponseValidationError } from '../core/errors.js';
+import { isCardsError, ResponseValidationError, ValidationError } from '../core/errors.js';
 import {
   cardListSchema,
   cardSchema,
@@ -32,8 +32,8 @@ export interface ProbeResult {
 export interface DoctorOptions {
   /** The API token (`BFINANCE_API_TOKEN`). */
   apiToken: string;
-  /** The API base URL (`BFINANCE_BASE_URL`), default production. */
-  baseUrl?: string | undefined;
+  /** The API base URL (`BFINANCE_BASE_URL`, or production when unset). */
+  baseUrl: string;
   /** A customer to read as well (`--customer`). */
   customerId?: string | undefined;
   /** The fetch to send through; the global one by default. It only ever sees GET requests. */
@@ -45,12 +45,16 @@ function wirePath(path: string): string {
   return path.replace(/\.(\d+)(?=\.|$)/g, '[]').replace(/^(\d+)(?=\.|$)/, '[]');
 }
 
-/** Runs the read-only probes in order; never throws for an API or network failure. */
+/**
+ * Runs the read-only probes in order; never throws for an API or network failure.
+ *
+ * @throws {ValidationError} for a configuration the SDK refuses (from the client or the first call).
+ */
 export async function runProbes(options: DoctorOptions): Promise<ProbeResult[]> {
   const wire = getOnly(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
   const client = new CardsClient({
     apiToken: options.apiToken,
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    baseUrl: options.baseUrl,
     fetch: wire.fetch,
     maxRetries: 1,
   });
@@ -67,6 +71,8 @@ export async function runProbes(options: DoctorOptions): Promise<ProbeResult[]> 
     try {
       value = await call();
     } catch (caught) {
+      // Refused before sending: every probe would be refused alike, and the message says why.
+      if (caught instanceof ValidationError) throw caught;
       error = caught;
     }
     const last = wire.last();

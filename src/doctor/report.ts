@@ -1,9 +1,5 @@
+import type { Diagnosis } from './diagnosis.js';
 import type { ProbeResult } from './probes.js';
-
-/** True when every probe matched the documented shapes. */
-export function allOk(results: readonly ProbeResult[]): boolean {
-  return results.length > 0 && results.every((r) => r.result === 'ok');
-}
 
 function details(result: ProbeResult): string {
   const parts: string[] = [];
@@ -18,8 +14,13 @@ function details(result: ProbeResult): string {
   return parts.join('; ');
 }
 
-/** The results as a text table: operation, result, and the wire paths that differ. */
-export function formatTable(results: readonly ProbeResult[]): string {
+/** The diagnosis as text: what is wrong, the next step, and the exit status. */
+export function formatDiagnosis(diagnosis: Diagnosis): string {
+  return `${diagnosis.message}\nNext step: ${diagnosis.nextStep}\n(exit ${diagnosis.exitCode}: ${diagnosis.code})\n`;
+}
+
+/** The results as a text table (operation, result, the wire paths that differ), then the diagnosis. */
+export function formatTable(results: readonly ProbeResult[], diagnosis: Diagnosis): string {
   const rows = [
     ['operation', 'result', 'fields'],
     ...results.map((r) => [r.operation, r.result, details(r)]),
@@ -28,13 +29,11 @@ export function formatTable(results: readonly ProbeResult[]): string {
   const lines = rows.map((row) =>
     `${(row[0] ?? '').padEnd(widths[0] ?? 0)}  ${(row[1] ?? '').padEnd(widths[1] ?? 0)}  ${row[2] ?? ''}`.trimEnd(),
   );
-  const verdict = allOk(results)
-    ? 'Every probe matched the shapes bfinance-cards expects.'
-    : 'Some probes differ: send this table (it holds field names only, no values) with your bfinance-cards version.';
-  return `${lines.join('\n')}\n\n${verdict}\n`;
+  return `${lines.join('\n')}\n\n${formatDiagnosis(diagnosis)}`;
 }
 
-/** The results as JSON, with the same facts as the table. */
-export function formatJson(results: readonly ProbeResult[], version: string): string {
-  return `${JSON.stringify({ ok: allOk(results), version, probes: results }, null, 2)}\n`;
+/** The results as JSON, with the same facts as the table; `probes` is empty when none ran. */
+export function formatJson(results: readonly ProbeResult[], version: string, diagnosis: Diagnosis): string {
+  const report = { ok: diagnosis.exitCode === 0, version, probes: results, diagnosis };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { listedKind, type MovementKind } from './movement-kind.js';
+import { listedKind, type MovementKind, statusKind } from './words.js';
 
 /**
  * A money movement as a transaction listing shows it. Only `id` is required: a listing may lack
@@ -13,6 +13,8 @@ export interface MovementEntry {
   /** ISO 8601 date-time, as the listing sent it. */
   date?: string | null | undefined;
   note?: string | null | undefined;
+  /** The entry's status as the listing sent it (a listing may send none). */
+  status?: string | null | undefined;
 }
 
 /** What the search for a movement is looking for. */
@@ -24,6 +26,8 @@ export interface MovementQuery {
   currency?: string | undefined;
   /** The note sent with the call, in the form the listing shows notes (redacted). */
   note?: string | undefined;
+  /** Whether the call could carry a note at all (card top-ups can; withdrawals and budget top-ups cannot). */
+  takesNote?: boolean | undefined;
   /** Redacts server text (note, type, currency, date) before it goes into evidence. */
   redactNote: (note: string) => string;
 }
@@ -104,13 +108,22 @@ function skeleton(text: string): string {
 const MASKED = /[•*#]|x{3,}|\[redacted\]/i;
 
 function checkNote(listed: unknown, sent: string | undefined): Check {
-  if (listed === undefined || listed === null) return true; // the listing shows no notes
+  // Without a note on both sides, a same-amount movement of another caller looks the same.
+  if (listed === undefined || listed === null) {
+    return sent === undefined || sent === ''
+      ? 'the call sent no note, so it may be another movement of the same amount'
+      : 'it shows no note, so it may be another movement of the same amount';
+  }
   if (typeof listed !== 'string') return 'its note could not be read';
   const call = sent ?? '';
+  if (call === '') {
+    return skeleton(listed) === ''
+      ? 'the call sent no note, so it may be another movement of the same amount'
+      : 'it carries a note the call did not send (the server may add one)';
+  }
   if (listed === call) return true;
   const a = skeleton(listed);
   const b = skeleton(call);
-  if (b === '') return a === '' ? true : 'it carries a note the call did not send (the server may add one)';
   if (a === b) return "its note differs from the call's only in case, spacing or punctuation";
   if (a.includes(b) || b.includes(a)) return "its note may be a shortened or rewritten form of the call's";
   if (MASKED.test(listed)) {
@@ -124,10 +137,21 @@ function checkNote(listed: unknown, sent: string | undefined): Check {
   return false;
 }
 
+// A declined, reversed or failed entry moved no money: it is not the call's application.
+function checkStatus(status: unknown): Check {
+  if (status === undefined || status === null) return true; // the listing shows no statuses
+  const kind = statusKind(status);
+  if (kind === 'failed') return false;
+  if (kind === 'pending') return 'its status says it may still go through or fail';
+  return kind === 'done' ? true : 'its status is not one the SDK knows';
+}
+
 /**
  * Compares one listed entry with the call. `certain` needs every field present and matching:
- * kind, amount (same currency), a zoned date inside the window, and the note when the listing
- * shows one. Anything that might be the call but cannot be matched for sure is `possible`.
+ * kind, amount (same currency), a zoned date inside the window, the note the call sent (so a call
+ * without a note, or a listing without notes, is never certain), and a status that is absent or
+ * says the movement went through. A declined, reversed or failed entry is `none`. Anything that
+ * might be the call but cannot be matched for sure is `possible`.
  */
 export function matchEntry(entry: MovementEntry, query: MovementQuery, window: MatchWindow): EntryMatch {
   const time = entryTime(entry.date);
@@ -137,6 +161,7 @@ export function matchEntry(entry: MovementEntry, query: MovementQuery, window: M
     checkAmount(entry, query),
     inWindow,
     checkNote(entry.note, query.note),
+    checkStatus(entry.status),
   ];
   if (checks.includes(false)) return { verdict: 'none' };
   const doubts = checks.filter((c): c is string => typeof c === 'string');

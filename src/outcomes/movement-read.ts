@@ -16,6 +16,9 @@ export const MAX_LISTING_PAGES = 200;
 /** The most time one search spends reading before it gives up (and says so), in milliseconds. */
 export const LISTING_TIME_BUDGET_MS = 20_000;
 
+/** How many times one search starts over after the listing shifted under it, before it gives up. */
+export const MAX_LISTING_RESTARTS = 2;
+
 /**
  * How many strictly descending dates, with no ascending step between them, prove a listing newest
  * first. A prefix of a shuffled listing is that well ordered with a chance below 1 in 20!, so the
@@ -38,6 +41,15 @@ export interface ListingRead {
 
 function pageCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+function itemsOf(result: ListingPage<MovementEntry> | undefined): MovementEntry[] {
+  return Array.isArray(result?.items) ? result.items : [];
+}
+
+// What a page showed, entry by entry and in order: two reads of a page that did not move match.
+function pageKey(items: MovementEntry[]): string {
+  return JSON.stringify(items.map((e) => [e.id, e.amount, e.currency, e.type, e.date, e.note, e.status]));
 }
 
 function sameEntry(a: MovementEntry, b: MovementEntry): boolean {
@@ -82,16 +94,40 @@ class OrderProof {
  * page before (a server clamping the page number, once earlier pages showed it honours page
  * numbers, or past a `totalPages` nothing contradicts). A page past `totalPages` with new entries
  * proves the count wrong; reading then goes on. It stops early only when the dates prove the
- * listing newest first and an entry older than `from` was read. Bounded by
- * {@link MAX_LISTING_PAGES} and {@link LISTING_TIME_BUDGET_MS}; a bound hit leaves it incomplete.
+ * listing newest first and an entry older than `from` was read. After each page it reads the page
+ * before again: when that changed, entries moved between the two reads (one deleted or inserted
+ * above shifts every later one), so one may have slipped past unread, and the search starts over,
+ * at most {@link MAX_LISTING_RESTARTS} times. Bounded by {@link MAX_LISTING_PAGES} and
+ * {@link LISTING_TIME_BUDGET_MS}; a bound hit leaves it incomplete.
  */
 export async function readListing(read: PageReader<MovementEntry>, from: number): Promise<ListingRead> {
   const started = Date.now();
+  for (let restarts = 0; ; restarts++) {
+    const pass = await readPass(read, from, started);
+    if (pass.shifted === undefined) return pass;
+    if (restarts >= MAX_LISTING_RESTARTS) {
+      return {
+        entries: pass.entries,
+        pages: pass.pages,
+        complete: false,
+        reason: `the listing shifted while it was read (page ${pass.shifted} changed between two reads), ${restarts + 1} times`,
+      };
+    }
+  }
+}
+
+// One reading of the listing from page 1; `shifted` names the page that changed under it.
+async function readPass(
+  read: PageReader<MovementEntry>,
+  from: number,
+  started: number,
+): Promise<ListingRead & { shifted?: number }> {
   const entries: MovementEntry[] = [];
   const byId = new Map<string, MovementEntry[]>();
   const order = new OrderProof(from);
   let countWrong = false;
   let previous: string[] = [];
+  let previousKey = '';
   const done = (pages: number, complete: boolean, reason: string): ListingRead => ({
     entries,
     pages,
@@ -111,12 +147,18 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
       );
     }
     let result: ListingPage<MovementEntry>;
+    let reading = page;
     try {
       result = await read(page);
+      reading = pages;
+      if (page > 1 && pageKey(itemsOf(await read(pages))) !== previousKey) {
+        return { ...done(pages, false, `page ${pages} changed`), shifted: pages };
+      }
     } catch (error) {
-      return { ...done(pages, false, `reading page ${page} failed`), error };
+      return { ...done(pages, false, `reading page ${reading} failed`), error };
     }
-    const items = Array.isArray(result?.items) ? result.items : [];
+    const items = itemsOf(result);
+    previousKey = pageKey(items);
     if (items.length === 0) return done(page, true, `read to its end (page ${page} was empty)`);
     let fresh = 0;
     const ids = items.map((item) => item.id);

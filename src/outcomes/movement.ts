@@ -1,5 +1,4 @@
 import { stillUnknown } from './answer.js';
-import { movementKind } from './movement-kind.js';
 import {
   type EntryMatch,
   listingCurrency,
@@ -16,8 +15,8 @@ import type {
   ReconcileOptions,
   Reconciliation,
 } from './types.js';
+import { movementKind } from './words.js';
 
-export { type ListedKind, listedKind, type MovementKind, movementKind } from './movement-kind.js';
 export type { EntryMatch, MatchWindow, MovementEntry, MovementQuery } from './movement-match.js';
 export { entryTime, listingCurrency, matchEntry } from './movement-match.js';
 export {
@@ -29,6 +28,7 @@ export {
   type PageReader,
   readListing,
 } from './movement-read.js';
+export { type ListedKind, listedKind, type MovementKind, movementKind } from './words.js';
 
 /** Page size the movement readers ask for (a server may answer with fewer per page). */
 export const MOVEMENT_PAGE_SIZE = 50;
@@ -68,6 +68,7 @@ function evidenceItem(entry: MovementEntry, match: EntryMatch, query: MovementQu
   if (typeof entry.currency === 'string') item.currency = query.redactNote(entry.currency);
   if (entry.date !== undefined) item.date = entry.date === null ? null : query.redactNote(entry.date);
   if (entry.note !== undefined) item.note = entry.note === null ? null : query.redactNote(entry.note);
+  if (typeof entry.status === 'string') item.status = query.redactNote(entry.status);
   if (match.verdict === 'possible') item.doubt = match.doubts.join('; ');
   return item;
 }
@@ -146,9 +147,15 @@ export function decideMovement(
   }
   if (possible.length > 0) {
     const besides = certain.length === 1 ? ', besides one that matches' : '';
+    // Only a note the call sent, listed back, tells its movement from another caller's.
+    const advice = ![...doubts].some((d) => d.includes('note'))
+      ? ''
+      : query.takesNote
+        ? ' Send each top-up with a unique note, so that its movement can be told from any other.'
+        : ' This call takes no note, so a listing cannot tell its movement from another of the same amount.';
     return answer(
       'still-unknown',
-      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.${cut}`,
+      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.${advice}${cut}`,
     );
   }
   if (!listing.complete) {

@@ -12,28 +12,54 @@ import {
   type Reconciliation,
 } from './types.js';
 
+/** The most reads one reconciliation makes: a first, and two agreeing ones after it. */
+const MAX_ROUNDS = 3;
+
 /**
- * Runs a reconciler so that it never answers `not-applied` too early: an `applied` answer stands at
- * once; any other answer given before the call has settled (see {@link ReconcileOptions.settleMs})
- * is replaced by a fresh one read after that moment.
+ * Runs a reconciler so that `not-applied` is only ever answered with proof: an `applied` answer
+ * stands at once; `not-applied` needs two reads in a row that say so, the second made at least
+ * {@link ReconcileOptions.settleMs} after the first (a request can sit in a queue, and a server
+ * need not show a new record at once). One such read alone, or one that disagrees, leaves the
+ * outcome `still-unknown`. A first answer that could not decide is read again once, after the
+ * wait, only while the call may still be settling. At most three reads in all.
  */
 export async function reconcileSettled(
   call: CallWindow,
   options: ReconcileOptions,
   reconciler: Reconciler,
 ): Promise<Reconciliation> {
-  const first = await reconciler(call, options);
-  if (first.status === 'applied') return first;
-  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
-  const wait =
-    call.endedAt + (Number.isFinite(settleMs) && settleMs >= 0 ? settleMs : DEFAULT_SETTLE_MS) - Date.now();
-  if (wait <= 0) return first;
-  try {
-    await sleep(wait, options.signal);
-  } catch {
-    return stillUnknown(call, 'The wait for the call to settle was aborted.', first.evidence);
+  const settleMs = checkedSettle(options);
+  let answer = await reconciler(call, options);
+  let agreeing = answer.status === 'not-applied' ? 1 : 0;
+  let rounds = 1;
+  const more = (): boolean =>
+    answer.status === 'not-applied' ||
+    (rounds === 1 && answer.status === 'still-unknown' && Date.now() < call.endedAt + settleMs);
+  while (answer.status !== 'applied' && agreeing < 2 && rounds < MAX_ROUNDS && more()) {
+    try {
+      await sleep(settleMs, options.signal);
+    } catch {
+      return stillUnknown(call, 'The wait between two reads was aborted.', { ...answer.evidence, rounds });
+    }
+    answer = await reconciler(call, options);
+    rounds++;
+    agreeing = answer.status === 'not-applied' ? agreeing + 1 : 0;
   }
-  return reconciler(call, options);
+  answer.evidence.rounds = rounds;
+  if (answer.status !== 'not-applied' || agreeing >= 2) {
+    if (agreeing >= 2) answer.summary += ` Two reads ${settleMs / 1000} s apart agree.`;
+    return answer;
+  }
+  return stillUnknown(
+    call,
+    `${answer.summary} Only one read says so, which is not proof: a server may not show the call's effect at once. Call error.reconcile() again.`,
+    answer.evidence,
+  );
+}
+
+function checkedSettle(options: ReconcileOptions): number {
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  return Number.isFinite(settleMs) && settleMs >= 0 ? settleMs : DEFAULT_SETTLE_MS;
 }
 
 /** The `error` field of evidence for a read that failed; only SDK errors, whose text is redacted. */

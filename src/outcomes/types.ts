@@ -1,9 +1,10 @@
 /**
  * What {@link Reconciliation.status} says about a call whose outcome was unknown:
  * - `applied`: the API shows the effect of this call;
- * - `not-applied`: the API shows everything the call would have changed, and the effect is not there;
- * - `still-unknown`: the reads could not decide (a read failed, the evidence is ambiguous, or no
- *   public read shows this kind of change). Re-send with the same `idempotencyKey`, or ask bfinance.
+ * - `not-applied`: two complete reads, a settle window apart, show everything the call would have
+ *   changed, and the effect is in neither;
+ * - `still-unknown`: the reads could not decide (a read failed, the evidence is ambiguous, a word
+ *   the SDK does not know, or no public read shows this kind of change). See the error's hint.
  */
 export type ReconcileStatus = 'applied' | 'not-applied' | 'still-unknown';
 
@@ -67,6 +68,11 @@ export interface ReconcileEvidence {
     | undefined;
   /** Why a read failed: the SDK error's name and message (already redacted). */
   error?: string | undefined;
+  /**
+   * How many times the reads were made: `not-applied` needs two in a row that agree, made a
+   * settle window ({@link ReconcileOptions.settleMs}) apart.
+   */
+  rounds?: number | undefined;
 }
 
 /** The answer of `OutcomeUnknownError.reconcile()`. */
@@ -97,8 +103,9 @@ export interface ReconcileOptions {
   /**
    * How long after the call failed a request it sent may still be applied, in milliseconds: it can
    * sit in a queue on the way, or the server can still be working on it, after the client gave up.
-   * Default 10000. Until that much time has passed `reconcile()` never answers `not-applied`: when
-   * the first reads find nothing it waits (the signal cancels the wait) and reads again.
+   * Default 10000. `reconcile()` answers `not-applied` only when two reads this far apart both
+   * show the call's effect absent: when the first read finds nothing it waits (the signal cancels
+   * the wait) and reads again.
    */
   settleMs?: number;
 }

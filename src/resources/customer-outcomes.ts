@@ -1,6 +1,7 @@
 import type { Requester } from '../core/spec.js';
 import { recordEvidence, settleByRead } from '../outcomes/settle.js';
 import type { OutcomeSpec } from '../outcomes/types.js';
+import { customerLive } from '../outcomes/words.js';
 import { readOptions } from './card-read.js';
 import { retrieveCustomer } from './endpoints/customers.js';
 
@@ -9,7 +10,7 @@ import { retrieveCustomer } from './endpoints/customers.js';
 /** Settles a customer delete: the customer is gone once `customers.retrieve` answers 404. */
 export function deleteCustomerOutcome(transport: Requester, customerId: string): OutcomeSpec {
   return {
-    hint: 'Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the customer, to see whether it was deleted.',
+    hint: 'bfinance documents no de-duplication for customer deletes: call error.reconcile(), which reads the customer, to see whether it was deleted, before sending the delete again.',
     reconcile: (call, options) =>
       settleByRead(
         call,
@@ -17,9 +18,20 @@ export function deleteCustomerOutcome(transport: Requester, customerId: string):
         () => transport.request(retrieveCustomer(customerId), readOptions(options)),
         (found) => {
           const evidence = recordEvidence('customers.retrieve', 'customer', found);
-          return found
+          if (!found)
+            return {
+              status: 'applied',
+              summary: 'customers.retrieve no longer finds the customer.',
+              evidence,
+            };
+          return customerLive(found.status)
             ? { status: 'not-applied', summary: 'customers.retrieve still finds the customer.', evidence }
-            : { status: 'applied', summary: 'customers.retrieve no longer finds the customer.', evidence };
+            : {
+                status: 'still-unknown',
+                summary:
+                  'customers.retrieve finds the customer with a status the SDK does not know, so it cannot tell whether it was deleted.',
+                evidence,
+              };
         },
       ),
   };
@@ -33,7 +45,7 @@ export function accessOutcome(
   cardType: string | undefined,
 ): OutcomeSpec {
   return {
-    hint: "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the customer's product access, to see whether the request was recorded.",
+    hint: "bfinance documents no de-duplication for access requests, so re-sending may file a second one: call error.reconcile(), which reads the customer's product access, to see whether the request was recorded.",
     reconcile: (call, options) =>
       settleByRead(
         call,

@@ -18,11 +18,12 @@ import { budgetTransactions } from './endpoints/funds.js';
 // How money movements are settled when their outcome is unknown: by searching the card's or the
 // budget's transactions for the movement, through public reads only.
 
+// bfinance documents de-duplication by Idempotency-Key for card top-ups and withdrawals only.
 const MOVEMENT_HINTS: Readonly<Record<MovementKind, string>> = {
   topup:
-    "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card's transactions, to see whether the top-up was applied.",
+    'bfinance processes a card top-up once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.',
   withdraw:
-    "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the card's transactions, to see whether the withdrawal was applied.",
+    'bfinance processes a card withdrawal once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.',
 };
 
 /** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
@@ -47,6 +48,7 @@ export function cardMovementOutcome(
             type: t.type,
             date: t.date,
             note: t.note,
+            status: t.status,
           }),
         );
         return { items, totalPages: (data as { totalPages?: number | null }).totalPages };
@@ -65,6 +67,7 @@ export function cardMovementOutcome(
         currency: details?.balance?.currency ?? details?.currency ?? undefined,
         // Listings echo notes redacted (see echoedText), so the note is compared in that form.
         note: note === undefined ? undefined : redact(note),
+        takesNote: kind === 'topup',
         redactNote: (text) => redact(text),
       });
       if (details?.balance) {
@@ -79,7 +82,7 @@ export function cardMovementOutcome(
 /** Settles a budget top-up from the budget's transactions. */
 export function budgetTopUpOutcome(transport: Requester, budgetId: string, amount: number): OutcomeSpec {
   return {
-    hint: "Re-send with the same idempotencyKey (the safe retry), or call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
+    hint: "bfinance documents no de-duplication for budget top-ups, so re-sending may move the money twice: call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
     reconcile: (call, options) => {
       const read = readOptions(options);
       const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
@@ -91,6 +94,7 @@ export function budgetTopUpOutcome(transport: Requester, budgetId: string, amoun
             currency: t.currency,
             type: t.type,
             date: t.transactionDate,
+            status: t.status,
           }),
         );
         return { items, totalPages: data.totalPages };

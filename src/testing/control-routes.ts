@@ -1,7 +1,14 @@
 import { SandboxApiError } from './errors.js';
 import { isFaultKind } from './fault-table.js';
+import { routeNotFoundMessage } from './messages.js';
 import type { SandboxFaultOptions } from './options.js';
-import type { SandboxControlHandler, SandboxHttpResponse, SandboxRequest } from './router-types.js';
+import { closestRoutes } from './route-suggest.js';
+import {
+  CONTROL_PREFIX,
+  type SandboxControlHandler,
+  type SandboxHttpResponse,
+  type SandboxRequest,
+} from './router-types.js';
 import type { SandboxCore } from './sandbox-api.js';
 import type { SandboxCustomerStatus, SandboxTransactionInit } from './types.js';
 
@@ -226,9 +233,14 @@ export function createControlHandler(core: SandboxCore): SandboxControlHandler {
     const auth = Object.entries(req.headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
     if (auth !== `Bearer ${core.token}`) return failure(401, 'Unauthorized');
     const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
-    const found = find(req.method.toUpperCase(), path);
-    if (found === undefined)
-      return failure(404, 'Control route not found; see bfinance-cards-sandbox --help');
+    const method = req.method.toUpperCase();
+    const found = find(method, path);
+    if (found === undefined) {
+      const closest = closestRoutes(method, path, CONTROL_ROUTES).map(
+        (r) => `${r.method} ${CONTROL_PREFIX}${r.path}`,
+      );
+      return failure(404, routeNotFoundMessage(closest, 'Control route not found'));
+    }
     try {
       const id = decodeURIComponent(found.id);
       return json(200, { status: 'success', data: found.route.run(core, id, parse(req.bodyText)) ?? null });

@@ -27,7 +27,7 @@ export const DEFAULT_SANDBOX_BASE_URL: string = SANDBOX_BASE_URL;
 
 export type { SandboxListenOptions, SandboxServer } from './http-server.js';
 export { SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
-export type { SandboxMswHandlers } from './msw.js';
+export type { SandboxMswHandler, SandboxMswHandlers } from './msw.js';
 export type {
   SandboxBudgetInit,
   SandboxCardTypeInit,

@@ -193,3 +193,17 @@ export const SANDBOX_MESSAGES = Object.freeze({
 
 /** Key of {@link SANDBOX_MESSAGES}. */
 export type SandboxMessageKey = keyof typeof SANDBOX_MESSAGES;
+
+/** 400: a body field of another JSON type than the route declares, e.g. `amount must be a number`. */
+export function fieldTypeMessage(field: string, type: string): string {
+  return `${field} must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+/** 404 with the routes closest to the one asked for, e.g. `Route not found; did you mean POST /cards/:id/topup?` */
+export function routeNotFoundMessage(
+  closest: readonly string[],
+  notFound: string = SANDBOX_MESSAGES.ROUTE_NOT_FOUND,
+): string {
+  const list = closest.length > 1 ? `${closest.slice(0, -1).join(', ')} or ${closest.at(-1)}` : closest[0];
+  return list === undefined ? notFound : `${notFound}; did you mean ${list}?`;
+}

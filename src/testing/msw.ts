@@ -1,10 +1,19 @@
-import type { HttpHandler } from 'msw';
 import type { SandboxRouter } from './router.js';
 import { isFaultInstruction } from './router-types.js';
 import { partialResponse, waitForAbort, webResponse } from './web-reply.js';
 
+/**
+ * One msw request handler (an msw `HttpHandler` at run time), for `setupServer(...)` or
+ * `server.use(...)`. Typed without msw, so the testing entry's declarations compile where msw is
+ * not installed: msw's handler classes have private members, which no structural type can match,
+ * so only `any` stays assignable to them. Annotate it (`const handlers: HttpHandler[] = …`) for
+ * msw's own type.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above: setupServer must accept it, and msw may be absent.
+export type SandboxMswHandler = any;
+
 /** The msw request handlers of a sandbox. */
-export type SandboxMswHandlers = HttpHandler[];
+export type SandboxMswHandlers = SandboxMswHandler[];
 
 function headersOf(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,5 +1,5 @@
-import { fail } from './errors.js';
-import { SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
+import { fail, SandboxApiError } from './errors.js';
+import { fieldTypeMessage, SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
 import type { SandboxStore } from './state.js';
 
 /** What a route handler sees of a request. */
@@ -18,6 +18,9 @@ export interface RouteAnswer {
   body: unknown;
 }
 
+/** The JSON type of a body field, as the API takes it (amounts are numbers). */
+export type BodyFieldType = 'string' | 'number' | 'object' | 'array';
+
 /** One entry of the routing table. */
 export interface Route {
   method: string;
@@ -25,12 +28,38 @@ export interface Route {
   path: string;
   handler: (ctx: RouteContext) => RouteAnswer;
   /**
+   * The body fields the route reads, with their JSON types: the router refuses another type before
+   * the handler runs, and `--help` and the README list them, so the two cannot disagree.
+   */
+  fields?: Readonly<Record<string, BodyFieldType>>;
+  /**
    * bfinance processes this request once per `Idempotency-Key` (card top-up and withdraw, the
    * only ones it documents: docs.bfinance.app/api-integration/en/idempotency-key).
    */
   deduplicated?: true;
   /** Serves the route only when this returns true for the sandbox's `quirks` setting. */
   when?: (quirks: boolean) => boolean;
+}
+
+const HAS_TYPE: Readonly<Record<BodyFieldType, (value: unknown) => boolean>> = {
+  string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number',
+  object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  array: (value) => Array.isArray(value),
+};
+
+/**
+ * Refuses a body whose declared field holds another JSON type. `null` passes as absent, so the
+ * handler's own "required" or "invalid" refusal answers it as before.
+ *
+ * @throws {SandboxApiError} 400 naming the field and the expected type.
+ */
+export function checkFields(route: Route, body: Record<string, unknown>): void {
+  for (const [field, type] of Object.entries(route.fields ?? {})) {
+    const value = body[field];
+    if (value !== undefined && value !== null && !HAS_TYPE[type](value))
+      throw new SandboxApiError(400, fieldTypeMessage(field, type));
+  }
 }
 
 /** `{ status: "success", data }`. */

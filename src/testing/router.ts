@@ -1,13 +1,12 @@
+import { API_ROUTES } from './api-routes.js';
 import { fail, SandboxApiError } from './errors.js';
 import { FAULT_TABLE, type FaultContext } from './fault-table.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
 import { fingerprint, IdempotencyCache } from './idempotency.js';
-import { SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
-import type { Route, RouteAnswer, RouteContext } from './route.js';
+import { routeNotFoundMessage, SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
+import { checkFields, type Route, type RouteAnswer, type RouteContext } from './route.js';
+import { closestRoutes } from './route-suggest.js';
 import type { SandboxHttpResponse, SandboxReply, SandboxRequest } from './router-types.js';
-import { BUDGET_ROUTES } from './routes-budgets.js';
-import { CARD_ROUTES } from './routes-cards.js';
-import { CUSTOMER_ROUTES } from './routes-customers.js';
 import type { SandboxStore } from './state.js';
 
 /** Settings the router needs besides the state. */
@@ -55,8 +54,7 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
-// Static segments come before parameters in each table, so the first match is the right one.
-const ROUTES: readonly CompiledRoute[] = [...CUSTOMER_ROUTES, ...CARD_ROUTES, ...BUDGET_ROUTES].map(compile);
+const ROUTES: readonly CompiledRoute[] = API_ROUTES.map(compile);
 
 function header(req: SandboxRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(req.headers)) if (key.toLowerCase() === name) return value;
@@ -97,6 +95,7 @@ function parseBody(method: string, bodyText: string): Record<string, unknown> {
 export function createRouter(store: SandboxStore, faults: FaultQueue, options: RouterOptions): SandboxRouter {
   const idempotency = new IdempotencyCache();
   const routes = ROUTES.filter(({ route }) => route.when?.(options.quirks) ?? true);
+  const served = routes.map(({ route }) => route);
 
   const errorAnswer = (
     status: number,
@@ -135,7 +134,10 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
       if (m !== null) params = m.slice(1);
       return m !== null;
     });
-    if (found === undefined || params === undefined) return refusal('ROUTE_NOT_FOUND', 404);
+    if (found === undefined || params === undefined) {
+      const closest = closestRoutes(method, path, served).map((r) => `${r.method} ${r.path}`);
+      return errorAnswer(404, routeNotFoundMessage(closest));
+    }
     let decoded: string[];
     try {
       decoded = params.map((p) => decodeURIComponent(p));
@@ -154,11 +156,13 @@ export function createRouter(store: SandboxStore, faults: FaultQueue, options: R
     }
     const { response, applied } = store.withIdempotencyKey(key, () =>
       run(() => {
+        const body = parseBody(method, req.bodyText);
+        checkFields(found.route, body);
         const ctx: RouteContext = {
           store,
           quirks: options.quirks,
           query: req.query,
-          body: parseBody(method, req.bodyText),
+          body,
           param: (name) => values.get(name) ?? '',
         };
         return found.route.handler(ctx);

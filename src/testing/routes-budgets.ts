@@ -1,6 +1,7 @@
 import { permitted } from './card-transitions.js';
 import type { CardRecord } from './records.js';
 import { data, message, pageOf, pagination, type Route, type RouteContext, raw } from './route.js';
+import { ISSUE_FIELDS } from './routes-cards.js';
 import {
   activatePhysical,
   deleteCard,
@@ -37,6 +38,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budget-cards/issue',
+    fields: { ...ISSUE_FIELDS, budgetId: 'string' },
     handler: (ctx) => data(issuedBudgetCardView(issueBudgetCard(ctx.store, ctx.body), ctx.quirks)),
   },
   {
@@ -84,6 +86,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budget-cards/:id/pin',
+    fields: { pin: 'string' },
     handler: (ctx) => {
       setPin(budgetCard(ctx), ctx.body.pin);
       return message('OK_PIN_SET');
@@ -92,6 +95,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budget-cards/:id/email',
+    fields: { email: 'string' },
     handler: (ctx) => {
       setEmail(budgetCard(ctx), ctx.body.email);
       return message('OK_EMAIL');
@@ -100,6 +104,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budget-cards/:id/phone',
+    fields: { phone: 'string' },
     handler: (ctx) => {
       setPhone(budgetCard(ctx), ctx.body.phone);
       return message('OK_PHONE');
@@ -108,6 +113,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budget-cards/:id/velocity',
+    fields: { type: 'string', amount: 'number' },
     handler: (ctx) => {
       setVelocity(budgetCard(ctx), ctx.body);
       return message('OK_VELOCITY');
@@ -116,6 +122,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budgets/:id/topup',
+    fields: { amount: 'number' },
     handler: (ctx) => {
       topUpBudget(ctx.store, ctx.param('id'), ctx.body.amount);
       return data({});
@@ -143,6 +150,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/physical-cards/:id/order',
+    fields: { cardType: 'string', shippingData: 'object' },
     handler: (ctx) => {
       orderPhysical(
         ctx.store,
@@ -155,6 +163,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/physical-cards/:id/activate',
+    fields: { cardType: 'string', code: 'string' },
     handler: (ctx) => {
       activatePhysical(physicalTarget(ctx.store, ctx.param('id'), ctx.body.cardType), ctx.body.code);
       return message('OK_PHYSICAL_ACTIVATED');
@@ -163,6 +172,7 @@ export const BUDGET_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/disputes',
+    fields: { cardId: 'string', transactionId: 'string', textEvidence: 'string', files: 'array' },
     handler: (ctx) => data(disputeView(createDispute(ctx.store, ctx.body))),
   },
   {

@@ -1,6 +1,15 @@
 import { permitted } from './card-transitions.js';
 import type { CardRecord } from './records.js';
-import { data, listParam, message, pageOf, pagination, type Route, type RouteContext } from './route.js';
+import {
+  type BodyFieldType,
+  data,
+  listParam,
+  message,
+  pageOf,
+  pagination,
+  type Route,
+  type RouteContext,
+} from './route.js';
 import {
   deleteCard,
   freezeCard,
@@ -24,6 +33,17 @@ import {
   newestFirst,
   sensitiveView,
 } from './views.js';
+
+/** Body fields both issue routes take besides the model's own (`initialBalance` or `budgetId`). */
+export const ISSUE_FIELDS: Readonly<Record<string, BodyFieldType>> = {
+  typeId: 'string',
+  firstName: 'string',
+  lastName: 'string',
+  customerId: 'string',
+  externalId: 'string',
+  label: 'string',
+  configuration: 'object',
+};
 
 /** The standalone card addressed by the path. */
 function card(ctx: RouteContext): CardRecord {
@@ -77,11 +97,13 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/issue',
+    fields: { ...ISSUE_FIELDS, initialBalance: 'number' },
     handler: (ctx) => data(issuedCardView(issueCard(ctx.store, ctx.body), ctx.quirks)),
   },
   {
     method: 'POST',
     path: '/cards/reissue',
+    fields: { cardId: 'string', initialBalance: 'number' },
     handler: (ctx) => data(issuedCardView(reissueCard(ctx.store, ctx.body), ctx.quirks)),
   },
   { method: 'GET', path: '/cards/:id', handler: (ctx) => data(cardDetailsView(card(ctx), ctx.quirks)) },
@@ -107,6 +129,7 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/:id/pin',
+    fields: { pin: 'string' },
     handler: (ctx) => {
       setPin(card(ctx), ctx.body.pin);
       return message('OK_PIN_SET');
@@ -116,6 +139,7 @@ export const CARD_ROUTES: readonly Route[] = [
     method: 'POST',
     path: '/cards/:id/topup',
     deduplicated: true,
+    fields: { amount: 'number', note: 'string' },
     handler: (ctx) => {
       // Any model, so that a budget card gets the specific refusal instead of a 404.
       topUp(ctx.store, ctx.store.card(ctx.param('id')), ctx.body.amount, ctx.body.note);
@@ -126,6 +150,7 @@ export const CARD_ROUTES: readonly Route[] = [
     method: 'POST',
     path: '/cards/:id/withdraw',
     deduplicated: true,
+    fields: { amount: 'number' },
     handler: (ctx) => {
       withdraw(ctx.store, ctx.store.card(ctx.param('id')), ctx.body.amount);
       return message('OK_WITHDRAWN');
@@ -158,6 +183,7 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/:id/email',
+    fields: { email: 'string' },
     handler: (ctx) => {
       setEmail(card(ctx), ctx.body.email);
       return message('OK_EMAIL');
@@ -166,6 +192,7 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/:id/phone',
+    fields: { phone: 'string' },
     handler: (ctx) => {
       setPhone(card(ctx), ctx.body.phone);
       return message('OK_PHONE');
@@ -184,6 +211,7 @@ export const CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/cards/:id/limits',
+    fields: { type: 'string', limit: 'number' },
     handler: (ctx) => data(setLimit(ctx.store.card(ctx.param('id')), ctx.body)),
   },
 ];

@@ -15,6 +15,21 @@ export const CUSTOMER_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/customers',
+    fields: {
+      type: 'string',
+      level: 'string',
+      sumsubShareToken: 'string',
+      firstName: 'string',
+      lastName: 'string',
+      birthDate: 'string',
+      nationality: 'string',
+      nationalId: 'string',
+      address: 'object',
+      phone: 'string',
+      email: 'string',
+      identityDocuments: 'object',
+      otherDocuments: 'object',
+    },
     handler: (ctx) => data(customerView(createCustomer(ctx.store, ctx.body))),
   },
   {
@@ -33,6 +48,7 @@ export const CUSTOMER_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/customers/:id/request',
+    fields: { accessType: 'string', cardType: 'string' },
     handler: (ctx) => {
       const access = requestAccess(ctx.store, ctx.param('id'), ctx.body);
       return data({
@@ -70,6 +86,7 @@ export const CUSTOMER_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/customers/:id/questionnaires/:qid/submit',
+    fields: { answers: 'array' },
     handler: (ctx) => {
       const q = submitQuestionnaire(ctx.store, ctx.param('id'), ctx.param('qid'), ctx.body);
       return data({ id: q.id, completed: q.completed });

@@ -23,6 +23,8 @@ export interface Row {
   merchant?: string | null;
   declineReason?: string | null;
   note?: string | null;
+  /** The transaction status it lists; `completed` when unset. */
+  status?: string | null;
 }
 
 /** How the fake behaves. */
@@ -65,7 +67,7 @@ function wireRow(r: Row): Record<string, unknown> {
     currency: 'USD',
     usdAmount: r.amount,
     merchant: r.merchant ?? null,
-    status: 'completed',
+    status: r.status === undefined ? 'completed' : r.status,
     type: r.type,
     date: new Date(r.at).toISOString(),
     transactionId: r.id,
@@ -118,7 +120,13 @@ export class FakeApi {
       if (this.#options.topUpSucceeds)
         return json(200, { status: 'success', message: 'Card has been topped up' });
       if (!this.#shape.applies) return json(502, { status: 'error', message: 'Bad gateway' });
-      this.rows.push({ id: 'the-top-up', at: Date.now(), type: 'topup', amount: Number(sent.amount) });
+      this.rows.push({
+        id: 'the-top-up',
+        at: Date.now(),
+        type: 'topup',
+        amount: Number(sent.amount),
+        ...(sent.note === undefined ? {} : { note: sent.note }),
+      });
       return json(500, { status: 'error', message: 'Internal error' });
     }
     if (method === 'GET' && path === '/cards/c1') {

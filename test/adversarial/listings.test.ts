@@ -24,7 +24,8 @@ const shape: fc.Arbitrary<ApiShape> = fc.record({
 });
 
 async function unknownTopUp(api: FakeApi): Promise<OutcomeUnknownError> {
-  const error = await thrown(apiClient(api).funds.topUp('c1', { amount: 42.1 }));
+  // With a note: only the note tells the call's own top-up from another of the same amount.
+  const error = await thrown(apiClient(api).funds.topUp('c1', { amount: 42.1, note: 'order 1001' }));
   expect(error).toBeInstanceOf(OutcomeUnknownError);
   return error as OutcomeUnknownError;
 }
@@ -113,5 +114,38 @@ describe('2. reconcile() and iteration against servers that cap, reorder and mis
     for await (const tx of apiClient(api).cards.transactions('c1')) ids.push(tx.id);
     expect(ids).toHaveLength(45);
     expect(new Set(ids).size).toBe(45);
+  });
+
+  it("issue 17: another worker's top-up of the same amount, listed without notes, is still-unknown (it answered applied)", async () => {
+    const api = new FakeApi({
+      shape: { cap: 1000, order: 'desc', count: 'right', applies: false },
+      rows: history(5),
+    });
+    const error = await unknownTopUp(api);
+    // Another worker's top-up lands in the call's window; the listing shows no notes.
+    api.rows.push({ id: 'other-worker', at: Date.now(), type: 'topup', amount: 42.1, note: null });
+    const answer = await error.reconcile({ clockSkewMs: 0, settleMs: 0 });
+    expect(answer.status).toBe('still-unknown');
+    expect(answer.summary).toContain('unique note');
+  });
+
+  it("issue 17: a declined entry with the call's own note is not an application (it answered applied)", async () => {
+    for (const status of ['declined', 'REVERSED', 'failed']) {
+      const api = new FakeApi({
+        shape: { cap: 1000, order: 'desc', count: 'right', applies: false },
+        rows: history(5),
+      });
+      const error = await unknownTopUp(api);
+      api.rows.push({
+        id: 'declined',
+        at: Date.now(),
+        type: 'topup',
+        amount: 42.1,
+        note: 'order 1001',
+        status,
+      });
+      const answer = await error.reconcile({ clockSkewMs: 0, settleMs: 0 });
+      expect(answer.status, status).toBe('not-applied');
+    }
   });
 });

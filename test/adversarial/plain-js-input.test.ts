@@ -294,10 +294,11 @@ describe('17.5 input is read once', () => {
     expect(JSON.parse(rec.sent[0]?.body ?? '')).toEqual({ amount: 5 });
   });
 
-  it('Object.prototype.retryUnknownOutcomes = true does not make a top-up go out three times', async () => {
+  // A budget top-up: bfinance documents no de-duplication for it, so only `true` would re-send it.
+  it('Object.prototype.retryUnknownOutcomes = true does not make a budget top-up go out three times', async () => {
     const rec = recorder();
     const error = await polluted('retryUnknownOutcomes', true, () =>
-      thrown(recordingClient(rec.fetch).funds.topUp('c1', { amount: 5 })),
+      thrown(recordingClient(rec.fetch).funds.topUpBudget('b1', { amount: 5 })),
     );
     expect((error as Error).name).toBe('OutcomeUnknownError');
     expect(rec.sent).toHaveLength(1);
@@ -307,8 +308,8 @@ describe('17.5 input is read once', () => {
     const rec = recorder();
     await polluted('idempotencyKey', 'shared-key', async () => {
       const client = recordingClient(rec.fetch);
-      await thrown(client.funds.topUp('c1', { amount: 5 }));
-      await thrown(client.funds.topUp('c1', { amount: 6 }, {}));
+      await thrown(client.funds.topUpBudget('b1', { amount: 5 }));
+      await thrown(client.funds.topUpBudget('b1', { amount: 6 }, {}));
     });
     const keys = rec.sent.map((r) => r.headers['idempotency-key']);
     expect(keys).toHaveLength(2);

@@ -118,3 +118,18 @@ describe('snapshot', () => {
     expect(gets).toEqual(['b']);
   });
 });
+
+describe('snapshot bounds', () => {
+  it('refuses an array that claims more items than any parameter holds, without reading them', () => {
+    let reads = 0;
+    const huge = new Proxy([] as unknown[], {
+      get(target, key, receiver) {
+        if (key === 'length') return 2 ** 31;
+        reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(() => snapshot({ list: huge }, 'params')).toThrow(ValidationError);
+    expect(reads).toBe(0);
+  });
+});

@@ -205,7 +205,7 @@ describe('bfinance-cards doctor against a drifted API', () => {
       BFINANCE_API_TOKEN: TOKEN,
       BFINANCE_BASE_URL: api.url,
     });
-    expect(code).toBe(1);
+    expect(code).toBe(10);
     expect(out).toMatch(/funds\.balance\s+AuthenticationError\s+HTTP 401/);
     expect(out).toMatch(
       /cards\.types\s+ResponseValidationError\s+missing: types\[\]\.id, .*; unreadable: types\[\]\.id; HTTP 200/,
@@ -219,7 +219,7 @@ describe('bfinance-cards doctor against a drifted API', () => {
 
 describe('bfinance-cards arguments', () => {
   it('needs the token, a known command and known flags', async () => {
-    expect((await run(['doctor'], {})).code).toBe(2);
+    expect((await run(['doctor'], {})).code).toBe(3);
     expect((await run(['doctor'], {})).err).toContain('BFINANCE_API_TOKEN');
     expect((await run(['sandbox'], { BFINANCE_API_TOKEN: 'x' })).code).toBe(2);
     expect((await run(['doctor', '--wat'], { BFINANCE_API_TOKEN: 'x' })).code).toBe(2);

@@ -5,7 +5,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A `bfinance-cards-sandbox` started from source on 127.0.0.1 by a test. */
 export interface RunningCli {
-  /** What it printed before it was ready, line by line. */
+  /** Its start banner, line by line. */
   lines: string[];
   /** The API base it printed. */
   url: string;
@@ -31,7 +31,8 @@ export function startCli(args: string[]): Promise<RunningCli> {
     proc.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url !== undefined && /control routes: .*\n/.test(out))
+      // The banner's last line: the whole banner has arrived.
+      if (url !== undefined && out.includes('\nCtrl-C stops the sandbox.\n'))
         resolve({ lines: out.trim().split('\n'), url, stop });
     });
     proc.stderr?.on('data', (chunk: Buffer) => {
@@ -56,4 +57,25 @@ export function runCli(args: string[]): Promise<{ code: number | null; stdout: s
     stderr += chunk.toString();
   });
   return new Promise((resolve) => proc.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/**
+ * The route rows of `--help` or the start banner, keyed `METHOD PATH`, each with the text beside
+ * it (continuation lines joined).
+ */
+export function routeRows(text: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  let current: string | undefined;
+  for (const line of text.split('\n')) {
+    const row = /^ {2}(GET|POST|PUT|PATCH|DELETE) +(\/\S*) *(.*)$/.exec(line);
+    if (row !== null) {
+      current = `${row[1]} ${row[2]}`;
+      rows.set(current, row[3] ?? '');
+    } else if (current !== undefined && /^ {10,}\S/.test(line)) {
+      rows.set(current, `${rows.get(current)} ${line.trim()}`);
+    } else {
+      current = undefined;
+    }
+  }
+  return rows;
 }

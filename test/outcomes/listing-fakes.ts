@@ -115,3 +115,72 @@ export function zoned(at: number, offset: number): string {
 
 /** Zone offsets in minutes, as servers send them. */
 export const OFFSETS: readonly number[] = [0, 60, 120, -300, 330, -600, 840];
+
+/** A change a live listing goes through between two requests: an entry removed, or a new one listed. */
+export type ListingEvent =
+  | {
+      /** After this many page requests. */
+      after: number;
+      /** An entry disappears, e.g. a pending authorisation that expired. */
+      op: 'delete';
+      /** Which of the entries listed at the time, by position (modulo their count). */
+      at: number;
+    }
+  | {
+      after: number;
+      /** A new entry appears at `at` (modulo the count + 1), e.g. a new purchase on top. */
+      op: 'insert';
+      at: number;
+      entry: MovementEntry;
+    };
+
+/**
+ * A listing that changes while it is read, as a live ledger does and our sandbox never does:
+ * `events` delete or insert entries between page requests, shifting every entry below. Entries
+ * in `keep` are never deleted (the bank's own record of the call stays). Pages of `size`.
+ */
+export function liveListing(
+  initial: MovementEntry[],
+  size: number,
+  events: ListingEvent[],
+  keep: ReadonlySet<string> = new Set(),
+): { page: PageReader<MovementEntry>; calls: number[]; rows: () => MovementEntry[] } {
+  const rows = [...initial];
+  const calls: number[] = [];
+  const pending = [...events].sort((a, b) => a.after - b.after);
+  const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
+    while (pending.length > 0 && (pending[0]?.after ?? Number.POSITIVE_INFINITY) <= calls.length) {
+      const event = pending.shift() as ListingEvent;
+      if (event.op === 'insert') rows.splice(event.at % (rows.length + 1), 0, event.entry);
+      else {
+        const deletable = rows.filter((r) => !keep.has(r.id));
+        const gone = deletable[event.at % Math.max(1, deletable.length)];
+        if (gone) rows.splice(rows.indexOf(gone), 1);
+      }
+    }
+    calls.push(n);
+    return { items: rows.slice((n - 1) * size, n * size) };
+  };
+  return { page, calls, rows: () => [...rows] };
+}
+
+/** Schedules of up to `max` listing events over the first `requests` page requests. */
+export function listingEvents(
+  requests: number,
+  max: number,
+  newEntry: (i: number) => MovementEntry,
+): fc.Arbitrary<ListingEvent[]> {
+  const event = fc.record({
+    after: fc.integer({ min: 1, max: requests }),
+    op: fc.constantFrom<'delete' | 'insert'>('delete', 'insert'),
+    at: fc.nat({ max: 1000 }),
+  });
+  return fc
+    .array(event, { maxLength: max })
+    .map((list) =>
+      list.map(
+        (e, i): ListingEvent =>
+          e.op === 'delete' ? { ...e, op: 'delete' } : { ...e, op: 'insert', entry: newEntry(i) },
+      ),
+    );
+}

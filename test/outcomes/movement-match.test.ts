@@ -98,11 +98,45 @@ describe('matchEntry', () => {
   it('is certain only for the same kind, amount, currency, a zoned date in the window and the same note', () => {
     expect(verdict({})).toBe('certain');
     expect(verdict({ currency: 'eur', type: 'Top-Up' })).toBe('certain');
-    // A listing that shows no notes cannot tell notes apart.
-    expect(verdict({ note: null })).toBe('certain');
-    expect(verdict({ note: undefined })).toBe('certain');
     // A listing without currencies: the same amount is still the amount sent.
     expect(verdict({ currency: undefined })).toBe('certain');
+    // A status that says the movement went through, or none at all, keeps it certain.
+    for (const status of ['completed', 'SUCCESS', 'Settled', null, undefined]) {
+      expect(verdict({ status }), String(status)).toBe('certain');
+    }
+  });
+
+  it('is never certain without the note: a listing that omits notes, or a call sent without one', () => {
+    // Another caller's top-up of the same amount looks exactly the same (issue 17 part 3).
+    for (const note of [null, undefined, '']) {
+      expect(matchEntry({ ...EXACT, note }, QUERY, WINDOW)).toEqual({
+        verdict: 'possible',
+        doubts: [expect.stringMatching(/no note|another movement|may be/)],
+      });
+    }
+    const { note: _n, ...bare } = QUERY;
+    for (const note of [null, undefined]) {
+      expect(matchEntry({ ...EXACT, note }, bare, WINDOW)).toEqual({
+        verdict: 'possible',
+        doubts: [expect.stringMatching(/the call sent no note/)],
+      });
+    }
+  });
+
+  it('never counts a declined, reversed or failed entry, and doubts a pending or unknown status', () => {
+    for (const status of ['declined', 'REVERSED', 'failed', 'Cancelled', 'voided']) {
+      expect(verdict({ status }), status).toBe('none');
+    }
+    expect(matchEntry({ ...EXACT, status: 'pending' }, QUERY, WINDOW)).toEqual({
+      verdict: 'possible',
+      doubts: [expect.stringMatching(/still go through or fail/)],
+    });
+    for (const status of ['queued_for_review', 'X7', '']) {
+      expect(matchEntry({ ...EXACT, status }, QUERY, WINDOW), status).toEqual({
+        verdict: 'possible',
+        doubts: ['its status is not one the SDK knows'],
+      });
+    }
   });
 
   it('rules an entry out only on a certain difference', () => {
@@ -160,13 +194,14 @@ describe('matchEntry', () => {
     expect(verdict({ note: 'order 1002' }, query)).toBe('none');
     const { note: _n, ...bare } = QUERY;
     expect(verdict({ note: 'Top up via API' }, bare)).toBe('possible');
-    expect(verdict({ note: null }, bare)).toBe('certain');
+    expect(verdict({ note: null }, bare)).toBe('possible');
   });
 
   it('without the call currency, a different amount may be converted', () => {
     const { currency: _c, ...query } = QUERY;
     expect(verdict({ amount: 45.67 }, query)).toBe('possible');
     expect(verdict({}, query)).toBe('certain');
+    expect(verdict({ status: 'declined' }, query)).toBe('none');
   });
 
   it('never turns possible into none by adding a doubt (property)', () => {
@@ -176,6 +211,7 @@ describe('matchEntry', () => {
       currency: fc.constantFrom<MovementEntry['currency']>('EUR', 'USD', null, undefined),
       date: fc.constantFrom<MovementEntry['date']>('2026-12-01T10:00:00Z', '2026-12-01', 'garbage', null),
       note: fc.constantFrom<MovementEntry['note']>('Top up for travel', 'top up for', null, undefined),
+      status: fc.constantFrom<MovementEntry['status']>('completed', 'pending', 'weird', null, undefined),
     });
     fc.assert(
       fc.property(doubtful, (change) => {

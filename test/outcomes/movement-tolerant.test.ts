@@ -16,7 +16,7 @@ async function answer(entries: MovementEntry[]) {
     call,
     {},
     { operation: 'cards.transactions', page: async (n) => ({ items: n === 1 ? entries : [] }) },
-    { kind: 'topup', amount: 12.5, redactNote: (t) => t },
+    { kind: 'topup', amount: 12.5, note: 'inv-7', redactNote: (t) => t },
   );
 }
 
@@ -52,6 +52,7 @@ describe('findMovement over a tolerant listing', () => {
       amount: 12.5,
       type: 'topup',
       date: new Date(now - 500).toISOString(),
+      note: 'inv-7',
     };
     // Unreadable, but dated before the call: it cannot be the movement, so it does not blur the answer.
     const result = await answer([mine, { id: 'x', type: 'topup', date: old }, funding]);

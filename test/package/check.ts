@@ -2,7 +2,7 @@
 // what is in the tarball, installs it into a throwaway folder and uses it from there like a user:
 // `import` and `require` on Node, the sandbox bin, the testing entry sharing the main entry's
 // classes and working without msw, and TypeScript with moduleResolution node16 (ESM and CJS
-// files), bundler and node10.
+// files), bundler and node10, with msw installed and without it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tempDir } from './lib.js';
@@ -85,6 +85,11 @@ const sandbox: Sandbox = createSandbox({ seed: 1 });
 export const used = [params, missingBalance, sandbox.token];
 `;
 
+// Appended where msw is installed: the handlers go to msw's setupServer as they are.
+const MSW_TYPE_TEST = `import { setupServer } from 'msw/node';
+export const server = setupServer(...(await sandbox.handlers()));
+`;
+
 // A user's usual settings. skipLibCheck is on (the `tsc --init` default) except in the first setup,
 // which type-checks the package's declaration files themselves.
 const STRICT = {
@@ -97,11 +102,18 @@ const STRICT = {
 };
 
 /** Throwaway tsconfig files, one per moduleResolution a user may have. */
-const TS_SETUPS: Array<{ name: string; file: string; options: Record<string, unknown> }> = [
+interface TsSetup {
+  name: string;
+  file: string;
+  options: Record<string, unknown>;
+  code?: string;
+}
+const TS_SETUPS: TsSetup[] = [
   {
-    name: 'moduleResolution node16, an ES module (.mts), declaration files checked too',
+    name: 'moduleResolution node16, an ES module (.mts), declaration files checked too, msw handlers',
     file: 'esm.mts',
     options: { ...STRICT, module: 'node16', moduleResolution: 'node16', skipLibCheck: false },
+    code: TYPE_TEST + MSW_TYPE_TEST,
   },
   {
     name: 'moduleResolution node16, a CommonJS module (.cts)',
@@ -117,6 +129,20 @@ const TS_SETUPS: Array<{ name: string; file: string; options: Record<string, unk
     name: 'moduleResolution node10 (through testing/package.json for the testing entry)',
     file: 'node10.ts',
     options: { ...STRICT, module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '5.0' },
+  },
+];
+
+/** A strict project without msw (an optional peer): the declaration files must not need it. */
+const NO_MSW_TS_SETUPS: TsSetup[] = [
+  {
+    name: 'moduleResolution node16 (.mts), declaration files checked, msw not installed',
+    file: 'esm.mts',
+    options: { ...STRICT, module: 'node16', moduleResolution: 'node16', skipLibCheck: false },
+  },
+  {
+    name: 'moduleResolution bundler, declaration files checked, msw not installed',
+    file: 'bundler.ts',
+    options: { ...STRICT, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: false },
   },
 ];
 
@@ -228,10 +254,10 @@ async function main(): Promise<void> {
 
     // 5. TypeScript, one throwaway tsconfig per module resolution, two compilers at a time.
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const compile = async (setup: (typeof TS_SETUPS)[number]): Promise<() => void> => {
-      const dir = join(consumer, setup.file.replace(/\.\w+$/, ''));
+    const compile = async (project: string, setup: TsSetup): Promise<() => void> => {
+      const dir = join(project, setup.file.replace(/\.\w+$/, ''));
       mkdirSync(dir);
-      writeFileSync(join(dir, setup.file), TYPE_TEST);
+      writeFileSync(join(dir, setup.file), setup.code ?? TYPE_TEST);
       writeFileSync(
         join(dir, 'tsconfig.json'),
         JSON.stringify({ compilerOptions: setup.options, files: [setup.file] }, null, 2),
@@ -241,19 +267,22 @@ async function main(): Promise<void> {
         expect(result.code === 0, `types with ${setup.name} ${(result.stdout + result.stderr).trim()}`);
     };
     for (let i = 0; i < TS_SETUPS.length; i += 2) {
-      for (const report of await Promise.all(TS_SETUPS.slice(i, i + 2).map(compile))) report();
+      const pair = TS_SETUPS.slice(i, i + 2).map((setup) => compile(consumer, setup));
+      for (const report of await Promise.all(pair)) report();
     }
 
-    // 6. Without msw installed.
+    // 6. Without msw installed: node, then TypeScript.
     const bare = join(work, 'no-msw');
     mkdirSync(bare);
-    await installTarball(bare, tarball);
+    await installTarball(bare, tarball, [`@types/node@${devDependencyVersion('@types/node')}`]);
     writeFileSync(join(bare, 'no-msw.mjs'), NO_MSW_SMOKE);
     const bareRun = await run(process.execPath, ['no-msw.mjs'], { cwd: bare });
     expect(
       bareRun.code === 0 && bareRun.stdout.includes('no-msw ok'),
       `the testing entry without msw installed: ${(bareRun.stdout + bareRun.stderr).trim()}`,
     );
+    const bareTypes = NO_MSW_TS_SETUPS.map((setup) => compile(bare, setup));
+    for (const report of await Promise.all(bareTypes)) report();
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -481,8 +481,8 @@ describe(`fault matrix: 30 scenarios × read, state, create (seed ${SEED})`, () 
             AMOUNT,
             `matrix row ${row.id} ${column}`,
           ]);
-          expect(error.hint, where).toContain('reconcile()');
-          expect(error.hint, where).toContain("card's transactions");
+          expect(error.hint, where).toContain('Idempotency-Key');
+          expect(error.hint, where).toContain('error.reconcile()');
           const settled = await error.reconcile({ clockSkewMs: 0, settleMs: 500 });
           rig.scanner.scanValue(`row ${row.id} reconcile`, settled);
           // Over a connection that never works (row 3), no read can decide: still-unknown.

@@ -71,16 +71,16 @@ describe('sandbox request handling', () => {
     expect((await call('GET', '/balance')).status).toBe(200);
   });
 
-  it('answers 404 for unknown routes and wrong methods', async () => {
+  it('answers 404 for unknown routes and wrong methods, naming the closest routes', async () => {
     const { call } = await mswSandbox();
-    for (const [method, path] of [
-      ['GET', '/nope'],
-      ['PUT', '/cards/types'],
-      ['GET', '/cards/abc/unknown'],
+    for (const [method, path, message] of [
+      ['GET', '/nope', M.ROUTE_NOT_FOUND],
+      ['PUT', '/cards/types', `${M.ROUTE_NOT_FOUND}; did you mean GET /cards/types or GET /cards/:id?`],
+      ['GET', '/cards/abc/unknown', `${M.ROUTE_NOT_FOUND}; did you mean GET /cards/:id?`],
     ] as const) {
       const res = await call(method, path);
       expect(res.status).toBe(404);
-      expect(res.body).toEqual(errorBody(M.ROUTE_NOT_FOUND));
+      expect(res.body).toEqual(errorBody(message));
     }
   });
 

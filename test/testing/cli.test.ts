@@ -1,10 +1,34 @@
-import { CONTROL_ROUTES, SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
+import { CONTROL_ROUTES, createSandbox, SANDBOX_MESSAGES as M } from 'bfinance-cards/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningCli, runCli, startCli } from '../helpers/sandbox-cli.js';
+import { API_ROUTES } from '../../src/testing/api-routes.js';
+import type { Route } from '../../src/testing/route.js';
+import { type RunningCli, routeRows, runCli, startCli } from '../helpers/sandbox-cli.js';
 import { allowLoopback } from './http-support.js';
 import { caller } from './support.js';
 
 let cli: RunningCli | undefined;
+
+/** Asserts that `text` has one row per route of `routes` and of the control routes, each with its body fields. */
+function expectRouteRows(text: string, routes: readonly Route[]): void {
+  const rows = routeRows(text);
+  for (const route of routes) {
+    const row = rows.get(`${route.method} ${route.path}`);
+    expect(row, `${route.method} ${route.path}`).toBeDefined();
+    const fields = Object.entries(route.fields ?? {}).map(([name, type]) => `${name}: ${type}`);
+    expect(row).toContain(fields.join(', '));
+    expect(row?.match(/\w+: \w+/g) ?? []).toEqual(fields);
+  }
+  for (const route of CONTROL_ROUTES)
+    expect(rows.get(`${route.method} /__sandbox${route.path}`)).toBe(route.summary);
+  expect(rows.size).toBe(routes.length + CONTROL_ROUTES.length);
+}
+
+/** Asserts that `text` has one row per seeded program role with its id. */
+function expectProgramIds(text: string, ids: Readonly<Record<string, string>>): void {
+  expect(Object.keys(ids).length).toBeGreaterThan(0);
+  for (const [role, id] of Object.entries(ids))
+    expect(text).toMatch(new RegExp(`^ {2}${role} +${id} +\\S`, 'm'));
+}
 
 afterEach(async () => {
   await cli?.stop();
@@ -37,13 +61,35 @@ describe('bfinance-cards-sandbox CLI', () => {
     expect(unknown.stderr).toMatch(/Unknown option '--bogus'[\s\S]*Usage: bfinance-cards-sandbox/);
   });
 
-  it('--help lists every flag and every control route', async () => {
-    const help = await runCli(['--help']);
+  it('--help lists every flag, every API route with its body fields, every control route and the programs', async () => {
+    const help = await runCli(['--help', '--seed', 'help']);
     expect(help.code).toBe(0);
     for (const flag of ['--seed', '--port', '--auto-verify', '--quirks', '--no-quirks', '--strict-issuance'])
       expect(help.stdout).toContain(flag);
-    for (const route of CONTROL_ROUTES)
-      expect(help.stdout).toContain(`${route.method} /__sandbox${route.path}`);
+    expectRouteRows(help.stdout, API_ROUTES);
+    // The quirks-only spelling and the correct one are both listed, each saying when it is served.
+    expect(routeRows(help.stdout).get('GET /cards/:id/sensitive')).toBe('(only with --no-quirks)');
+    // With a seed the ids are known before the start: those of that seed.
+    expectProgramIds(help.stdout, createSandbox({ seed: 'help' }).cardTypeIds);
+    const unseeded = await runCli(['--help']);
+    expect(unseeded.stdout).toMatch(/^ {2}standalone +\(random\) +POST \/cards\/issue/m);
+  });
+
+  it('the start banner lists the routes it serves and the program and budget ids to issue with', async () => {
+    cli = await startCli(['--port', '0']);
+    const banner = cli.lines.join('\n');
+    expectRouteRows(
+      banner,
+      API_ROUTES.filter((r) => r.when?.(true) ?? true),
+    );
+    allowLoopback(cli.url);
+    const state = await caller(cli.url.replace('/external/api', '/__sandbox'), 'sandbox_test_token')(
+      'GET',
+      '/state',
+    );
+    expectProgramIds(banner, state.body.data.cardTypeIds);
+    expect(state.body.data.budgetIds.length).toBeGreaterThan(0);
+    for (const id of state.body.data.budgetIds) expect(banner).toMatch(new RegExp(`^ {2}${id} +\\S`, 'm'));
   });
 
   it('--no-quirks, --auto-verify, --strict-issuance and --token change what the server does', async () => {
@@ -57,6 +103,7 @@ describe('bfinance-cards-sandbox CLI', () => {
       'cli-token',
     ]);
     expect(cli.lines[2]).toContain('(no quirks, auto-verify, strict issuance;');
+    expectRouteRows(cli.lines.join('\n'), API_ROUTES);
     allowLoopback(cli.url);
     const call = caller(cli.url, 'cli-token');
     const customer = await call('POST', '/customers', {

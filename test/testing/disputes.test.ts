@@ -69,7 +69,7 @@ describe('sandbox disputes', () => {
       cardId: other,
       transactionId: tx.id,
       textEvidence: EVIDENCE,
-      files: 'x',
+      files: [1],
     });
     expect(files.body).toEqual(errorBody(M.FILES_INVALID));
     const ok = await call('POST', '/disputes', {

@@ -39,11 +39,14 @@ describe('sandbox top-up and withdraw', () => {
   it('refuses amounts that are not positive numbers', async () => {
     const { sandbox, call } = localSandbox();
     const id = await issueStandalone(sandbox, call, 10);
-    for (const amount of [0, -5, '5', null, undefined, Number.NaN]) {
+    for (const amount of [0, -5, null, undefined, Number.NaN]) {
       const res = await call('POST', `/cards/${id}/topup`, { amount });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(errorBody('amount must be a positive number'));
     }
+    // Amounts are JSON numbers on the wire, as the API takes them.
+    const text = await call('POST', `/cards/${id}/topup`, { amount: '5' });
+    expect([text.status, text.body]).toEqual([400, errorBody('amount must be a number')]);
     const decimals = await call('POST', `/cards/${id}/withdraw`, { amount: 1.001 });
     expect(decimals.body).toEqual(errorBody(M.AMOUNT_DECIMALS));
   });

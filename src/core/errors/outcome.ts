@@ -37,16 +37,18 @@ const iso = (ms: number | undefined): string | undefined =>
   ms === undefined ? undefined : new Date(ms).toISOString();
 
 /**
- * A call that issues a card or moves money may or may not have been applied: the request left,
- * and no definite answer came back. Re-sending with the same `idempotencyKey` is the safe retry;
- * `reconcile()` reads what the API shows (card transactions, budget transactions, the card) and
- * answers `applied`, `not-applied` or `still-unknown`, with the evidence.
+ * A call that issues a card or moves money may or may not have been applied: the request may
+ * have reached bfinance, and no definite answer came back. `reconcile()` reads what the API shows
+ * (card transactions, budget transactions, the card) and answers `applied`, `not-applied` or
+ * `still-unknown`, with the evidence. For card top-ups and withdrawals, which bfinance processes
+ * once per `Idempotency-Key`, `resend()` sends the identical request again; for every other
+ * operation re-sending may repeat it.
  */
 export class OutcomeUnknownError extends CardsError {
   /** Always `'OutcomeUnknownError'`, a literal that survives minification. */
   override readonly name: 'OutcomeUnknownError' = 'OutcomeUnknownError';
   override readonly operation: string;
-  /** The `Idempotency-Key` every attempt carried; re-use it for a safe retry. */
+  /** The `Idempotency-Key` every attempt carried (`resend()` re-uses it). */
   readonly idempotencyKey: string;
   /** Attempts made before giving up. */
   readonly attempts: number;
@@ -141,15 +143,15 @@ export class OutcomeUnknownError extends CardsError {
    * Reads what the API can show about this call and says whether it was applied: the card's
    * transactions for a top-up or withdrawal, the budget's transactions for a budget top-up, the
    * card by `externalId` for an issuance, the card or customer for a delete. Never re-sends the call.
-   * It answers `not-applied` only once `settleMs` (default 10 s) have passed since the call failed,
-   * because a request the client gave up on can still be applied: until then it waits and reads
-   * again. `still-unknown` means the reads could not decide; re-send with the same
-   * `idempotencyKey`, which is the safe retry when bfinance de-duplicates on it.
+   * It answers `not-applied` only from two reads, at least `settleMs` (default 10 s) apart and
+   * after the call failed, that both show no effect, because a request the client gave up on can
+   * still be applied; `applied` only from evidence that is this call's (a listed movement with the
+   * call's own note). `still-unknown` means the reads could not decide.
    *
    * @example
    * ```ts
    * const { status, summary } = await error.reconcile();
-   * if (status === 'not-applied') await client.funds.topUp(card, params, { idempotencyKey: error.idempotencyKey });
+   * if (status === 'not-applied') await client.funds.topUpBudget(budgetId, params);
    * ```
    */
   async reconcile(options: ReconcileOptions = {}): Promise<Reconciliation> {

@@ -1,6 +1,5 @@
-import type { Dispatcher } from 'undici';
 import { createFetchSender } from './fetch-sender.js';
-import type { Sender } from './types.js';
+import type { Sender, UndiciDispatcher } from './types.js';
 
 /**
  * How a platform sends when the client is given no `fetch`: the sender it builds and the name the
@@ -13,7 +12,7 @@ export interface DefaultSender {
   /** The transport name, for the User-Agent and diagnostics. */
   readonly transport: 'fetch' | 'undici';
   /** Builds the sender; `dispatcher` is the client's option, which only the undici sender uses. */
-  create(dispatcher?: Dispatcher): Sender;
+  create(dispatcher?: UndiciDispatcher): Sender;
 }
 
 /** The portable default: the runtime's global `fetch`. Edge runtimes and browsers use it. @internal */

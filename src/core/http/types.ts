@@ -47,6 +47,15 @@ export class SendError extends Error {
   }
 }
 
+/**
+ * An undici `Dispatcher` (an `Agent`, `Pool`, `ProxyAgent`, `MockAgent`…), as far as the SDK uses
+ * one: declared here so that a program without undici installed still compiles.
+ */
+export interface UndiciDispatcher {
+  /** undici's `Dispatcher.dispatch`. */
+  dispatch(options: object, handler: object): boolean;
+}
+
 /** Sends one attempt. Throws {@link SendError} only. */
 export type Sender = ((request: SendRequest) => Promise<SendResponse>) & {
   /**

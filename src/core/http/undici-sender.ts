@@ -7,6 +7,7 @@ import {
   type SendResponse,
   toSendError,
   trusted,
+  type UndiciDispatcher,
 } from './types.js';
 import type { RequestWatch } from './undici-request.node.mjs';
 
@@ -34,7 +35,7 @@ function headerOf(headers: Record<string, string | string[] | undefined>): SendR
 }
 
 /** A sender over undici's `request` on a keep-alive pool (the caller's dispatcher when given). */
-export function createUndiciSender(dispatcher?: Dispatcher): Sender {
+export function createUndiciSender(dispatcher?: UndiciDispatcher): Sender {
   return trusted(async (req) => {
     const watch: RequestWatch = { written: false };
     let res: Awaited<ReturnType<UndiciRequest>>;
@@ -49,7 +50,7 @@ export function createUndiciSender(dispatcher?: Dispatcher): Sender {
           // An AttemptSignal is enough for undici: it reads only `aborted`, `reason` and the
           // add/removeEventListener pair (lib/core/util.js addAbortListener, lib/api/abort-signal.js).
           signal: req.signal as AbortSignal,
-          ...(dispatcher ? { dispatcher } : {}),
+          ...(dispatcher ? { dispatcher: dispatcher as Dispatcher } : {}),
         },
         watch,
       );

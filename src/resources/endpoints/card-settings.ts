@@ -95,7 +95,7 @@ export function orderPhysical(
     kind: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome: {
-      hint: 'Re-send with the same idempotencyKey (the safe retry). No API read shows a physical-card order, so error.reconcile() answers still-unknown.',
+      hint: 'bfinance documents no de-duplication for physical-card orders, so re-sending may order a second card. No API read shows an order, so error.reconcile() answers still-unknown: ask bfinance support whether the order was placed before ordering again.',
     },
   };
 }

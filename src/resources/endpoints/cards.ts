@@ -163,7 +163,7 @@ export function reissueCard(cardId: string, initialBalance: number): Endpoint<Re
     subject: { cardId, amount: initialBalance },
     outcome: {
       // What a reissue leaves behind on the old card is not documented, so no read settles it.
-      hint: 'Re-send with the same idempotencyKey (the safe retry). No documented read shows whether a reissue happened, so error.reconcile() answers still-unknown.',
+      hint: "bfinance documents no de-duplication for a reissue, so re-sending may reissue the card twice. No documented read shows whether a reissue happened, so error.reconcile() answers still-unknown: check the cardholder's cards (cards.list) or ask bfinance support before reissuing again.",
     },
   };
 }
