@@ -36,12 +36,21 @@ export interface Connection {
 
 const later = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The first line every example prints: where it runs, and whether the money is real. */
+function announce(mode: Connection['mode'], where: string): void {
+  console.log(
+    mode === 'live'
+      ? `LIVE: ${where}: real cards, real money`
+      : `SANDBOX: ${where}: test cards, no real money`,
+  );
+}
+
 function live(options: CardsClientOptions): Connection {
   const env = process.env;
   const apiToken = env.BFINANCE_API_TOKEN;
   if (!apiToken) throw new Error('BFINANCE_LIVE=1 needs BFINANCE_API_TOKEN');
   const baseUrl = env.BFINANCE_BASE_URL || 'https://business.bfinance.app/external/api';
-  console.log(`LIVE: the bfinance API at ${baseUrl} (BFINANCE_LIVE=1): real cards, real money`);
+  announce('live', `the bfinance API at ${baseUrl} (BFINANCE_LIVE=1)`);
   return {
     client: new CardsClient({ ...options, apiToken, baseUrl }),
     mode: 'live',
@@ -69,11 +78,11 @@ async function overHttp(url: string, options: CardsClientOptions): Promise<Conne
     if (!res.ok) throw new Error(`${method} /__sandbox${path}: ${res.status} ${answer.message}`);
     return answer.data;
   };
+  announce('sandbox-http', `the bfinance-cards-sandbox at ${url} (BFINANCE_SANDBOX_URL)`);
   const ids = (await send('GET', '/state')) as {
     cardTypeIds: { standalone: string; verified: string; budget: string };
     budgetIds: string[];
   };
-  console.log(`sandbox over HTTP at ${url}`);
   return {
     client: new CardsClient({ ...options, apiToken, baseUrl: url }),
     mode: 'sandbox-http',
@@ -103,6 +112,7 @@ export async function connect(options: CardsClientOptions = {}): Promise<Connect
   const env = process.env;
   if (env.BFINANCE_LIVE === '1') return live(options);
   if (env.BFINANCE_SANDBOX_URL) return overHttp(env.BFINANCE_SANDBOX_URL, options);
+  announce('sandbox', 'the in-process sandbox (no network, no token)');
   if (env.BFINANCE_API_TOKEN)
     console.log('BFINANCE_API_TOKEN is set, BFINANCE_LIVE is not: using the sandbox');
   const sandbox = createSandbox({ seed: 7 });

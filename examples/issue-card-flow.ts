@@ -56,7 +56,7 @@ try {
   step(`PIN 1234 refused locally, rule ${error.rule} (nothing was sent)`);
 }
 await client.pins.set(card, '5824');
-step('PIN chosen by the cardholder set');
+step('PIN set (one the cardholder chose)');
 
 await client.funds.topUp(card, { amount: '49.90', note: 'Conference' });
 step(`topped up ${money(49.9, card.currency)} (note "Conference")`);

@@ -1,4 +1,5 @@
 import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
+import { unknownName } from './core/did-you-mean.js';
 import { createDriftReporter } from './core/drift-report.js';
 import { ErrorFactory } from './core/error-factory.js';
 import { ValidationError } from './core/errors.js';
@@ -117,12 +118,9 @@ function checkOptions(options: unknown): CardsClientOptions {
   const given = snapshot(options, 'options', BY_REFERENCE) as CardsClientOptions;
   for (const key of Object.keys(given)) {
     if (!CLIENT_OPTIONS.has(key)) {
-      refuse(
-        key,
-        'unknown_field',
-        `${key} is not a CardsClient option.`,
-        `Known options: ${[...CLIENT_OPTIONS].join(', ')}.`,
-      );
+      const known = `Known options: ${[...CLIENT_OPTIONS].join(', ')}.`;
+      const [end, hint] = unknownName(key, key, CLIENT_OPTIONS, (name) => name, known);
+      refuse(key, 'unknown_field', `${key} is not a CardsClient option${end}`, hint);
     }
   }
   const { apiToken, logger, onAudit, fetch, retryUnknownOutcomes } = given;

@@ -31,7 +31,9 @@ describe('npm run demo against a separately started bfinance-cards-sandbox', () 
       timeout: 60_000,
     });
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe(`sandbox over HTTP at ${cli.url}`);
+    expect(lines[0]).toBe(
+      `SANDBOX: the bfinance-cards-sandbox at ${cli.url} (BFINANCE_SANDBOX_URL): test cards, no real money`,
+    );
     expect(lines).toContain('• customer verified');
     expect(lines).toContain('• card access granted');
     expect(lines).toContain('• topped up 49.90 EUR (note "Conference")');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,11 @@ function fullPans(text: string): string[] {
     .map((m) => m[0].replace(/[ -]/g, ''))
     .filter((digits) => isLuhnValid(digits));
 }
+
+/** The first line of every example that connects through examples/connect.ts, on the in-process sandbox. */
+const IN_PROCESS = 'SANDBOX: the in-process sandbox (no network, no token): test cards, no real money';
+const connects = (name: string): boolean =>
+  readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8').includes("from './connect.js'");
 
 /** Clears every variable that selects where the examples connect. */
 const NO_SELECTION = {
@@ -40,7 +45,10 @@ describe('examples choose the live API only when asked', () => {
       BFINANCE_API_TOKEN: 'a-real-looking-token',
       BFINANCE_BASE_URL: 'https://business.bfinance.app/external/api',
     });
-    expect(stdout.split('\n')[0]).toBe('BFINANCE_API_TOKEN is set, BFINANCE_LIVE is not: using the sandbox');
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      IN_PROCESS,
+      'BFINANCE_API_TOKEN is set, BFINANCE_LIVE is not: using the sandbox',
+    ]);
     expect(stdout).toMatch(/PIN set/);
   });
 
@@ -89,6 +97,8 @@ describe('examples run against the sandbox', () => {
       timeout: 60_000,
     });
     expect(stdout.length).toBeGreaterThan(0);
+    // Where it runs comes first (quickstart.ts and testing.ts build their sandbox in plain sight).
+    if (connects(name)) expect(stdout.split('\n')[0]).toBe(IN_PROCESS);
     expect(fullPans(stdout + stderr)).toEqual([]);
     expect(stderr).not.toMatch(/Error/);
   });

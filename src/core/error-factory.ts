@@ -128,7 +128,7 @@ export class ErrorFactory {
     applied?: { resourceId: string | undefined },
   ): ResponseValidationError {
     const safe = issues.map((i) => ({ path: this.text(i.path), code: this.text(i.code) }));
-    const where = safe.map((i) => `${i.path || '(body)'}: ${i.code}`).join(', ');
+    const where = safe.map((i) => `${i.path || 'body'}: ${i.code}`).join(', ');
     const resourceId = this.text(applied?.resourceId);
     return new ResponseValidationError(
       applied
@@ -180,7 +180,9 @@ export class ErrorFactory {
         : this.#sandbox
           ? 'Nothing answers at the sandbox base URL: use sandbox.client() or sandbox.fetch, start the HTTP sandbox and pass its baseUrl, or, with msw, start the server with the sandbox handlers and pass fetch: globalThis.fetch.'
           : `Check the network and baseUrl${retried ? '; the SDK already retried what was safe to retry' : ' (this call was not retried: maxRetries is 0 or nothing was safe to retry)'}.`;
-    return new ConnectionError(`${operation}: ${this.text(failure.message)}`, {
+    // "funds.topUp: the connection failed", not "…: The connection failed" (acronyms keep their case).
+    const what = this.text(failure.message).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+    return new ConnectionError(`${operation}: ${what}`, {
       operation,
       hint,
       cause: { code, phase: failure.phase },

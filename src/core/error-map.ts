@@ -26,8 +26,11 @@ interface Cause {
   subject: RegExp;
   /** …and says the thing about it that is the cause. */
   state: RegExp;
-  type: ApiErrorClass;
+  /** The error class; absent: the status class (400 → BadRequestError…) with this cause's hint. */
+  type?: ApiErrorClass;
   hint: string;
+  /** The operations the cause can explain; absent: any. */
+  operations?: readonly string[];
 }
 
 // The API has no error codes, only free text. Each cause is recognised from its meaning — a
@@ -89,6 +92,13 @@ const CAUSES: readonly Cause[] = [
     hint: 'Check client.funds.balance() (or the card balance for a withdrawal) and move a smaller amount or add funds first.',
   },
   {
+    // A budget card's bare id sent to a card top-up or withdrawal (status class; funds wins a tie).
+    subject: /\bbudget[- ]?cards?\b/i,
+    state: /\b(top|withdraw|fund(ed|ing)?\b|load|credit|debit|directly|support|allow|permit|possible)/i,
+    hint: 'Budget cards spend from their budget: fund it with client.funds.topUpBudget(budgetId, { amount }).',
+    operations: ['funds.topUp', 'funds.withdraw'],
+  },
+  {
     // A dispute that is no longer pending cannot be changed.
     subject: /\b(disputes?|chargebacks?)\b/i,
     state: new RegExp(
@@ -140,10 +150,11 @@ function classFor(status: number): ApiErrorClass {
 }
 
 /** The documented cause a server message names, if any (see {@link CAUSES}). */
-function recognise(message: string): Cause | undefined {
+function recognise(message: string, operation: string): Cause | undefined {
   let best: Cause | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
   for (const cause of CAUSES) {
+    if (cause.operations !== undefined && !cause.operations.includes(operation)) continue;
     const at = cause.subject.exec(message)?.index;
     if (at !== undefined && at < bestAt && cause.state.test(message)) {
       best = cause;
@@ -170,7 +181,14 @@ export interface ErrorResponse {
  */
 export function errorFromResponse(res: ErrorResponse, keyReusedHint?: string): ApiError {
   const serverMessage = res.message ?? `HTTP ${res.status}`;
-  const text = `${res.operation} failed (HTTP ${res.status}): ${serverMessage}`;
+  // A `status: "error"` envelope in a 2xx reply: the request did not fail, bfinance refused it.
+  const refused = `${res.operation}: bfinance refused the request`;
+  const text =
+    res.status < 200 || res.status >= 300
+      ? `${res.operation} failed (HTTP ${res.status}): ${serverMessage}`
+      : res.message === undefined
+        ? `${refused} without giving a reason.`
+        : `${refused}: ${res.message}`;
   const init: ApiErrorInit = {
     status: res.status,
     errorId: res.errorId,
@@ -188,8 +206,8 @@ export function errorFromResponse(res: ErrorResponse, keyReusedHint?: string): A
     });
   }
   if (res.status !== 401 && res.status < 500 && res.message !== undefined) {
-    const cause = recognise(serverMessage);
-    if (cause) return new cause.type(text, { ...init, hint: cause.hint });
+    const cause = recognise(serverMessage, res.operation);
+    if (cause) return new (cause.type ?? classFor(res.status))(text, { ...init, hint: cause.hint });
   }
   const hint =
     STATUS_HINTS[res.status] ??

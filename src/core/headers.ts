@@ -118,6 +118,15 @@ export function checkToken(token: unknown, operation: string): string {
       hint: 'Pass the token string bfinance issued, e.g. apiToken: process.env.BFINANCE_API_TOKEN.',
     });
   }
+  // The header is built as `Bearer <token>`: a pasted header value would send `Bearer Bearer …`.
+  if (/^\s*bearer\s/i.test(token)) {
+    throw new ValidationError('apiToken starts with "Bearer ": pass the token without the Bearer prefix.', {
+      field: 'apiToken',
+      rule: 'bearer_prefix',
+      operation,
+      hint: 'Pass only the token bfinance issued: the SDK adds "Bearer " itself.',
+    });
+  }
   if (!/^[\x21-\x7e]+$/.test(token)) {
     throw new ValidationError(
       'apiToken holds spaces, line breaks, control or non-ASCII characters, which an HTTP header cannot carry.',

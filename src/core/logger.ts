@@ -5,7 +5,7 @@ import { redactValue } from './redact.js';
 export interface Logger {
   /** Receives `debug` events (each call, its retries and timings). */
   debug(...args: unknown[]): unknown;
-  /** Receives `info` events. */
+  /** Receives `info` events (`settled`: how a call that issued, moved money or changed a card ended). */
   info(...args: unknown[]): unknown;
   /** Receives `warn` events (a retry, a response that drifted from the documented shape). */
   warn(...args: unknown[]): unknown;
@@ -65,6 +65,8 @@ export function createLogSink(
         const safe = redactValue({ ...fields, message }, secrets()) as Record<string, unknown>;
         const text = `bfinance-cards: ${safe.message as string}`;
         delete safe.message;
+        // A field that does not apply to this call is left out, not shown as undefined.
+        for (const key of Object.keys(safe)) if (safe[key] === undefined) delete safe[key];
         return isConsole ? logger[at](`${text} ${oneLine(safe)}`.trimEnd()) : logger[at](safe, text);
       }, report);
     },

@@ -20,9 +20,13 @@ function fail(field: string, rule: string, message: string, hint: string): never
  */
 export function toAmount(value: unknown, field: string, min?: number): number {
   const hint = `Pass ${field} in major units with at most 2 decimals, e.g. 25.5 or "25.50".`;
+  const decimals = `${field} may have at most 2 decimals.`;
   let cents: number;
   if (typeof value === 'string') {
-    if (!DECIMAL.test(value)) fail(field, 'format', `${field} must be a positive decimal string.`, hint);
+    if (!DECIMAL.test(value)) {
+      if (/^\d{1,13}\.\d{3,}$/.test(value)) fail(field, 'max_decimals', decimals, hint);
+      fail(field, 'format', `${field} must be a positive decimal string.`, hint);
+    }
     const [whole = '0', frac = ''] = value.split('.');
     cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
   } else if (typeof value === 'number') {
@@ -32,7 +36,7 @@ export function toAmount(value: unknown, field: string, min?: number): number {
     // Exact: `value` must be the double nearest to cents / 100. Tolerates the noise of the
     // multiplication (1.1 * 100 = 110.00000000000001) but not a float sum such as 0.1 + 0.2.
     if (cents / 100 !== value) {
-      fail(field, 'max_decimals', `${field} may have at most 2 decimals.`, hint);
+      fail(field, 'max_decimals', decimals, hint);
     }
   } else {
     return fail(field, 'type', `${field} must be a number or a decimal string.`, hint);

@@ -1,3 +1,4 @@
+import { unknownName } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import { isPlainObject, snapshot } from './snapshot.js';
@@ -77,16 +78,19 @@ export function copyOptions(options: unknown): RequestOptions | undefined {
     throw new ValidationError('options must be an object.', {
       field: 'options',
       rule: 'type',
-      hint: 'Pass per-call options as { timeoutMs, maxRetries, signal, idempotencyKey, headers }, or leave them out.',
+      hint: 'Pass per-call options as { timeoutMs, maxRetries, signal, idempotencyKey, headers, extraBody }, or leave them out.',
     });
   }
   const copy = snapshot(options, 'options') as Record<string, unknown>;
   for (const key of Object.keys(copy)) {
     if (!CALL_OPTIONS.has(key)) {
-      throw new ValidationError(`options.${key} is not an option of this call.`, {
-        field: `options.${key}`,
+      const field = `options.${key}`;
+      const known = `Known options: ${[...CALL_OPTIONS].join(', ')}.`;
+      const [end, hint] = unknownName(field, key, CALL_OPTIONS, (name) => `options.${name}`, known);
+      throw new ValidationError(`${field} is not an option of this call${end}`, {
+        field,
         rule: 'unknown_field',
-        hint: `Known options: ${[...CALL_OPTIONS].join(', ')}.`,
+        hint,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { unknownName } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { redact } from './redact.js';
 import { isPlainObject, snapshot } from './snapshot.js';
@@ -54,12 +55,20 @@ function checkCopy(
     if (rule === undefined) {
       // A key is the caller's text; it is redacted in case a secret was pasted as a key.
       const field = redact(join(prefix, key));
+      const known = Object.keys(shape);
+      const [end, hint] = unknownName(
+        field,
+        key,
+        known,
+        (name) => join(prefix, name),
+        `Known fields: ${known.join(', ')}. Send a field the SDK does not know yet with the extraBody option.`,
+      );
       throw paramError(
         field,
         'unknown_field',
-        `${field} is not a parameter of ${operation}.`,
+        `${field} is not a parameter of ${operation}${end}`,
         operation,
-        `Check the spelling; known fields: ${Object.keys(shape).join(', ')}. Send a field the SDK does not know yet with the extraBody option.`,
+        hint,
       );
     }
     if (value[key] !== undefined) rule(value[key], join(prefix, key), operation);

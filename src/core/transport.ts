@@ -16,6 +16,7 @@ import { callFields, type PrepareConfig, type PreparedCall, prepareCall } from '
 import { RecentKeys } from './recent-keys.js';
 import { readResponse, requestIdOf } from './response.js';
 import { backoffMs, sleep } from './retry.js';
+import { reportSettled } from './settled.js';
 import type { Requester, RequestOptions, RequestSpec } from './spec.js';
 
 /** The transport's resolved configuration: what a call is checked with, and how it is sent. */
@@ -131,7 +132,7 @@ export class Transport implements Requester {
               durationMs,
             });
           }
-          this.#audit(spec, call, state, 'applied', undefined, reading.value);
+          reportSettled(this.#config, spec, call, state, 'applied', undefined, reading.value);
           return reading.value;
         }
         failure = reading;
@@ -160,7 +161,7 @@ export class Transport implements Requester {
             durationMs,
             reason: verdict.error.name,
           });
-          this.#audit(spec, call, state, 'applied', undefined, done.value);
+          reportSettled(this.#config, spec, call, state, 'applied', undefined, done.value);
           return done.value;
         }
       }
@@ -258,15 +259,8 @@ export class Transport implements Requester {
     };
     const onSettled = (answer: Reconciliation): void => {
       if (answer.status === 'still-unknown') return;
-      this.#audit(
-        spec,
-        call,
-        state,
-        answer.status === 'applied' ? 'applied' : 'not-applied',
-        undefined,
-        undefined,
-        true,
-      );
+      const outcome = answer.status === 'applied' ? 'applied' : 'not-applied';
+      reportSettled(this.#config, spec, call, state, outcome, undefined, undefined, true);
     };
     // The identical request again: same key, same body, the caller's headers; new signal/timeouts.
     const { signal: _signal, ...sent } = call.options;
@@ -277,7 +271,7 @@ export class Transport implements Requester {
     return this.#config.errors.outcomeUnknown(spec, cause, record, hint, onSettled, resend);
   }
 
-  /** Records the end of a failed call in the audit trail and returns its error. */
+  /** Reports the end of a failed call (audit event, `info` line) and returns its error. */
   #end(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState, error: CardsError): CardsError {
     // A confirmed call whose reply the schema refused was applied all the same; `refused` is only
     // for a call none of whose attempts may have been applied (a timed-out freeze is unknown).
@@ -290,41 +284,7 @@ export class Transport implements Requester {
     // Nothing was done: the caller may mend the request and send it again under the same key.
     if (outcome === 'refused' && state.keyClaimed && call.idempotencyKey !== undefined)
       this.#keys.release(call.idempotencyKey);
-    this.#audit(spec, call, state, outcome, error.name, undefined);
+    reportSettled(this.#config, spec, call, state, outcome, error.name, undefined);
     return error;
-  }
-
-  #audit(
-    spec: RequestSpec<unknown>,
-    call: PreparedCall,
-    state: CallState,
-    outcome: AuditOutcome,
-    error: string | undefined,
-    result: unknown,
-    reconciliation = false,
-  ): void {
-    const audit = this.#config.audit;
-    // Reads are not audited, and a call refused before anything left emits nothing.
-    if (!audit.enabled || spec.method === 'GET' || !state.sent) return;
-    const subject = spec.subject ?? spec.outcome?.subject ?? {};
-    const created = (result as { id?: unknown } | null | undefined)?.id;
-    audit.emit({
-      operation: spec.operation,
-      idempotencyKey: call.idempotencyKey,
-      outcome,
-      error,
-      cardId: subject.cardId,
-      budgetId: subject.budgetId,
-      customerId: subject.customerId,
-      disputeId: subject.disputeId,
-      createdId: typeof created === 'string' ? created : undefined,
-      amount: subject.amount,
-      currency: subject.currency,
-      attempts: state.attempt,
-      requestId: state.requestId,
-      startedAt: new Date(call.startedAt).toISOString(),
-      endedAt: new Date().toISOString(),
-      reconciliation,
-    });
   }
 }

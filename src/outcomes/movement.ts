@@ -173,7 +173,7 @@ export function decideMovement(
   }
   return answer(
     'not-applied',
-    `${operation} does not list the ${what} in the call's window (${listing.reason}).`,
+    `${operation} does not list the ${what} in the call's window; the listing was ${listing.reason}.`,
   );
 }
 

@@ -65,7 +65,7 @@ export class PinsResource extends Resource {
     const ref = resolveCard(card);
     const verdict = checkPin(pin, this.#policy);
     if (!verdict.ok) {
-      throw new WeakPinError(`The PIN was refused: ${verdict.message}`, {
+      throw new WeakPinError(`${verdict.message} Nothing was sent.`, {
         field: 'pin',
         rule: verdict.rule,
         operation: 'pins.set',

@@ -40,7 +40,11 @@ describe('errorFromResponse by status', () => {
     expect(error.errorId).toBe('err-1');
     expect(error.requestId).toBe('req-1');
     expect(error.operation).toBe('funds.topUp');
-    expect(error.message).toBe(`funds.topUp failed (HTTP ${status}): Something happened`);
+    expect(error.message).toBe(
+      status === 200
+        ? 'funds.topUp: bfinance refused the request: Something happened'
+        : `funds.topUp failed (HTTP ${status}): Something happened`,
+    );
     expect(error.hint.length).toBeGreaterThan(20);
   });
 
@@ -242,6 +246,67 @@ describe('errorFromResponse from wording the sandbox never uses', () => {
         ([name, phrasings], pick, before, after, upper) => {
           const text = `${before}${phrasings[pick % phrasings.length]}${after}`;
           expect(map(400, upper ? text.toUpperCase() : text).name).toBe(name);
+        },
+      ),
+    );
+  });
+});
+
+describe('errorFromResponse: a card top-up or withdrawal refused because the card is a budget card', () => {
+  const BUDGET_CARD_REFUSALS = [
+    SANDBOX_MESSAGES.BUDGET_CARD_FUNDS,
+    'Budget cards cannot be topped up',
+    'Top-up is not available for budget cards',
+    'Cannot top up a budget card; fund its budget instead',
+    'Withdrawals are not supported for budget cards',
+    'This operation is not allowed for budget cards',
+    'Budget card balance cannot be loaded directly',
+    'Budget-cards are funded through their budget',
+  ];
+  const onOperation = (operation: string, status: number, message: string): ApiError =>
+    errorFromResponse({ status, message, errorId: undefined, requestId: undefined, operation });
+
+  it('hints at funds.topUpBudget for every paraphrase, keeping the status class', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BUDGET_CARD_REFUSALS),
+        fc.constantFrom('funds.topUp', 'funds.withdraw'),
+        fc.constantFrom([400, 'BadRequestError'], [422, 'UnprocessableEntityError'], [409, 'ConflictError']),
+        fc.boolean(),
+        (message, operation, [status, name], upper) => {
+          const error = onOperation(operation, status as number, upper ? message.toUpperCase() : message);
+          expect(error.name).toBe(name);
+          expect(error.hint).toContain('client.funds.topUpBudget(budgetId');
+        },
+      ),
+    );
+  });
+
+  it('keeps other causes and other operations to their own hints', () => {
+    expect(onOperation('funds.topUp', 404, 'Budget card not found').name).toBe('NotFoundError');
+    expect(onOperation('funds.topUp', 400, 'Budget card is frozen').name).toBe('CardStateError');
+    expect(onOperation('funds.withdraw', 400, 'Budget card has insufficient funds').name).toBe(
+      'InsufficientFundsError',
+    );
+    for (const operation of ['status.freeze', 'cards.issue', 'funds.topUpBudget']) {
+      expect(onOperation(operation, 400, SANDBOX_MESSAGES.BUDGET_CARD_FUNDS).hint).not.toContain(
+        'topUpBudget',
+      );
+    }
+  });
+});
+
+describe('errorFromResponse: a status "error" envelope in a 2xx reply', () => {
+  it('is worded as bfinance refusing, never as "failed (HTTP 2xx)"', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 200, max: 299 }),
+        fc.option(fc.constantFrom('Card is frozen', 'Nope')),
+        (status, message) => {
+          const error = map(status, message ?? undefined);
+          expect(error.message).not.toMatch(/failed|HTTP/);
+          expect(error.message).toMatch(/^funds\.topUp: bfinance refused the request(: |\s)/);
+          if (message !== null) expect(error.message).toContain(message);
         },
       ),
     );

@@ -60,7 +60,8 @@ describe('toAmount rejects, naming the field and the rule', () => {
     ['"0.00"', '0.00', 'positive'],
     ['"-1"', '-1', 'format'],
     ['"1,00"', '1,00', 'format'],
-    ['"1.234"', '1.234', 'format'],
+    ['"1.234"', '1.234', 'max_decimals'],
+    ['"25.505"', '25.505', 'max_decimals'],
     ['"1."', '1.', 'format'],
     ['".5"', '.5', 'format'],
     ['" 1"', ' 1', 'format'],
@@ -80,6 +81,23 @@ describe('toAmount rejects, naming the field and the rule', () => {
     expect(error.field).toBe('amount');
     expect(error.message).toContain('amount');
     expect(error.hint.length).toBeGreaterThan(10);
+  });
+
+  it('says "at most 2 decimals" in the message of any amount with 3 or more decimals, number or string', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.boolean(),
+        (whole, thousandths, asText) => {
+          fc.pre(thousandths % 10 !== 0);
+          const text = `${whole}.${String(thousandths).padStart(3, '0')}`;
+          const error = rejection(asText ? text : Number(text));
+          expect(error.rule).toBe('max_decimals');
+          expect(error.message).toContain('at most 2 decimals');
+        },
+      ),
+    );
   });
 
   it('uses the field name it is given', () => {

@@ -90,6 +90,7 @@ describe.each(SENDERS)('network faults with the %s sender', (_name, makeSender) 
       expect(error).toBeInstanceOf(ConnectionError);
       expect(error).not.toBeInstanceOf(TimeoutError);
       expect((error as ConnectionError).cause).toEqual({ code: 'ECONNREFUSED', phase: 'connect' });
+      expect((error as Error).message).toBe('cards.retrieve: the connection failed (ECONNREFUSED).');
       expect(h.attempts).toHaveLength(3);
       expect(h.delays).toEqual([250, 500]);
       expect(h.keys()).toEqual([undefined, undefined, undefined]);
@@ -256,6 +257,8 @@ describe('response faults (undici sender)', () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues).toEqual([{ path: '', code: 'invalid_json' }]);
     expect((error as ResponseValidationError).status).toBe(200);
+    // The issue list sits in parentheses: the body is named without a second pair.
+    expect((error as Error).message).toMatch(/\(body: invalid_json\)\.$/);
     expect(srv.requests).toHaveLength(1);
   });
 

@@ -255,6 +255,8 @@ describe('logging', () => {
     expect(h.lines.map((l) => [l.level, l.message])).toEqual([
       ['debug', 'bfinance-cards: request'],
       ['debug', 'bfinance-cards: response'],
+      // debug includes info: the line saying how the top-up settled.
+      ['info', 'bfinance-cards: settled'],
     ]);
     expect(h.lines[0]?.fields).toEqual({
       operation: 'funds.topUp',

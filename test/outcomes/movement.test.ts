@@ -234,6 +234,8 @@ describe('findMovement against servers that cap, reorder and miscount their list
           const ambiguous = ambiguousEnd(listed.length, shape);
           const present = s.match !== undefined || s.rewritten !== undefined;
           if (present) expect(answer.status).not.toBe('not-applied');
+          // The summary composes the listing's reason into a sentence: no parentheses inside parentheses.
+          expect(answer.summary).not.toMatch(/\([^)]*\(/);
           if (answer.status === 'not-applied') {
             expect(answer.evidence.complete).toBe(true);
             expect(answer.evidence.matches).toEqual([]);

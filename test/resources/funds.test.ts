@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import type { BudgetTransaction } from '../../src/resources/funds-schemas.js';
+import { createSandbox } from '../../src/testing/index.js';
 import {
   failure,
   forbidRequests,
@@ -102,7 +103,7 @@ describe('funds.topUp', () => {
     [0, 'positive'],
     [-5, 'positive'],
     [25.555, 'max_decimals'],
-    ['25.555', 'format'],
+    ['25.555', 'max_decimals'],
     ['1e3', 'format'],
     [Number.NaN, 'finite'],
     [Number.POSITIVE_INFINITY, 'finite'],
@@ -409,5 +410,28 @@ describe('extraBody on money calls', () => {
     const list = await failure(testClient().funds.budgetTransactions('b1', {}, { extraBody: { a: 1 } }));
     expect(list).toMatchObject({ field: 'extraBody', rule: 'no_body' });
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('funds.topUp and funds.withdraw with the bare id of a budget card', () => {
+  it('come back with the hint to fund the budget with funds.topUpBudget', async () => {
+    const sandbox = createSandbox({ seed: 5 });
+    const client = sandbox.client({ maxRetries: 0 });
+    const budgetId = sandbox.budgetIds[0] ?? '';
+    const card = await client.cards.issue({
+      model: 'budget',
+      typeId: sandbox.cardTypeIds.budget,
+      budgetId,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+    for (const move of [
+      () => client.funds.topUp(card.id, { amount: 5 }),
+      () => client.funds.withdraw(card.id, { amount: 5 }),
+    ]) {
+      const error = (await failure(move())) as ValidationError;
+      expect(error.name).toBe('BadRequestError');
+      expect(error.hint).toContain('client.funds.topUpBudget(budgetId, { amount })');
+    }
   });
 });

@@ -42,6 +42,8 @@ describe('pins.set', () => {
       expect(error).toMatchObject({ rule, field: 'pin' });
       const text = `${(error as Error).message} ${JSON.stringify(error)} ${(error as WeakPinError).hint}`;
       expect(text).not.toContain(pin);
+      // Whole sentences, not a rule's sentence glued after a colon ("refused: The PIN uses…").
+      expect((error as Error).message).toMatch(/^The PIN [^:]*\. Nothing was sent\.$/);
     }
     expect(seen).toHaveLength(0);
   });

@@ -262,6 +262,78 @@ describe.each(METHODS)('$name takes only known fields of the right type', (metho
   });
 });
 
+/** A one-edit typo of `key`: a letter inserted, dropped, replaced or re-cased, two neighbours swapped, or a `_`. */
+const typoOf = (key: string): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.constantFrom('insert', 'drop', 'replace', 'case', 'swap', 'underscore'),
+      fc.nat({ max: key.length - 1 }),
+      fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+    )
+    .map(([edit, at, letter]) => {
+      const [head, here = '', tail] = [key.slice(0, at), key[at], key.slice(at + 1)];
+      switch (edit) {
+        case 'insert':
+          return head + letter + here + tail;
+        case 'drop':
+          return head + tail;
+        case 'replace':
+          return head + letter + tail;
+        case 'case':
+          return head + (here === here.toLowerCase() ? here.toUpperCase() : here.toLowerCase()) + tail;
+        case 'swap':
+          return at + 1 < key.length ? head + (key[at + 1] ?? '') + here + key.slice(at + 2) : head + tail;
+        default:
+          return `${head}_${here}${tail}`;
+      }
+    });
+
+// Methods whose known fields are at least three edits apart, so one typo is nearer its own field
+// than any other (customers.create has nationality/nationalId, the shipping address addressLine1/2).
+const DISTINCT = METHODS.filter((m) => !['customers.create', 'cards.physical.order'].includes(m.name));
+
+describe.each(DISTINCT)('$name suggests the field a typo is closest to', (method) => {
+  it('names the known field for a one-edit typo of it, and leaves extraBody out of the hint', async () => {
+    const seen = forbidRequests();
+    const client = testClient();
+    const known = Object.keys(method.fields);
+    const typo = fc
+      .constantFrom(...known)
+      .chain((key) => fc.tuple(fc.constant(key), typoOf(key)))
+      .filter(([, t]) => t !== '' && !(t in method.fields) && !(t in method.valid) && t !== 'model');
+    await fc.assert(
+      fc.asyncProperty(typo, async ([key, t]) => {
+        const error = await refusedBeforeSending(
+          () => method.call(client, { ...method.valid, [t]: 1 }),
+          seen,
+        );
+        expect(error.rule).toBe('unknown_field');
+        expect(error.message).toContain(`did you mean ${key}?`);
+        expect(error.hint).toBe(`Rename ${t} to ${key}.`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('suggests the extraBody option for a name close to no known field', async () => {
+    const seen = forbidRequests();
+    const client = testClient();
+    // No known field has a q, w, z or j: such a name is as many edits from each as it is long.
+    const far = fc.stringMatching(/^[qwzj]{6,12}$/);
+    await fc.assert(
+      fc.asyncProperty(far, async (name) => {
+        const error = await refusedBeforeSending(
+          () => method.call(client, { ...method.valid, [name]: 1 }),
+          seen,
+        );
+        expect(error.message).not.toContain('did you mean');
+        expect(error.hint).toContain('extraBody');
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('single-value parameters', () => {
   const calls: Array<[string, string, (client: CardsClient, value: unknown) => unknown]> = [
     ['cards.updateEmail', 'email', (c, v) => c.cards.updateEmail(CARD, loose(v))],
