@@ -39,7 +39,7 @@ const card = await client.cards.issue({
   label: 'Travel',
 });
 step(
-  `standalone card ${card.id} issued: ${card.cardNumber}, balance ${money(card.cardBalance, card.currency)}`,
+  `standalone card ${card.id} issued: ${card.sensitive.number}, balance ${money(card.balance?.value, card.currency)}`,
 );
 const budgetCard = await client.cards.issue({
   model: 'budget',

@@ -4,7 +4,7 @@ import type { SendError } from './http/types.js';
 import { type KeyAnswer, keyAnswer } from './key-answers.js';
 import type { Reading } from './response.js';
 import { RETRYABLE_STATUSES } from './retry.js';
-import type { RetryClass } from './spec.js';
+import type { OperationClass } from './spec.js';
 
 /** How one attempt failed: a response that was not a success, or no response at all. */
 export type AttemptFailure =
@@ -16,7 +16,7 @@ export type AttemptFailure =
 /** What the call knows when an attempt fails. */
 export interface CallContext {
   operation: string;
-  kind: RetryClass;
+  kind: OperationClass;
   /** 1-based number of the attempt that failed. */
   attempt: number;
   maxRetries: number;

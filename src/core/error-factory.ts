@@ -205,7 +205,7 @@ export class ErrorFactory {
     const outcome = spec.outcome;
     const settle = outcome?.reconcile;
     const subject: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(spec.subject ?? outcome?.subject ?? {})) {
+    for (const [key, value] of Object.entries(spec.subject ?? {})) {
       subject[key] = typeof value === 'string' ? this.text(value) : value;
     }
     const window = {

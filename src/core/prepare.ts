@@ -5,17 +5,11 @@ import { AuthenticationError, ValidationError } from './errors.js';
 import { checkToken } from './headers.js';
 import type { LogFields } from './logger.js';
 import { type CallOptions, checkCallOptions } from './options.js';
-import {
-  type RequestOptions,
-  type RequestSpec,
-  type RetryClass,
-  retryClass,
-  type TokenSource,
-} from './spec.js';
+import type { OperationClass, RequestOptions, RequestSpec, TokenSource } from './spec.js';
 
 /** A call checked and ready to send: everything its attempts share. */
 export interface PreparedCall {
-  kind: RetryClass;
+  kind: OperationClass;
   request: AttemptRequest;
   maxRetries: number;
   idempotencyKey: string | undefined;
@@ -89,7 +83,7 @@ export function prepareCall(
   options: RequestOptions | undefined,
   config: PrepareConfig,
 ): PreparedCall | Promise<PreparedCall> {
-  const kind = retryClass(spec.kind);
+  const kind = spec.kind;
   const opts = checkCallOptions(options, config);
   if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
   // A static token needs no await: the common case stays synchronous (one promise less per call).
@@ -106,7 +100,7 @@ export function prepareCall(
 function complete(
   spec: RequestSpec<unknown>,
   config: PrepareConfig,
-  kind: RetryClass,
+  kind: OperationClass,
   opts: CallOptions,
   raw: unknown,
 ): PreparedCall {
@@ -156,7 +150,7 @@ function complete(
  * only when an event is logged, not for every call.
  */
 export function callFields(spec: RequestSpec<unknown>, idempotencyKey: string | undefined): LogFields {
-  const subject = spec.subject ?? spec.outcome?.subject;
+  const subject = spec.subject;
   return {
     operation: spec.operation,
     method: spec.method,

@@ -3,7 +3,7 @@ import { errorDetails, parseJson, unwrap } from './envelope.js';
 import type { ResponseIssue } from './errors.js';
 import type { SendResponse } from './http/types.js';
 import { parseRetryAfter } from './retry.js';
-import { type RequestSpec, retryClass } from './spec.js';
+import type { RequestSpec } from './spec.js';
 
 /**
  * What one complete response says, before any decision about retries: the validated data, an
@@ -101,7 +101,7 @@ export function readResponse<T>(
   if (!parsed.ok || !envelope?.ok) return unparsed(parsed.ok ? [] : [parsed.issue]);
   // A card issued or money moved counts only on an explicit success envelope: a bare 2xx body
   // (a proxy's `{"error": …}`, a mangled `status`) may come from anything but bfinance.
-  if (!confirmed && retryClass(spec.kind) === 'must-not-repeat') {
+  if (!confirmed && spec.kind === 'must-not-repeat') {
     return unparsed([{ path: 'status', code: 'missing_envelope' }]);
   }
   // Every schema the SDK declares is a zod/mini one; the public type only names its shape.

@@ -39,8 +39,7 @@ export function reportSettled(
 ): void {
   const { audit, log } = to;
   if (!progress.sent || spec.method === 'GET' || (!audit.enabled && !log.enabled('info'))) return;
-  const { cardId, budgetId, customerId, disputeId, amount, currency } =
-    spec.subject ?? spec.outcome?.subject ?? {};
+  const { cardId, budgetId, customerId, disputeId, amount, currency } = spec.subject ?? {};
   const created = (result as { id?: unknown } | null | undefined)?.id;
   const facts = {
     operation: spec.operation,

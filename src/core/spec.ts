@@ -8,37 +8,10 @@ import type { RequestPath } from './path.js';
  * - `converges`: state setters (freeze, limits, email…) whose repeat lands in the same state; a
  *   refusal after an attempt that may have been applied is settled by reading the state.
  * - `must-not-repeat`: calls that issue cards, move money, delete or request something; they always
- *   carry an `Idempotency-Key` and are re-sent only when no attempt can have been applied.
- *
- * `read`, `state` and `create` are the names of version 0.1, kept as deprecated aliases of
- * `safe-to-repeat`, `converges` and `must-not-repeat`: use the new names in new code.
+ *   carry an `Idempotency-Key` and are re-sent only when no attempt can have been applied, or, for
+ *   the calls bfinance de-duplicates, with the same key.
  */
-export type OperationClass =
-  | 'safe-to-repeat'
-  | 'converges'
-  | 'must-not-repeat'
-  // Deprecated aliases, kept so 0.1 code keeps compiling: read → safe-to-repeat, state →
-  // converges, create → must-not-repeat.
-  | 'read'
-  | 'state'
-  | 'create';
-
-/** An {@link OperationClass} without its deprecated aliases. */
-export type RetryClass = 'safe-to-repeat' | 'converges' | 'must-not-repeat';
-
-const ALIASES: Readonly<Record<OperationClass, RetryClass>> = {
-  'safe-to-repeat': 'safe-to-repeat',
-  converges: 'converges',
-  'must-not-repeat': 'must-not-repeat',
-  read: 'safe-to-repeat',
-  state: 'converges',
-  create: 'must-not-repeat',
-};
-
-/** Resolves a deprecated alias to its current name. */
-export function retryClass(kind: OperationClass): RetryClass {
-  return ALIASES[kind];
-}
+export type OperationClass = 'safe-to-repeat' | 'converges' | 'must-not-repeat';
 
 /** Per-call options every SDK method takes as its last argument. */
 export interface RequestOptions {

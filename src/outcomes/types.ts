@@ -145,12 +145,6 @@ export interface OutcomeSubject {
 
 /** How a resource lets a create/move call be settled when its outcome is unknown. */
 export interface OutcomeSpec {
-  /**
-   * What the call acts on.
-   *
-   * @deprecated Set `subject` on the request spec itself; this one is read only when that is absent.
-   */
-  subject?: OutcomeSubject;
   /** The error's hint: what to do, written for this operation. */
   hint: string;
   /** Reads public API state to decide; absent when no public read can show the effect. */

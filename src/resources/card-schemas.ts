@@ -98,18 +98,6 @@ function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
   );
 }
 
-/** Adds the deprecated issuance names as non-enumerable aliases (kept out of spreads and JSON). */
-function withIssueAliases(
-  card: Omit<IssuedCard, 'cardNumber' | 'cardExpire' | 'cardCVC' | 'cardBalance'>,
-): IssuedCard {
-  return Object.defineProperties(card, {
-    cardNumber: { value: card.sensitive.number, enumerable: false },
-    cardExpire: { value: card.sensitive.expiry, enumerable: false },
-    cardCVC: { value: card.sensitive.cvc, enumerable: false },
-    cardBalance: { value: card.balance?.value, enumerable: false },
-  }) as IssuedCard;
-}
-
 /** `POST /cards/issue` data [DOC cards/issue-a-new-card]: the card under `data.card`. */
 export const issuedCardSchema: () => z.ZodMiniType<IssuedCard, unknown> = deferred(() =>
   z.pipe(
@@ -128,13 +116,11 @@ export const issuedCardSchema: () => z.ZodMiniType<IssuedCard, unknown> = deferr
     }),
     z.transform(({ card }): IssuedCard => {
       const secrets: CardSecrets = { number: card.cardNumber, expiry: card.cardExpire, cvc: card.cardCVC };
-      return withIssueAliases(
-        assemble(base('card' as const, card, secrets.number), {
-          balance: balanceOf(card.cardBalance, card.currency),
-          sensitive: secrets,
-          brand: card.brand,
-        }),
-      );
+      return assemble(base('card' as const, card, secrets.number), {
+        balance: balanceOf(card.cardBalance, card.currency),
+        sensitive: secrets,
+        brand: card.brand,
+      });
     }),
   ),
 );

@@ -113,30 +113,6 @@ export interface IssuedCard extends CardBase<'card'> {
   sensitive: CardSecrets;
   /** Card network, e.g. `visa`. Wire `brand`. */
   brand?: string | null | undefined;
-  /**
-   * The PAN. Not enumerable: it stays out of spreads and `JSON.stringify`.
-   *
-   * @deprecated Read `sensitive.number`.
-   */
-  readonly cardNumber: Sensitive;
-  /**
-   * The expiry.
-   *
-   * @deprecated Read `sensitive.expiry`.
-   */
-  readonly cardExpire: Sensitive;
-  /**
-   * The CVC.
-   *
-   * @deprecated Read `sensitive.cvc`.
-   */
-  readonly cardCVC: Sensitive;
-  /**
-   * The balance in major units, `undefined` when the reply had none.
-   *
-   * @deprecated Read `balance.value`.
-   */
-  readonly cardBalance: number | undefined;
 }
 
 /**

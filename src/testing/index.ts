@@ -7,7 +7,6 @@
  */
 
 import { CardsClient, type CardsClientOptions } from 'bfinance-cards';
-import { SANDBOX_BASE_URL, SANDBOX_TOKEN } from '../core/base-url.js';
 import { createSandboxHandlers, type SandboxMswHandlers } from './msw.js';
 import type { SandboxOptions } from './options.js';
 import { createSandboxCore } from './sandbox.js';
@@ -16,15 +15,6 @@ import type { SandboxCore } from './sandbox-api.js';
 export { SANDBOX_BASE_URL, SANDBOX_TOKEN } from '../core/base-url.js';
 export { CONTROL_ROUTES, type ControlRoute } from './control-routes.js';
 export { SANDBOX_FAULT_KINDS } from './fault-table.js';
-export type { SandboxRequestLogEntry } from './request-log.js';
-export type { SandboxControlHandler } from './router-types.js';
-export type { SandboxCore, SandboxFetch } from './sandbox-api.js';
-
-/** @deprecated Use {@link SANDBOX_TOKEN}. */
-export const DEFAULT_SANDBOX_TOKEN: string = SANDBOX_TOKEN;
-/** @deprecated Use {@link SANDBOX_BASE_URL} (no longer the production URL). */
-export const DEFAULT_SANDBOX_BASE_URL: string = SANDBOX_BASE_URL;
-
 export type { SandboxListenOptions, SandboxServer } from './http-server.js';
 export { SANDBOX_MESSAGES, type SandboxMessageKey } from './messages.js';
 export type { SandboxMswHandler, SandboxMswHandlers } from './msw.js';
@@ -36,13 +26,16 @@ export type {
   SandboxFaultSpec,
   SandboxOptions,
 } from './options.js';
+export type { SandboxRequestLogEntry } from './request-log.js';
 export type { SandboxHandler } from './router.js';
 export type {
+  SandboxControlHandler,
   SandboxFaultInstruction,
   SandboxHttpResponse,
   SandboxReply,
   SandboxRequest,
 } from './router-types.js';
+export type { SandboxCore, SandboxFetch } from './sandbox-api.js';
 export type { SandboxCardTypeIds } from './state-setup.js';
 export {
   SANDBOX_API_PREFIX,

@@ -4,7 +4,7 @@ import { type AttemptFailure, type CallContext, classify } from '../../src/core/
 import { ErrorFactory } from '../../src/core/error-factory.js';
 import { IdempotencyKeyReusedError } from '../../src/core/errors.js';
 import { SendError } from '../../src/core/http/types.js';
-import type { RetryClass } from '../../src/core/spec.js';
+import type { OperationClass } from '../../src/core/spec.js';
 
 // The one classifier, tested directly: its rules as properties over every failure and context.
 
@@ -49,7 +49,7 @@ const failures: fc.Arbitrary<AttemptFailure> = fc.oneof(
 const contexts: fc.Arbitrary<CallContext> = fc
   .record({
     operation: fc.constant('funds.topUp'),
-    kind: fc.constantFrom<RetryClass>('safe-to-repeat', 'converges', 'must-not-repeat'),
+    kind: fc.constantFrom<OperationClass>('safe-to-repeat', 'converges', 'must-not-repeat'),
     attempt: fc.integer({ min: 1, max: 4 }),
     maxRetries: fc.integer({ min: 0, max: 3 }),
     mayHaveApplied: fc.boolean(),

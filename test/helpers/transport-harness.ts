@@ -101,7 +101,13 @@ export type BaseSpec = Omit<RequestSpec<Item>, 'converge'>;
 /** A `read` call: GET /cards/:id. */
 
 export function readSpec(id = 'card_1'): BaseSpec {
-  return { operation: 'cards.retrieve', method: 'GET', path: path`/cards/${id}`, schema: item, kind: 'read' };
+  return {
+    operation: 'cards.retrieve',
+    method: 'GET',
+    path: path`/cards/${id}`,
+    schema: item,
+    kind: 'safe-to-repeat',
+  };
 }
 
 /** A `state` call: POST /cards/:id/freeze. */
@@ -111,7 +117,7 @@ export function stateSpec(id = 'card_1'): BaseSpec {
     method: 'POST',
     path: path`/cards/${id}/freeze`,
     schema: item,
-    kind: 'state',
+    kind: 'converges',
   };
 }
 
@@ -123,7 +129,7 @@ export function createSpec(id = 'card_1'): BaseSpec {
     path: path`/cards/${id}/topup`,
     body: { amount: 10 },
     schema: item,
-    kind: 'create',
+    kind: 'must-not-repeat',
   };
 }
 

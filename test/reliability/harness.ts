@@ -207,7 +207,7 @@ export async function issueCard(rig: Rig, client: CardsClient, initialBalance = 
     firstName: 'Ada',
     lastName: 'Lovelace',
   });
-  rig.scanner.addPan(card.cardNumber.reveal());
+  rig.scanner.addPan(card.sensitive.number.reveal());
   return card;
 }
 

@@ -31,7 +31,7 @@ const PIN = String(randomInt(100_000, 1_000_000));
 scanner.addPan(PAN);
 scanner.addPin(PIN);
 
-type Kind = 'read' | 'state' | 'create';
+type Kind = 'safe-to-repeat' | 'converges' | 'must-not-repeat';
 interface Endpoint {
   name: string;
   kind: Kind;
@@ -58,7 +58,7 @@ const card = {
 const ENDPOINTS: readonly Endpoint[] = [
   {
     name: 'funds.topUp',
-    kind: 'create',
+    kind: 'must-not-repeat',
     method: 'POST',
     path: '/cards/card_1/topup',
     body: { status: 'success', message: 'Card has been topped up' },
@@ -66,7 +66,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'cards.issue',
-    kind: 'create',
+    kind: 'must-not-repeat',
     method: 'POST',
     path: '/cards/issue',
     body: {
@@ -96,7 +96,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'cards.retrieve',
-    kind: 'read',
+    kind: 'safe-to-repeat',
     method: 'GET',
     path: '/cards/card_1',
     body: { status: 'success', data: card },
@@ -104,7 +104,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'cards.transactions',
-    kind: 'read',
+    kind: 'safe-to-repeat',
     method: 'GET',
     path: '/cards/card_1/transactions?page=1&limit=10',
     body: {
@@ -130,7 +130,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'status.freeze',
-    kind: 'state',
+    kind: 'converges',
     method: 'POST',
     path: '/cards/card_1/freeze',
     body: { status: 'success', message: 'Card has been frozen' },
@@ -202,7 +202,7 @@ async function check(c: Case): Promise<void> {
   if (out.ok) {
     stats.outcomes.success += 1;
     scanner.scanValue(`${endpoint.name} result`, out.value);
-    if (endpoint.kind === 'create') {
+    if (endpoint.kind === 'must-not-repeat') {
       // Done only on a body that parsed completely into an explicit success.
       expect(completeSuccess(c.text), `${where}: reported as done`).toBe(true);
     } else {
@@ -216,7 +216,12 @@ async function check(c: Case): Promise<void> {
   if (error instanceof OutcomeUnknownError) stats.outcomes.unknown += 1;
   else stats.outcomes.failed += 1;
   // A create call that got a 2xx it cannot read may have been applied: never a plain failure.
-  if (endpoint.kind === 'create' && c.status < 300 && !completeSuccess(c.text) && !isErrorEnvelope(c.text)) {
+  if (
+    endpoint.kind === 'must-not-repeat' &&
+    c.status < 300 &&
+    !completeSuccess(c.text) &&
+    !isErrorEnvelope(c.text)
+  ) {
     expect(error, where).toBeInstanceOf(OutcomeUnknownError);
   }
   const rendered = renderAll(error);
@@ -384,7 +389,7 @@ function truncations(): Case[] {
   const out: Case[] = [];
   for (const endpoint of ENDPOINTS) {
     const text = JSON.stringify(endpoint.body);
-    const step = endpoint.kind === 'read' ? 7 : 1;
+    const step = endpoint.kind === 'safe-to-repeat' ? 7 : 1;
     for (let cut = 0; cut < text.length; cut += step)
       out.push({
         endpoint,

@@ -72,7 +72,11 @@ describe(`secrecy (seed ${SEED}): no canary in any log, error, result or stdio`,
       const { client } = c;
       const card = await issueCard(rig, client, 100);
       rig.scanner.scanValue('issued card', card);
-      for (const secret of [card.cardNumber, card.cardCVC, card.cardExpire] as Sensitive[]) {
+      for (const secret of [
+        card.sensitive.number,
+        card.sensitive.cvc,
+        card.sensitive.expiry,
+      ] as Sensitive[]) {
         rig.scanner.scanValue('issued secret', secret);
         expect(`${secret}`).not.toContain(secret.reveal());
       }
@@ -80,7 +84,7 @@ describe(`secrecy (seed ${SEED}): no canary in any log, error, result or stdio`,
       // Card data on the way in, after faults whose retries read it again.
       fault('reset-after-apply', 'GET', `/cards/${card.id}/sensetive`);
       const data = await observe('sensitive', () => client.cards.sensitive(card));
-      rig.scanner.addPan(data?.number.reveal() ?? card.cardNumber.reveal());
+      rig.scanner.addPan(data?.number.reveal() ?? card.sensitive.number.reveal());
       fault('truncated-body', 'GET', `/cards/${card.id}`);
       await observe('retrieve', () => client.cards.retrieve(card));
       const budget = await observe('budget issue', () =>
@@ -116,7 +120,7 @@ describe(`secrecy (seed ${SEED}): no canary in any log, error, result or stdio`,
       // Money with unknown outcomes, and a definite refusal.
       fault('hang-after-apply', 'POST', `/cards/${card.id}/topup`);
       await observe('top-up timeout', () =>
-        client.funds.topUp(card, { amount: 10, note: `for ${card.cardNumber.reveal()}` }),
+        client.funds.topUp(card, { amount: 10, note: `for ${card.sensitive.number.reveal()}` }),
       );
       await observe('withdraw too much', () => client.funds.withdraw(card, { amount: 100_000 }));
 
@@ -134,7 +138,7 @@ describe(`secrecy (seed ${SEED}): no canary in any log, error, result or stdio`,
         client.disputes.create({
           cardId: card,
           transactionId: charge.transactionId,
-          textEvidence: `Card ${card.cardNumber.reveal()} cvc ${card.cardCVC.reveal()} was charged twice.`,
+          textEvidence: `Card ${card.sensitive.number.reveal()} cvc ${card.sensitive.cvc.reveal()} was charged twice.`,
         }),
       );
       if (dispute) {

@@ -110,14 +110,14 @@ describe('cards.issue', () => {
       model: 'card',
       id: CARD_ID,
       last4: '1111',
-      cardBalance: 1000,
+      balance: { value: 1000 },
       currency: 'EUR',
       brand: 'visa',
     });
-    expect(card.cardNumber).toBeInstanceOf(Sensitive);
-    expect(card.cardNumber.reveal()).toBe('4111 1111 1111 1111');
-    expect(card.cardCVC.reveal()).toBe('123');
-    expect(card.cardExpire.reveal()).toBe('07/29');
+    expect(card.sensitive.number).toBeInstanceOf(Sensitive);
+    expect(card.sensitive.number.reveal()).toBe('4111 1111 1111 1111');
+    expect(card.sensitive.cvc.reveal()).toBe('123');
+    expect(card.sensitive.expiry.reveal()).toBe('07/29');
     expect(JSON.stringify(card)).not.toContain('4111 1111 1111 1111');
   });
 

@@ -183,8 +183,10 @@ describe('one card shape', () => {
     expect(details.sensitive?.expiry?.reveal()).toBe('07/29');
     expect(issued.sensitive.expiry.reveal()).toBe('07/29');
     // The old issuance names stay readable, but out of JSON and spreads.
-    expect(issued.cardNumber.reveal()).toBe('4111111111111111');
-    expect(issued.cardBalance).toBe(5);
+    expect(issued.sensitive.number.reveal()).toBe('4111111111111111');
+    expect(issued.balance?.value).toBe(5);
+    // The wire names are not kept as aliases (0.1's deprecated names are gone).
+    expect('cardNumber' in issued).toBe(false);
     expect(Object.keys(issued)).not.toContain('cardNumber');
   });
 

@@ -74,7 +74,7 @@ describe('cards.issue parameter union', () => {
       ).resolves.toEqualTypeOf<IssuedBudgetCard>();
     };
     expect(compileOnly).toBeTypeOf('function');
-    expectTypeOf<IssuedCard['cardNumber']>().toEqualTypeOf<Sensitive>();
+    expectTypeOf<IssuedCard['sensitive']['number']>().toEqualTypeOf<Sensitive>();
     void client;
   });
 });

@@ -1,7 +1,6 @@
 // The endpoint declarations are the single place each endpoint is described: these checks hold
 // for every one of them, so a new declaration that forgets its subject or class fails here.
 import { describe, expect, it } from 'vitest';
-import { retryClass } from '../../../src/core/spec.js';
 import type { ResolvedCard } from '../../../src/resources/card-ref.js';
 import * as settings from '../../../src/resources/endpoints/card-settings.js';
 import * as cards from '../../../src/resources/endpoints/cards.js';
@@ -51,23 +50,18 @@ const ALL: Array<[string, Endpoint<unknown>]> = [
 ];
 
 describe('every endpoint declaration', () => {
-  it.each(ALL)(
-    '%s uses a current class name, sets its subject on the spec, and none on the outcome',
-    (_name, spec) => {
-      expect(['safe-to-repeat', 'converges', 'must-not-repeat']).toContain(spec.kind);
-      expect(retryClass(spec.kind)).toBe(spec.kind);
-      expect(spec.subject).toBeDefined();
-      expect(spec.outcome?.subject).toBeUndefined();
-      // Calls that must not be repeated say how an unknown outcome is handled; others never do.
-      expect(spec.outcome !== undefined).toBe(spec.kind === 'must-not-repeat');
-      if (spec.converge !== undefined) expect(spec.kind).toBe('converges');
-      // A declaration that sends a body names every field it owns, for extraBody.
-      if (spec.body !== undefined) {
-        for (const key of Object.keys(spec.body as object)) expect(spec.bodyFields).toContain(key);
-      }
-      if (spec.method !== 'POST') expect(spec.body).toBeUndefined();
-    },
-  );
+  it.each(ALL)('%s uses a class name and sets its subject on the spec', (_name, spec) => {
+    expect(['safe-to-repeat', 'converges', 'must-not-repeat']).toContain(spec.kind);
+    expect(spec.subject).toBeDefined();
+    // Calls that must not be repeated say how an unknown outcome is handled; others never do.
+    expect(spec.outcome !== undefined).toBe(spec.kind === 'must-not-repeat');
+    if (spec.converge !== undefined) expect(spec.kind).toBe('converges');
+    // A declaration that sends a body names every field it owns, for extraBody.
+    if (spec.body !== undefined) {
+      for (const key of Object.keys(spec.body as object)) expect(spec.bodyFields).toContain(key);
+    }
+    if (spec.method !== 'POST') expect(spec.body).toBeUndefined();
+  });
 
   it('declares each operation once', () => {
     const operations = ALL.map(([, spec]) => spec.operation);

@@ -32,7 +32,11 @@ export async function runFlow(sdk, { baseUrl, token, tag, inspect }) {
     firstName: 'Ada',
     lastName: 'Lovelace',
   });
-  check('card issued', issued.model === 'card' && issued.cardBalance === 25, `balance ${issued.cardBalance}`);
+  check(
+    'card issued',
+    issued.model === 'card' && issued.balance?.value === 25,
+    `balance ${issued.balance?.value}`,
+  );
 
   await client.pins.set(issued, '7391');
   check('PIN set', true);
@@ -49,7 +53,7 @@ export async function runFlow(sdk, { baseUrl, token, tag, inspect }) {
   check('PAN present', number !== undefined);
   const pan = number.reveal();
   check('PAN revealed on request', /^\d{13,19}$/.test(pan) && pan.endsWith(card.last4 ?? '-'));
-  const printed = [String(number), `${number}`, String(issued.cardNumber), JSON.stringify(card)];
+  const printed = [String(number), `${number}`, String(issued.sensitive.number), JSON.stringify(card)];
   if (inspect) printed.push(inspect(card), inspect(issued));
   check('PAN masked when printed', String(number) === `•••• ${pan.slice(-4)}`, String(number));
   check(
