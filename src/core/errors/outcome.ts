@@ -115,7 +115,7 @@ export class OutcomeUnknownError extends CardsError {
     if (this.#resend === undefined) {
       throw fail(
         'not_deduplicated',
-        'bfinance documents no de-duplication for this operation, so re-sending it may repeat it.',
+        'this client does not re-send this operation: bfinance documents no de-duplication for it, or the client has retryUnknownOutcomes: false (a server or proxy that ignores Idempotency-Key), so re-sending it may repeat it.',
         'Call error.reconcile() to read whether it was applied.',
       );
     }
