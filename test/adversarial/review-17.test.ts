@@ -173,3 +173,15 @@ describe('§5: resend() options are undefined or a plain object', () => {
     expect(sent[1]).toEqual(sent[0]);
   });
 });
+
+describe('§2: resend() refused by retryUnknownOutcomes: false tells the truth about bfinance', () => {
+  it('a card top-up is not called an operation bfinance does not de-duplicate', async () => {
+    const { client, sent } = bank(lost, { retryUnknownOutcomes: false, maxRetries: 0 });
+    const e = await thrown(client.funds.topUp('c1', { amount: 5 }));
+    const refused = await thrown((e as OutcomeUnknownError).resend());
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).rule).toBe('not_deduplicated');
+    expect((refused as Error).message).toContain('retryUnknownOutcomes: false');
+    expect(sent).toHaveLength(1);
+  });
+});
