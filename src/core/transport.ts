@@ -69,7 +69,9 @@ export class Transport implements Requester {
    *
    * @throws {CardsError} a subclass for every failure; see the README's error table.
    */
-  request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
+  request<T>(given: RequestSpec<T>, options?: RequestOptions): Promise<T> {
+    // Own fields only: what an endpoint leaves out (deduplicated, converge…) is never inherited.
+    const spec: RequestSpec<T> = Object.assign(Object.create(null), given);
     // A call that sends a PIN or an activation code runs on a view that masks it in what it builds.
     if (spec.secrets !== undefined && spec.secrets.length > 0)
       return this.#masking(spec.secrets).#run(spec, options, undefined);

@@ -101,7 +101,7 @@ export class OutcomeUnknownError extends CardsError {
    *
    * @throws {ValidationError} rule `not_deduplicated` for an operation bfinance documents no
    * de-duplication for (unless the client has `retryUnknownOutcomes: true`), rule `expired` when
-   * the first attempt is more than 30 days old, rule `type` for options that are not an object.
+   * the first attempt is more than 30 days old, rule `type` for options that are not a plain object.
    * @throws {CardsError} as the operation itself does.
    */
   async resend(options?: ResendOptions): Promise<unknown> {
@@ -115,7 +115,7 @@ export class OutcomeUnknownError extends CardsError {
     if (this.#resend === undefined) {
       throw fail(
         'not_deduplicated',
-        'bfinance documents no de-duplication for this operation, so re-sending it may repeat it.',
+        'this client does not re-send this operation: bfinance documents no de-duplication for it, or the client has retryUnknownOutcomes: false (a server or proxy that ignores Idempotency-Key), so re-sending it may repeat it.',
         'Call error.reconcile() to read whether it was applied.',
       );
     }
@@ -126,13 +126,12 @@ export class OutcomeUnknownError extends CardsError {
         'Call error.reconcile() to read whether it was applied before sending anything.',
       );
     }
-    if (
-      options !== undefined &&
-      (typeof options !== 'object' || options === null || Array.isArray(options))
-    ) {
+    // Only a plain object, as for every call's options: a class instance's fields are not options.
+    const proto: unknown = typeof options === 'object' && options !== null && Object.getPrototypeOf(options);
+    if (options !== undefined && proto !== Object.prototype && proto !== null) {
       throw fail(
         'type',
-        'the options of resend() must be an object.',
+        'the options of resend() must be a plain object.',
         'Pass { signal, timeoutMs, maxRetries } or nothing.',
       );
     }
