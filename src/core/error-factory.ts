@@ -226,6 +226,10 @@ export class ErrorFactory {
         cause,
         hint:
           hint ??
+          // A de-duplicated operation's own hint offers resend(), which this client turned off.
+          (resend === undefined && spec.deduplicated === true
+            ? 'This client has retryUnknownOutcomes: false, so it does not re-send: call error.reconcile() to read whether it was applied before sending anything again.'
+            : undefined) ??
           outcome?.hint ??
           (resend
             ? 'Call error.resend() to send the identical request with the same Idempotency-Key, or error.reconcile() to read whether it was applied.'

@@ -103,7 +103,14 @@ function known(secrets: Iterable<string>): Known | null {
   const key = values.join('\u0000');
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const forms = [...new Set(values.flatMap(encodedForms))].sort((a, b) => b.length - a.length);
+  // A grouped short secret (an activation code `4821-7710`) may come back ungrouped, then encoded.
+  const ungrouped = values
+    .filter((value) => value.length <= MAX_REGROUPED)
+    .map((value) => [...value].filter((char) => !SEPARATORS.test(char)).join(''))
+    .filter((value) => value.length >= MIN_SECRET && !values.includes(value));
+  const forms = [...new Set([...values, ...ungrouped].flatMap(encodedForms))].sort(
+    (a, b) => b.length - a.length,
+  );
   const short = values
     .map(core)
     .filter((value) => value.length >= MIN_SECRET && value.length <= MAX_REGROUPED);

@@ -92,11 +92,12 @@ const KNOWN_STATUSES: Readonly<Record<StatusKind, ReadonlySet<string>>> = {
 export type CardStatusKind = 'deleted' | 'live';
 
 // [INF] Card statuses. bfinance documents active, frozen, deleted, blocked and expired, and lists
-// pending as a filter value; the synonyms are guesses at other spellings of the same states.
-// `expired` is in neither set: a server may go on showing an expired card as expired after a delete.
+// pending as a filter value; the synonyms are guesses at other spellings of the same states. Only
+// the two states a delete plainly leaves behind count as "still there": a deleted card might well
+// be shown as inactive, blocked or suspended, so those (and expired, pending) decide nothing.
 const CARD_STATUSES: Readonly<Record<CardStatusKind, ReadonlySet<string>>> = {
   deleted: new Set(['deleted', 'removed', 'terminated']),
-  live: new Set(['active', 'frozen', 'inactive', 'blocked', 'pending', 'suspended']),
+  live: new Set(['active', 'frozen']),
 };
 
 // Customer statuses bfinance documents for verification [DOC: onboarding-verification]; a customer

@@ -342,3 +342,15 @@ describe('the audit trail says refused only for a definite refusal', () => {
     expect(audits.map((e) => e.outcome)).toEqual(['refused']);
   });
 });
+
+describe('what an unknown outcome offers matches what the client allows', () => {
+  it('a top-up under retryUnknownOutcomes: false is not told to call resend(), which is off', async () => {
+    const bank = new Bank(false, ['host-unreachable']);
+    const error = (await failure(
+      client(bank, { retryUnknownOutcomes: false }).funds.topUp('card_1', { amount: 5 }),
+    )) as OutcomeUnknownError;
+    expect(error.hint).not.toMatch(/resend\(\)/);
+    expect(error.hint).toMatch(/reconcile\(\)/);
+    expect(((await failure(error.resend())) as ValidationError).rule).toBe('not_deduplicated');
+  });
+});

@@ -538,3 +538,21 @@ describe('redactValue', () => {
     expect(out).toContain('[Truncated]');
   });
 });
+
+describe('a grouped secret echoed ungrouped and encoded', () => {
+  it.each(['4821-7710', 'AB12 CD34', '7731.0042'])(
+    'masks %s as base64 or hex of its ungrouped form',
+    (code) => {
+      const bare = code.replace(/[\s.-]/g, '');
+      const forms = [
+        Buffer.from(bare).toString('base64'),
+        Buffer.from(bare).toString('hex'),
+        Buffer.from(bare).toString('hex').toUpperCase(),
+      ];
+      for (const form of forms) {
+        const out = redact(`activation failed for ${form}`, [code]);
+        expect(out, form).not.toContain(form);
+      }
+    },
+  );
+});

@@ -89,9 +89,20 @@ describe('cards.issue reconcile()', () => {
 
 describe('status.delete reconcile()', () => {
   const DELETED = ['deleted', 'DELETED', 'Terminated'];
-  const LIVE = ['active', 'frozen', 'Inactive', 'BLOCKED'];
-  // Words a server might use that the SDK does not know: they decide nothing.
-  const UNKNOWN = ['archived', 'closed_by_issuer', 'expired', 'on_review', '', 'X7'];
+  const LIVE = ['active', 'frozen', 'Active', 'FROZEN'];
+  // Words a server might use that the SDK does not know, or that a deleted card might show
+  // (inactive, blocked, suspended): they decide nothing.
+  const UNKNOWN = [
+    'archived',
+    'closed_by_issuer',
+    'expired',
+    'on_review',
+    '',
+    'X7',
+    'Inactive',
+    'BLOCKED',
+    'suspended',
+  ];
 
   it('agrees with the bank for every status word: applied only on deleted, not-applied only on a live status seen twice (property)', async () => {
     await fc.assert(

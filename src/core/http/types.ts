@@ -167,7 +167,7 @@ export function bodyFailed(
   header: SendResponse['header'],
   signal: { readonly aborted: boolean },
 ): SendResponse {
-  if (error instanceof SendError || signal.aborted || (status >= 200 && status < 300) || status === 409) {
+  if (error instanceof SendError || (status >= 200 && status < 300) || status === 409) {
     throw reachedError(error, signal);
   }
   return { status, header, body: '' };

@@ -45,6 +45,11 @@ async function rawServer(): Promise<Raw> {
           `HTTP/1.1 ${death.afterStatus} X\r\ncontent-type: application/json\r\ncontent-length: 64\r\n\r\n`,
           () => socket.destroy(),
         );
+      } else if ('stallBody' in death) {
+        // Headers and part of the body, then nothing: the client's timeout ends the read.
+        socket.write(
+          `HTTP/1.1 ${death.stallBody} X\r\ncontent-type: application/json\r\ncontent-length: 64\r\n\r\n{"status":"err`,
+        );
       } else {
         socket.write(
           `HTTP/1.1 ${death.midBody} X\r\ncontent-type: application/json\r\ncontent-length: 64\r\n\r\n{"status":"succ`,
@@ -149,6 +154,22 @@ describe.each(SENDERS)('socket deaths with the %s sender', (_name, make) => {
     expect(error).toBeInstanceOf(SendError);
     expect((error as SendError).phase).toBe('sent');
   });
+
+  it.each([400, 422])(
+    'a %i whose body stalls past the timeout: still answered as that status',
+    async (status) => {
+      letLoopbackThroughMsw();
+      raw.next({ stallBody: status });
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 300);
+      try {
+        const res = await make()({ ...post(url()), signal: controller.signal });
+        expect(res.status).toBe(status);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  );
 
   it.each([400, 429, 503])('after a %i status line: answered as that status', async (status) => {
     letLoopbackThroughMsw();
