@@ -10,7 +10,7 @@ import { letLoopbackThroughMsw } from '../../helpers/http-server.js';
 // fact about what reached the server. "connect" (never sent) only when the server received no byte.
 
 /** When the server kills the connection. */
-type Death = 'after-request' | { afterStatus: number } | { midBody: number };
+type Death = 'after-request' | { afterStatus: number } | { midBody: number } | { stallBody: number };
 
 interface Raw {
   port: number;
