@@ -228,7 +228,7 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'This client has retryUnknownOutcomes: false, so it does not re-send: call error.reconcile() to read whether it was applied before sending anything again.'
+            ? 'bfinance processes this call once per Idempotency-Key, but this client has retryUnknownOutcomes: false, so it re-sends nothing: call error.reconcile() to read whether it was applied before sending anything again.'
             : undefined) ??
           outcome?.hint ??
           (resend

@@ -82,7 +82,9 @@ describe('reconcile() settles each create/move operation from public reads', () 
       note: 'order 1001',
       operation: 'funds.topUp',
     });
-    expect(applied.hint).toContain('error.resend()');
+    // This client re-sends nothing (retryUnknownOutcomes: false), so the hint does not offer resend().
+    expect(applied.hint).toContain('error.reconcile()');
+    expect(applied.hint).not.toContain('error.resend()');
     const yes = await reconciled(applied);
     expect(yes.status).toBe('applied');
     expect(yes.idempotencyKey).toBe(applied.idempotencyKey);
