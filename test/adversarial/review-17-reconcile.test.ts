@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { OutcomeUnknownError } from '../../src/core/errors.js';
 import {
   findMovement,
   type ListingPage,
@@ -7,6 +8,7 @@ import {
   type MovementQuery,
 } from '../../src/outcomes/movement.js';
 import type { CallWindow } from '../../src/outcomes/types.js';
+import { apiClient, FakeApi, history, type Row, thrown } from './fake-api.js';
 
 // Independent acceptance hunt for #17 part 3: listings a bank might send where reconcile() once
 // answered against the bank's truth. Each case is built from what the bank did, not from the SDK.
@@ -71,6 +73,60 @@ describe('review 17: reconcile against the bank’s truth', () => {
           expect(answer.status).not.toBe('not-applied');
         },
       ),
+    );
+  });
+});
+
+describe('review 17: reconcile() through the client against a fake bank with look-alikes', () => {
+  const row = fc.record({
+    amount: fc.constantFrom(42.1, 42.1, 5),
+    note: fc.constantFrom<string | null>('order 1001', 'ORDER  1001', 'order 1002', 'order 10011', null),
+    status: fc.constantFrom<string | null>('completed', 'declined', 'pending', 'reversed', 'weird', null),
+    type: fc.constantFrom('topup', 'TOP_UP', 'purchase', 'credit', 'withdraw'),
+    age: fc.integer({ min: 0, max: 40_000 }),
+  });
+  const shape = fc.record({
+    cap: fc.integer({ min: 1, max: 12 }),
+    order: fc.constantFrom<'asc' | 'desc' | 'shuffled'>('asc', 'desc', 'shuffled'),
+    count: fc.constantFrom<'absent' | 'right' | 'small' | 'large' | 'one'>(
+      'absent',
+      'right',
+      'small',
+      'large',
+      'one',
+    ),
+    applies: fc.boolean(),
+  });
+
+  it('applied only when the bank applied the call, not-applied only when it did not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        shape,
+        fc.array(row, { maxLength: 8 }),
+        fc.integer({ min: 0, max: 30 }),
+        async (s, others, n) => {
+          const now = Date.now();
+          // Other workers' movements in the call's window, some looking much like the call's.
+          const rows: Row[] = [
+            ...history(n),
+            ...others.map((o, i) => ({
+              id: `other-${i}`,
+              at: now - o.age,
+              type: o.type,
+              amount: o.amount,
+              note: o.note === 'order 1001' ? 'order 1001 b' : o.note,
+              status: o.status,
+            })),
+          ];
+          const api = new FakeApi({ shape: s, rows });
+          const error = await thrown(apiClient(api).funds.topUp('c1', { amount: 42.1, note: 'order 1001' }));
+          expect(error).toBeInstanceOf(OutcomeUnknownError);
+          const answer = await (error as OutcomeUnknownError).reconcile({ clockSkewMs: 60_000, settleMs: 0 });
+          if (answer.status === 'applied') expect(s.applies).toBe(true);
+          if (answer.status === 'not-applied') expect(s.applies).toBe(false);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
