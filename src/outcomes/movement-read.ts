@@ -58,7 +58,8 @@ function sameEntry(a: MovementEntry, b: MovementEntry): boolean {
     a.currency === b.currency &&
     a.type === b.type &&
     a.date === b.date &&
-    a.note === b.note
+    a.note === b.note &&
+    a.status === b.status
   );
 }
 
@@ -167,7 +168,8 @@ async function readPass(
     for (const item of items) {
       order.see(item);
       const twins = byId.get(item.id) ?? [];
-      // The same entry again (a listing shifted by a new entry); a different one with the same id counts.
+      // The same entry again (a listing shifted by a new entry); a different one with the same id
+      // counts, and so does one whose status differs (a declined try and the applied one).
       if (twins.some((seen) => sameEntry(seen, item))) continue;
       twins.push(item);
       byId.set(item.id, twins);
