@@ -126,6 +126,7 @@ async function readPass(
   const entries: MovementEntry[] = [];
   const byId = new Map<string, MovementEntry[]>();
   const order = new OrderProof(from);
+  let lastTotal: number | undefined;
   let countWrong = false;
   let previous: string[] = [];
   let previousKey = '';
@@ -160,7 +161,14 @@ async function readPass(
     }
     const items = itemsOf(result);
     previousKey = pageKey(items);
-    if (items.length === 0) return done(page, true, `read to its end (page ${page} was empty)`);
+    if (items.length === 0) {
+      // An empty page the server's own count says is not the last proves no end: not "not there".
+      const counted = pageCount(result?.totalPages) ?? lastTotal;
+      if (counted !== undefined && page <= counted && !countWrong) {
+        return done(page, false, `page ${page} was empty, but the listing counts ${counted} pages`);
+      }
+      return done(page, true, `read to its end (page ${page} was empty)`);
+    }
     let fresh = 0;
     const ids = items.map((item) => item.id);
     const repeat = ids.length === previous.length && ids.every((id, i) => id === previous[i]);
@@ -177,6 +185,7 @@ async function readPass(
       fresh++;
     }
     const total = pageCount(result?.totalPages);
+    lastTotal = total ?? lastTotal;
     if (total !== undefined && page > total && fresh > 0) countWrong = true;
     // A page that repeats the one before, once the server has shown it honours page numbers (or
     // past a count nothing contradicts), is a server clamping the page number: the end.

@@ -83,9 +83,11 @@ export function serveListing(
  */
 export function ambiguousEnd(n: number, shape: ServerShape, limit = 50): boolean {
   return (
-    shape.past === 'repeat-last' &&
-    pageTotal(n, shape.cap, limit) === 1 &&
-    (shape.count === 'absent' || shape.count === 'large' || shape.count === 'zero')
+    // A count larger than the pages served: an empty page it says is not the last proves no end.
+    shape.count === 'large' ||
+    (shape.past === 'repeat-last' &&
+      pageTotal(n, shape.cap, limit) === 1 &&
+      (shape.count === 'absent' || shape.count === 'zero'))
   );
 }
 
