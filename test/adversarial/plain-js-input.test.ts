@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CardsClient, CLIENT_CLOCK } from '../../src/client.js';
 import { ValidationError } from '../../src/core/errors.js';
+import { polluted } from '../helpers/pollute.js';
 import { size } from '../reliability/config.js';
 import { API_BASE, API_TOKEN, apiClient, FakeApi, thrown } from './fake-api.js';
 
@@ -248,16 +249,6 @@ const MONEY_CALLS: Array<{
     valid: { model: 'budget', typeId: 't1', budgetId: 'b1', customerId: 'cu1', externalId: 'e1' },
   },
 ];
-
-/** Restores Object.prototype whatever happens inside `run`. */
-async function polluted<T>(key: string, value: unknown, run: () => Promise<T>): Promise<T> {
-  Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
-  try {
-    return await run();
-  } finally {
-    delete (Object.prototype as Record<string, unknown>)[key];
-  }
-}
 
 describe('17.5 input is read once', () => {
   it('a note getter that turns into an object after two reads is sent as the string it was', async () => {

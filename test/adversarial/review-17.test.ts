@@ -4,6 +4,7 @@ import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/client.js';
 import { IdempotencyKeyReusedError, OutcomeUnknownError, ValidationError } from '../../src/core/errors.js';
 import type { AuditEvent } from '../../src/core/hooks/audit.js';
 import { CardsClient } from '../../src/index.node.js';
+import { polluted } from '../helpers/pollute.js';
 
 // Independent review of #17: cases the earlier tests did not vary. Each fake bank here records
 // what it received; the assertions are on the outcome class, what was sent and the audit event.
@@ -51,15 +52,6 @@ function lost(): never {
 
 const error = (status: number, message: string): Response =>
   Response.json({ status: 'error', message }, { status });
-
-async function polluted<T>(key: string, value: unknown, run: () => Promise<T>): Promise<T> {
-  Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
-  try {
-    return await run();
-  } finally {
-    delete (Object.prototype as Record<string, unknown>)[key];
-  }
-}
 
 describe('§5: fields an endpoint leaves out are never taken from Object.prototype', () => {
   it.each(['documented', false] as const)(
