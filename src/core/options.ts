@@ -65,6 +65,9 @@ function isSignal(value: unknown): value is AbortSignal {
   );
 }
 
+/** Option objects this module copied itself (never a caller's object). */
+const COPIES = new WeakSet<object>();
+
 /**
  * Copies a call's options once (see {@link snapshot}, `headers` and `extraBody` included) and
  * checks that it holds only known options; the call is built from the copy alone.
@@ -74,6 +77,8 @@ function isSignal(value: unknown): value is AbortSignal {
  */
 export function copyOptions(options: unknown): RequestOptions | undefined {
   if (options === undefined) return undefined;
+  // A resource copies the caller's options and the transport checks them again: copy them once.
+  if (COPIES.has(options as object)) return options as RequestOptions;
   if (!isPlainObject(options)) {
     throw new ValidationError('options must be an object.', {
       field: 'options',
@@ -94,6 +99,7 @@ export function copyOptions(options: unknown): RequestOptions | undefined {
       });
     }
   }
+  COPIES.add(copy);
   return copy as RequestOptions;
 }
 
