@@ -36,7 +36,7 @@ const TESTING_SRC = `${SRC}testing/`;
 
 /**
  * The testing entry imports the SDK as `bfinance-cards` (tsconfig `paths` and the vitest alias map
- * it to src/index.node.ts from source), kept external here, so a test's `instanceof` sees the
+ * it to src/index.ts from source), kept external here, so a test's `instanceof` sees the
  * classes of the one main entry. This check fails the build when a main-package module that
  * declares a class is bundled into a testing output anyway (e.g. through a relative import):
  * that would be a second copy whose `instanceof` fails. Class-free helpers (luhn) may be copied.
@@ -92,12 +92,39 @@ const undiciVersion = (
   }
 ).version;
 
+/**
+ * The one module that differs between dist/node and dist/edge: `core/http/default-sender.js` (the
+ * global fetch) resolves to `default-sender.node.ts` (undici) in the Node build. Every class is the
+ * same in both builds, so `client.cards` is the `Cards` of `bfinance-cards/cards` on every platform.
+ */
+const nodeDefaultSender: Plugin = {
+  name: 'node-default-sender',
+  setup(build) {
+    build.onResolve({ filter: /\/default-sender\.js$/ }, (args) => ({
+      path: fileURLToPath(new URL(args.path.replace(/\.js$/, '.node.ts'), `file://${args.resolveDir}/`)),
+    }));
+  },
+};
+
+/** The package's entries: the client and each resource class alone, sharing one engine (chunks). */
+const ENTRIES = {
+  index: 'src/index.ts',
+  cards: 'src/entries/cards.ts',
+  customers: 'src/entries/customers.ts',
+  pins: 'src/entries/pins.ts',
+  funds: 'src/entries/funds.ts',
+  status: 'src/entries/status.ts',
+  disputes: 'src/entries/disputes.ts',
+};
+
 const shared = {
   format: ['esm', 'cjs'] as ('esm' | 'cjs')[],
   target: 'node20',
   sourcemap: false,
   treeshake: true,
-  splitting: false,
+  // Shared chunks: every entry loads the one copy of the engine, so an error thrown through
+  // `Cards` is `instanceof` the class `bfinance-cards` exports (test/package/check.ts).
+  splitting: true,
   minifySyntax: true,
   // zod/mini is bundled and tree-shaken: importing the `zod` package costs ~50 ms, the schemas the
   // SDK uses ~5 ms (bench/README.md). The public types name no zod type (ResponseSchema), so zod
@@ -109,7 +136,7 @@ export default defineConfig([
   {
     ...shared,
     entry: {
-      index: 'src/index.node.ts',
+      ...ENTRIES,
       testing: 'src/testing/index.ts',
       'sandbox-cli': 'src/testing/cli.ts',
       // A standalone bin: it bundles the schemas and drift check it reports with (internal API).
@@ -117,12 +144,11 @@ export default defineConfig([
     },
     outDir: 'dist/node',
     platform: 'node',
-    // The declarations come from src/index.ts: the Node entry's CardsClient only sets the default
-    // sender, so both entries have the same types, and both builds point at these files.
-    dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+    // Both builds have the same classes and types, so both point at these declarations.
+    dts: { entry: { ...ENTRIES, testing: 'src/testing/index.ts' } },
     clean: true,
     external: ['bfinance-cards'],
-    esbuildPlugins: [undiciRequestChunk, testingUsesMainEntry],
+    esbuildPlugins: [nodeDefaultSender, undiciRequestChunk, testingUsesMainEntry],
     // The bins are ESM files (package.json `bin`); nothing reaches a CommonJS copy of them.
     onSuccess: async () => {
       for (const bin of ['sandbox-cli', 'doctor-cli']) rmSync(`dist/node/${bin}.cjs`, { force: true });
@@ -136,8 +162,8 @@ export default defineConfig([
   },
   {
     ...shared,
-    // src/index.ts is the portable entry: its CardsClient sends through the global fetch.
-    entry: { index: 'src/index.ts' },
+    // The portable build: without a `fetch` option, a client sends through the global fetch.
+    entry: ENTRIES,
     outDir: 'dist/edge',
     platform: 'neutral',
     dts: false,

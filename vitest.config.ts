@@ -7,8 +7,13 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^bfinance-cards\/testing$/, replacement: src('testing/index.ts') },
-      // What `bfinance-cards` resolves to on Node: the Node entry (undici default sender).
-      { find: /^bfinance-cards$/, replacement: src('index.node.ts') },
+      {
+        find: /^bfinance-cards\/(cards|customers|pins|funds|status|disputes)$/,
+        replacement: src('entries/$1.ts'),
+      },
+      { find: /^bfinance-cards$/, replacement: src('index.ts') },
+      // Tests run as Node, so they get what dist/node gets: the undici default sender (tsup.config.ts).
+      { find: /^(.*)\/default-sender\.js$/, replacement: '$1/default-sender.node.ts' },
     ],
   },
   test: {

@@ -15,6 +15,12 @@ const client = new CardsClient({ apiToken: 'token' });
 const card = await client.cards.retrieve('card_1');
 console.log(card.status, card.last4);
 `;
+// The same call through the cards entry alone: what a program that only needs cards carries.
+const CARDS_PROGRAM = `import { Cards } from 'bfinance-cards/cards';
+const cards = new Cards({ apiToken: 'token' });
+const card = await cards.retrieve('card_1');
+console.log(card.status, card.last4);
+`;
 
 const sizes = (bytes) => ({ bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
 
@@ -38,9 +44,11 @@ async function bundle(options, stdin = { contents: PROGRAM, loader: 'js' }) {
   return { ...sizes(output), from, inputs, output };
 }
 
-const edge = await bundle({ platform: 'browser', conditions: ['workerd', 'edge-light'] });
-if (!edge.from.some((file) => file.includes('dist/edge/')))
-  throw new Error('the edge bundle did not use dist/edge');
+const EDGE = { platform: 'browser', conditions: ['workerd', 'edge-light'] };
+const edge = await bundle(EDGE);
+const edgeCards = await bundle(EDGE, { contents: CARDS_PROGRAM, loader: 'js' });
+for (const { from } of [edge, edgeCards])
+  if (!from.some((file) => file.includes('dist/edge/'))) throw new Error('the edge bundle did not use dist/edge');
 // What a Node process loads on import (the undici chunk stays a separate file, required on the
 // first request through createRequire, which esbuild does not follow) …
 const nodeEager = await bundle({ platform: 'node' });
@@ -63,6 +71,11 @@ const zodBytes = Object.entries(fromSource.inputs)
 const file = (path) => sizes(readFileSync(`${ROOT}${path}`));
 const results = {
   'edge program (workerd, edge-light)': { bytes: edge.bytes, gzip: edge.gzip, from: edge.from },
+  'edge program, Cards alone (bfinance-cards/cards)': {
+    bytes: edgeCards.bytes,
+    gzip: edgeCards.gzip,
+    from: edgeCards.from,
+  },
   'node program (loaded on import)': { bytes: nodeEager.bytes, gzip: nodeEager.gzip, from: nodeEager.from },
   'node program (after the first request)': { bytes: nodeAll.bytes, gzip: nodeAll.gzip, from: nodeAll.from },
   zodInEdgeProgram: {
@@ -75,5 +88,7 @@ const results = {
     'dist/undici/request.cjs': file('dist/undici/request.cjs'),
   },
 };
-process.stderr.write(`bundle: edge ${edge.gzip} B gzip, node ${nodeEager.gzip} B gzip\n`);
+process.stderr.write(
+  `bundle: edge ${edge.gzip} B gzip, Cards alone ${edgeCards.gzip} B gzip, node ${nodeEager.gzip} B gzip\n`,
+);
 report(args, { params: { gzipLevel: 9, esbuild: esbuild.version }, results });

@@ -1,184 +1,16 @@
-import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
-import { unknownName } from './core/did-you-mean.js';
-import { createDriftReporter } from './core/drift-report.js';
-import { ErrorFactory } from './core/error-factory.js';
-import { ValidationError } from './core/errors.js';
-import { checkHeaderValue, checkToken } from './core/headers.js';
-import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
-import { type DefaultSender, FETCH_DEFAULT_SENDER } from './core/http/default-sender.js';
-import { createFetchSender } from './core/http/fetch-sender.js';
-import type { UndiciDispatcher } from './core/http/types.js';
-import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
-import { bounded } from './core/options.js';
-import { readEnv, runtimeName } from './core/runtime.js';
-import { isPlainObject, snapshot } from './core/snapshot.js';
-import type { TokenSource } from './core/spec.js';
-import { Transport } from './core/transport.js';
-import type { PinPolicy, PinPreset } from './pins/rules.js';
-import { CardsResource } from './resources/cards.js';
-import { CustomersResource } from './resources/customers.js';
-import { DisputesResource } from './resources/disputes-resource.js';
-import { FundsResource } from './resources/funds-resource.js';
-import { PinsResource } from './resources/pins.js';
-import { StatusResource } from './resources/status.js';
-import { VERSION } from './version.js';
+import { type CardsClientOptions, Connection } from './connection.js';
+import { Cards } from './resources/cards.js';
+import { Customers } from './resources/customers.js';
+import { Disputes } from './resources/disputes-resource.js';
+import { Funds } from './resources/funds-resource.js';
+import { Pins } from './resources/pins.js';
+import { Status } from './resources/status.js';
 
-/** Options of {@link CardsClient}; every one has a default. */
-export interface CardsClientOptions {
-  /**
-   * The bfinance API token, or a function returning it (called once per call, so tokens can
-   * rotate). Defaults to the `BFINANCE_API_TOKEN` environment variable.
-   */
-  apiToken?: string | (() => string | Promise<string>);
-  /** API base URL; `https:` unless the host is loopback. Default: the production API. */
-  baseUrl?: string;
-  /** Timeout of each attempt in milliseconds. Default 30000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt, where retrying is safe. Default 2. */
-  maxRetries?: number;
-  /**
-   * Receives structured, redacted events: the global `console` gets one line per event, pino and
-   * other `(fields, message)` loggers get objects. Nothing a logger does (throw, reject, take
-   * long) changes or delays a call.
-   */
-  logger?: Logger;
-  /** How much to log. Default `warn` when a `logger` is given (retries, failures, drift), else `off`. */
-  logLevel?: LogLevel;
-  /**
-   * Called once per call that reached the network and issued a card, moved money, changed a card,
-   * or created, cancelled or deleted a customer, access request or dispute, when its outcome is
-   * known; again when `OutcomeUnknownError.reconcile()` settles it. Redacted like logs; a hook that
-   * throws or is slow never changes or delays the call. It may return a promise: see
-   * {@link CardsClient.auditSettled}.
-   */
-  onAudit?: (event: AuditEvent) => unknown;
-  /** A custom `fetch`; the SDK then sends every request through it. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** An undici dispatcher (proxy agent, pool, mock agent) for the Node transport. */
-  dispatcher?: UndiciDispatcher;
-  /** Extra headers sent on every request. */
-  headers?: Record<string, string>;
-  /** Appended to the SDK's User-Agent, e.g. `my-app/1.2`. */
-  userAgent?: string;
-  /** PIN rules `pins.set` enforces before sending. Default `recommended`, 4 digits. */
-  pinPolicy?: PinPreset | PinPolicy;
-  /** Largest response body read, in bytes. Default 5 MiB. */
-  maxResponseBytes?: number;
-  /**
-   * Which calls are re-sent, with the same `Idempotency-Key` and an identical body, after an
-   * attempt that may have reached bfinance (a timeout, a lost connection, a 5xx):
-   * - `'documented'` (default): card top-ups and withdrawals, which bfinance documents it processes
-   *   once per key (docs.bfinance.app/api-integration/en/idempotency-key);
-   * - `true`: every call that issues a card or moves money (assumes the server de-duplicates all);
-   * - `false`: none (for a proxy that strips the header, or a server that ignores keys).
-   * Other calls end in an `OutcomeUnknownError` instead, with `reconcile()`.
-   */
-  retryUnknownOutcomes?: boolean | 'documented';
-}
-
-const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
-
-const CLIENT_OPTIONS: ReadonlySet<string> = new Set([
-  'apiToken',
-  'baseUrl',
-  'timeoutMs',
-  'maxRetries',
-  'logger',
-  'logLevel',
-  'onAudit',
-  'fetch',
-  'dispatcher',
-  'headers',
-  'userAgent',
-  'pinPolicy',
-  'maxResponseBytes',
-  'retryUnknownOutcomes',
-]);
-
-function refuse(field: string, rule: string, message: string, hint: string): never {
-  throw new ValidationError(message, { field, rule, hint });
-}
-
-// A logger is behaviour the caller may watch (its own state): it is kept, not copied.
-const BY_REFERENCE: ReadonlySet<string> = new Set(['logger']);
+export type { CardsClientOptions } from './connection.js';
 
 /**
- * Copies the options once (own keys only, see {@link snapshot}), checks the option names and the
- * types the constructor itself cannot coerce, and returns the copy the client is built from.
- */
-function checkOptions(options: unknown): CardsClientOptions {
-  if (!isPlainObject(options)) {
-    refuse(
-      'options',
-      'type',
-      'CardsClient options must be an object.',
-      'Pass new CardsClient({ apiToken, … }).',
-    );
-  }
-  const given = snapshot(options, 'options', BY_REFERENCE) as CardsClientOptions;
-  for (const key of Object.keys(given)) {
-    if (!CLIENT_OPTIONS.has(key)) {
-      const known = `Known options: ${[...CLIENT_OPTIONS].join(', ')}.`;
-      const [end, hint] = unknownName(key, key, CLIENT_OPTIONS, (name) => name, known);
-      refuse(key, 'unknown_field', `${key} is not a CardsClient option${end}`, hint);
-    }
-  }
-  const { apiToken, logger, onAudit, fetch, retryUnknownOutcomes } = given;
-  if (apiToken !== undefined && typeof apiToken !== 'function') checkToken(apiToken, 'CardsClient');
-  if (logger !== undefined && (typeof logger !== 'object' || logger === null)) {
-    refuse(
-      'logger',
-      'type',
-      'logger must be an object with debug, info, warn and error methods.',
-      'Pass console, a pino logger or an adapter.',
-    );
-  }
-  if (onAudit !== undefined && typeof onAudit !== 'function') {
-    refuse('onAudit', 'type', 'onAudit must be a function.', 'Pass (event) => { … }.');
-  }
-  if (fetch !== undefined && typeof fetch !== 'function') {
-    refuse('fetch', 'type', 'fetch must be a function.', 'Pass a WHATWG fetch, e.g. globalThis.fetch.');
-  }
-  if (
-    retryUnknownOutcomes !== undefined &&
-    typeof retryUnknownOutcomes !== 'boolean' &&
-    retryUnknownOutcomes !== 'documented'
-  ) {
-    refuse(
-      'retryUnknownOutcomes',
-      'type',
-      "retryUnknownOutcomes must be 'documented', true or false.",
-      "Leave it out ('documented': only card top-ups and withdrawals, which bfinance de-duplicates).",
-    );
-  }
-  return given;
-}
-
-/**
- * Internal test hook, not exported from the package: a client constructed with this key in its
- * options waits and draws jitter through it, so fault tests run on a fake clock.
- *
- * @internal
- */
-export const CLIENT_CLOCK: unique symbol = Symbol('bfinance-cards.clock');
-
-/**
- * Internal, not exported from the package: the sender a client builds when given no `fetch`. The
- * Node entry's `CardsClient` (client.node.ts) sets it to the undici sender; without it a client
- * uses the portable fetch sender, as the edge entry does.
- *
- * @internal
- */
-export const CLIENT_DEFAULT_SENDER: unique symbol = Symbol('bfinance-cards.default-sender');
-
-/** What {@link CLIENT_CLOCK} carries. @internal */
-export interface ClientClock {
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-}
-
-/**
- * The bfinance Cards API client.
+ * The bfinance Cards API client: every resource on one connection. A program that needs only one
+ * resource can construct that class alone (`Cards` from `bfinance-cards/cards`, …) and carry no other.
  *
  * @example
  * ```ts
@@ -190,18 +22,18 @@ export interface ClientClock {
  */
 export class CardsClient {
   /** Customers, their verification and product access. */
-  readonly customers: CustomersResource;
+  readonly customers: Customers;
   /** Card programs, issuance, details, sensitive data, transactions, limits, contact data, physical cards. */
-  readonly cards: CardsResource;
+  readonly cards: Cards;
   /** PIN checks and PIN setting. */
-  readonly pins: PinsResource;
+  readonly pins: Pins;
   /** Top-ups, withdrawals, budget funding and balances. */
-  readonly funds: FundsResource;
+  readonly funds: Funds;
   /** Freeze, unfreeze and delete. */
-  readonly status: StatusResource;
+  readonly status: Status;
   /** Transaction disputes. */
-  readonly disputes: DisputesResource;
-  readonly #audit: AuditTrail;
+  readonly disputes: Disputes;
+  readonly #connection: Connection;
 
   /**
    * Creates a client. Nothing is sent until the first call.
@@ -212,63 +44,17 @@ export class CardsClient {
    * @throws {ValidationError} for options that are not a plain object, an unknown option, an
    * insecure or malformed `baseUrl` or a bad numeric option.
    */
-  constructor(config: CardsClientOptions = {}) {
-    const options = checkOptions(config);
-    const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv('BFINANCE_BASE_URL') ?? DEFAULT_BASE_URL);
-    const logLevel = options.logLevel ?? (options.logger ? 'warn' : 'off');
-    if (!LOG_LEVELS.includes(logLevel)) {
-      throw new ValidationError('logLevel must be off, error, warn, info or debug.', {
-        field: 'logLevel',
-        rule: 'enum',
-        hint: "Use one of 'off', 'error', 'warn', 'info', 'debug'.",
-      });
-    }
-    const secrets = new Set<string>();
-    const token: TokenSource = options.apiToken ?? readEnv('BFINANCE_API_TOKEN');
-    if (typeof token === 'string' && token !== '') secrets.add(token);
-    const production = baseUrl === DEFAULT_BASE_URL;
-    if (production && token === SANDBOX_TOKEN) {
-      refuse(
-        'apiToken',
-        'sandbox_token',
-        'The sandbox token was given with the production base URL.',
-        "Tests: use sandbox.client() from 'bfinance-cards/testing', or pass the sandbox's baseUrl and fetch.",
-      );
-    }
-    const userAgent =
-      options.userAgent === undefined ? undefined : checkHeaderValue(options.userAgent, 'userAgent');
-    this.#audit = new AuditTrail(options.onAudit as AuditHook | undefined, () => secrets);
-    const platform =
-      (config as { [CLIENT_DEFAULT_SENDER]?: DefaultSender })[CLIENT_DEFAULT_SENDER] ?? FETCH_DEFAULT_SENDER;
-    const transportName = options.fetch ? 'fetch' : platform.transport;
-    const clock = (config as { [CLIENT_CLOCK]?: ClientClock })[CLIENT_CLOCK];
-    const log = createLogSink(options.logger, logLevel, () => secrets);
-    const transport = new Transport({
-      baseUrl,
-      token,
-      // The same bounds as the per-call options: a client that could never make a call fails here.
-      timeoutMs: bounded(options.timeoutMs, 30_000, 'timeoutMs'),
-      maxRetries: bounded(options.maxRetries, 2, 'maxRetries'),
-      maxResponseBytes: bounded(options.maxResponseBytes, 5 * 1024 * 1024, 'maxResponseBytes'),
-      headers: options.headers ?? {},
-      userAgent: `bfinance-cards/${VERSION} (${runtimeName()}; ${transportName})${userAgent ? ` ${userAgent}` : ''}`,
-      retryUnknownOutcomes: options.retryUnknownOutcomes ?? 'documented',
-      sender: options.fetch ? createFetchSender(options.fetch) : platform.create(options.dispatcher),
-      log,
-      drift: createDriftReporter(log),
-      audit: this.#audit,
-      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL),
-      production,
-      secrets,
-      ...(clock?.sleep ? { sleep: clock.sleep } : {}),
-      ...(clock?.random ? { random: clock.random } : {}),
-    });
-    this.customers = new CustomersResource(transport);
-    this.cards = new CardsResource(transport);
-    this.pins = new PinsResource(transport, options.pinPolicy);
-    this.funds = new FundsResource(transport);
-    this.status = new StatusResource(transport);
-    this.disputes = new DisputesResource(transport);
+  constructor(options: CardsClientOptions = {}) {
+    // One connection for all resources; each class also accepts it in place of options.
+    const connection = new Connection(options);
+    const shared = connection as CardsClientOptions;
+    this.#connection = connection;
+    this.customers = new Customers(shared);
+    this.cards = new Cards(shared);
+    this.pins = new Pins(shared);
+    this.funds = new Funds(shared);
+    this.status = new Status(shared);
+    this.disputes = new Disputes(shared);
   }
 
   /**
@@ -276,6 +62,6 @@ export class CardsClient {
    * Await it before a serverless handler returns, so no audit record is cut off.
    */
   auditSettled(): Promise<void> {
-    return this.#audit.settled();
+    return this.#connection.audit.settled();
   }
 }

@@ -1,11 +1,10 @@
-// The portable entry (dist/edge, the `default` export condition): its client sends through the
-// global fetch. src/index.node.ts (dist/node) re-exports all of it with the undici client for Node.
 /**
  * Typed client for the bfinance Cards API: {@link CardsClient}, its errors and its types.
  *
  * @module bfinance-cards
  */
-export { CardsClient, type CardsClientOptions } from './client.js';
+export { CardsClient } from './client.js';
+export type { CardsClientOptions } from './connection.js';
 export {
   type AnyCardsError,
   ApiError,
@@ -109,7 +108,7 @@ export type {
   PartialCardSecrets,
   ReissuedCard,
 } from './resources/card-shapes.js';
-export type { CardListParams, CardsResource } from './resources/cards.js';
+export type { CardListParams, Cards } from './resources/cards.js';
 export type { CustomerQuestionnairesResource } from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
@@ -129,18 +128,18 @@ export type {
   VerificationLevel,
   WaitUntilVerifiedOptions,
 } from './resources/customer-schemas.js';
-export type { CustomerRef, CustomersResource } from './resources/customers.js';
+export type { CustomerRef, Customers } from './resources/customers.js';
 export type {
   CreateDisputeParams,
   DisputeRef,
-  DisputesResource,
+  Disputes,
   TransactionRef,
 } from './resources/disputes-resource.js';
 export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes-schemas.js';
 export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
 export type {
   DepositAddressParams,
-  FundsResource,
+  Funds,
   TopUpBudgetParams,
   TopUpParams,
   WithdrawParams,
@@ -151,12 +150,12 @@ export type {
   OrganizationBalance,
 } from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
-export type { PinsResource } from './resources/pins.js';
+export type { Pins } from './resources/pins.js';
 export type {
   Questionnaire,
   QuestionnaireAnswer,
   QuestionnaireQuestion,
   QuestionnaireSummary,
 } from './resources/questionnaire-schemas.js';
-export type { StatusResource } from './resources/status.js';
+export type { Status } from './resources/status.js';
 export { VERSION } from './version.js';

@@ -1,3 +1,4 @@
+import type { CardsClientOptions } from '../connection.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { copyOptions } from '../core/options.js';
 import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
@@ -11,7 +12,7 @@ import {
   textList,
 } from '../core/params.js';
 import type { ActionResult } from '../core/schema.js';
-import type { Requester, RequestOptions } from '../core/spec.js';
+import type { RequestOptions } from '../core/spec.js';
 import {
   type IssueBudgetCardParams,
   type IssueCardParams,
@@ -46,7 +47,7 @@ import {
   updatePhone,
 } from './endpoints/cards.js';
 import { PhysicalCardsResource } from './physical-cards.js';
-import { Resource } from './resource.js';
+import { ClientResource } from './resource.js';
 
 /** Filters and paging of `cards.list`. */
 export interface CardListParams extends PageParams {
@@ -73,7 +74,7 @@ const PAGE_SHAPE = { page: positiveWhole, limit: positiveWhole } as const;
  * for await (const tx of client.cards.transactions(card)) console.log(tx.amount, tx.currency);
  * ```
  */
-export class CardsResource extends Resource {
+export class Cards extends ClientResource {
   /** Spending limits of standalone cards. */
   readonly limits: CardLimitsResource;
   /** Velocity limits of budget cards. */
@@ -81,12 +82,16 @@ export class CardsResource extends Resource {
   /** Physical cards: order and activate. */
   readonly physical: PhysicalCardsResource;
 
-  /** Binds the resource and its sub-resources to a transport. */
-  constructor(transport: Requester) {
-    super(transport);
-    this.limits = new CardLimitsResource(transport);
-    this.velocity = new CardVelocityResource(transport);
-    this.physical = new PhysicalCardsResource(transport);
+  /**
+   * Takes the same options as `CardsClient` (a program that only needs cards builds this alone).
+   *
+   * @throws {ValidationError} for bad options, as `new CardsClient()` does.
+   */
+  constructor(options?: CardsClientOptions) {
+    super(options);
+    this.limits = new CardLimitsResource(this.transport);
+    this.velocity = new CardVelocityResource(this.transport);
+    this.physical = new PhysicalCardsResource(this.transport);
   }
 
   /** Lists the card programs available to the account; each `id` is a `typeId` for `issue`. */

@@ -1,3 +1,4 @@
+import type { CardsClientOptions } from '../connection.js';
 import { ValidationError } from '../core/errors.js';
 import {
   anyText,
@@ -9,7 +10,7 @@ import {
   refId,
 } from '../core/params.js';
 import type { ActionResult } from '../core/schema.js';
-import type { Requester, RequestOptions } from '../core/spec.js';
+import type { RequestOptions } from '../core/spec.js';
 import { accessOutcome, deleteCustomerOutcome } from './customer-outcomes.js';
 import { CustomerQuestionnairesResource } from './customer-questionnaires.js';
 import type {
@@ -27,7 +28,7 @@ import {
   requestAccess,
   retrieveCustomer,
 } from './endpoints/customers.js';
-import { Resource } from './resource.js';
+import { ClientResource } from './resource.js';
 
 /** A customer: its id, or an object with an `id` (a customer the SDK returned, or your own row). */
 export type CustomerRef =
@@ -67,7 +68,7 @@ const CREATE_SHAPE: ParamShape = {
  * await client.customers.requestAccess(customer.id, { accessType: 'cards', cardType: typeId });
  * ```
  */
-export class CustomersResource extends Resource {
+export class Customers extends ClientResource {
   /**
    * Questionnaires of a customer.
    *
@@ -75,10 +76,14 @@ export class CustomersResource extends Resource {
    */
   readonly questionnaires: CustomerQuestionnairesResource;
 
-  /** Binds the resource, and its questionnaires, to a client's transport. */
-  constructor(transport: Requester) {
-    super(transport);
-    this.questionnaires = new CustomerQuestionnairesResource(transport);
+  /**
+   * Takes the same options as `CardsClient` (a program that only needs customers builds this alone).
+   *
+   * @throws {ValidationError} for bad options, as `new CardsClient()` does.
+   */
+  constructor(options?: CardsClientOptions) {
+    super(options);
+    this.questionnaires = new CustomerQuestionnairesResource(this.transport);
   }
 
   /**

@@ -5,7 +5,7 @@ import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import type { Dispute, DisputeStatusResult } from './disputes-schemas.js';
 import { cancelDispute, createDispute, disputeStatus } from './endpoints/disputes.js';
-import { Resource } from './resource.js';
+import { ClientResource } from './resource.js';
 
 /**
  * A transaction to dispute: its `id`, or an object with an `id` — a card transaction
@@ -71,7 +71,7 @@ function invalid(field: string, rule: string, message: string, hint: string): Va
  * if (status === 'pending') await client.disputes.cancel(dispute.id);
  * ```
  */
-export class DisputesResource extends Resource {
+export class Disputes extends ClientResource {
   /**
    * Files a dispute for a card transaction. Sent with an `Idempotency-Key` and never blindly
    * re-sent. `transactionId` takes the transaction object or its `id` (see

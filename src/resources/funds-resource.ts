@@ -24,7 +24,7 @@ import {
 import type { DepositAddress, DepositCurrency, DepositNetwork } from './finance-schemas.js';
 import { budgetTopUpOutcome, cardMovementOutcome } from './funds-outcomes.js';
 import type { BudgetTransaction, OrganizationBalance } from './funds-schemas.js';
-import { Resource } from './resource.js';
+import { ClientResource } from './resource.js';
 
 /** What `funds.topUp` sends. */
 export interface TopUpParams {
@@ -72,7 +72,7 @@ const CURRENCIES: readonly DepositCurrency[] = ['usdc', 'usdt'];
  * for await (const tx of client.funds.budgetTransactions(budgetId)) console.log(tx.amount, tx.merchant);
  * ```
  */
-export class FundsResource extends Resource {
+export class Funds extends ClientResource {
   /**
    * Moves money from the organization balance to a standalone card. A card known to be a budget
    * card does not compile; one whose model is known only at run time is checked then.

@@ -1,11 +1,12 @@
+import type { CardsClientOptions } from '../connection.js';
 import { ValidationError, WeakPinError } from '../core/errors.js';
 import { checkOptionalShape } from '../core/params.js';
 import type { ActionResult } from '../core/schema.js';
-import type { Requester, RequestOptions } from '../core/spec.js';
+import type { RequestOptions } from '../core/spec.js';
 import { checkPin, type PinCheckResult, type PinPolicy, type PinPreset } from '../pins/rules.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import { setPin } from './endpoints/card-settings.js';
-import { Resource } from './resource.js';
+import { ClientResource } from './resource.js';
 
 function checkPolicy(policy: PinPreset | PinPolicy | undefined): PinPreset | PinPolicy | undefined {
   try {
@@ -32,17 +33,17 @@ function checkPolicy(policy: PinPreset | PinPolicy | undefined): PinPreset | Pin
  * await client.pins.set(card, pinFromCardholder);
  * ```
  */
-export class PinsResource extends Resource {
+export class Pins extends ClientResource {
   readonly #policy: PinPreset | PinPolicy | undefined;
 
   /**
-   * Binds the resource to a transport and the client's PIN policy.
+   * Takes the same options as `CardsClient`; `pinPolicy` sets the rules `set` enforces.
    *
-   * @throws {ValidationError} when the policy is not valid.
+   * @throws {ValidationError} for bad options, as `new CardsClient()` does, or a policy that is not valid.
    */
-  constructor(transport: Requester, policy?: PinPreset | PinPolicy) {
-    super(transport);
-    this.#policy = checkPolicy(policy);
+  constructor(options?: CardsClientOptions) {
+    super(options);
+    this.#policy = checkPolicy(this.connection.pinPolicy);
   }
 
   /**

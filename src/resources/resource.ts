@@ -1,3 +1,4 @@
+import { type CardsClientOptions, type Connection, connectionOf } from '../connection.js';
 import { copyOptions } from '../core/options.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { type Endpoint, withExtraBody } from './endpoints/endpoint.js';
@@ -25,5 +26,30 @@ export abstract class Resource {
   protected send<T>(endpoint: Endpoint<T>, options: RequestOptions | undefined): Promise<T> {
     const [spec, rest] = withExtraBody(endpoint, copyOptions(options));
     return this.#transport.request(spec, rest);
+  }
+}
+
+/**
+ * Base of the classes a program can take on their own (`Cards`, `Funds`, …): built from the same
+ * options as `CardsClient`, or from the connection a `CardsClient` shares among its resources.
+ */
+export abstract class ClientResource extends Resource {
+  readonly #connection: Connection;
+
+  /**
+   * Checks the options and builds the transport. Nothing is sent until the first call.
+   *
+   * @throws {ValidationError} for options that are not a plain object, an unknown option, an
+   * insecure or malformed `baseUrl` or a bad numeric option.
+   */
+  constructor(options?: CardsClientOptions) {
+    const connection = connectionOf(options);
+    super(connection.transport);
+    this.#connection = connection;
+  }
+
+  /** The transport, audit trail and PIN policy option this resource was built with. */
+  protected get connection(): Connection {
+    return this.#connection;
   }
 }

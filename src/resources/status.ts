@@ -3,7 +3,7 @@ import type { RequestOptions } from '../core/spec.js';
 import { confirmStatus, deleteOutcome } from './card-outcomes.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import { deleteCard, setFrozen } from './endpoints/card-settings.js';
-import { Resource } from './resource.js';
+import { ClientResource } from './resource.js';
 
 /**
  * Card status changes: freeze, unfreeze and delete, for standalone and budget cards alike.
@@ -16,7 +16,7 @@ import { Resource } from './resource.js';
  * await client.status.delete(card);   // irreversible
  * ```
  */
-export class StatusResource extends Resource {
+export class Status extends ClientResource {
   /**
    * Freezes an active card: transactions are declined until it is unfrozen. A retry refused
    * because the card is already frozen (an earlier attempt was applied) counts as success.

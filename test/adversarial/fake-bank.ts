@@ -1,4 +1,5 @@
-import { CardsClient, type CardsClientOptions, CLIENT_CLOCK } from '../../src/client.js';
+import { CardsClient } from '../../src/client.js';
+import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/connection.js';
 
 // An in-process bfinance stand-in for adversarial tests, reached through the client's `fetch`
 // option (no socket, so fast-check can run hundreds of calls). Unlike the sandbox, every answer is

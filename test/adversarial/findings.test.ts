@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLIENT_CLOCK } from '../../src/client.js';
+import { CLIENT_CLOCK } from '../../src/connection.js';
 import {
   ConflictError,
   IdempotencyKeyReusedError,
@@ -11,7 +11,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/core/errors.js';
-import { CardsClient } from '../../src/index.node.js';
+import { CardsClient } from '../../src/index.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
 import { failure } from '../helpers/wire.js';
 import { bankClient, FakeBank } from './fake-bank.js';

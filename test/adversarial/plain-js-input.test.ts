@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CardsClient, CLIENT_CLOCK } from '../../src/client.js';
+import { CardsClient } from '../../src/client.js';
+import { CLIENT_CLOCK } from '../../src/connection.js';
 import { ValidationError } from '../../src/core/errors.js';
 import { polluted } from '../helpers/pollute.js';
 import { size } from '../reliability/config.js';
@@ -348,7 +349,7 @@ describe('17.5 input is read once', () => {
   });
 
   it('client options that are not a plain object are refused, from both entries', async () => {
-    const { CardsClient: NodeClient } = await import('../../src/index.node.js');
+    const { CardsClient: NodeClient } = await import('../../src/index.js');
     class Config {
       apiToken = API_TOKEN;
     }

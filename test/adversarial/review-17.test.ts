@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/client.js';
+import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/connection.js';
 import { IdempotencyKeyReusedError, OutcomeUnknownError, ValidationError } from '../../src/core/errors.js';
 import type { AuditEvent } from '../../src/core/hooks/audit.js';
-import { CardsClient } from '../../src/index.node.js';
+import { CardsClient } from '../../src/index.js';
 import { polluted } from '../helpers/pollute.js';
 
 // Independent review of #17: cases the earlier tests did not vary. Each fake bank here records

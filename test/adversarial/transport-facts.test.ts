@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/client.js';
+import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/connection.js';
 import {
   ConnectionError,
   IdempotencyKeyReusedError,
@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import type { AuditEvent } from '../../src/core/hooks/audit.js';
-import { CardsClient } from '../../src/index.node.js';
+import { CardsClient } from '../../src/index.js';
 import { failure } from '../helpers/wire.js';
 import { newStats, report, size } from '../reliability/config.js';
 

@@ -1,9 +1,9 @@
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
-import { type CardsClientOptions, CLIENT_CLOCK, type ClientClock } from '../../src/client.js';
+import { type CardsClientOptions, CLIENT_CLOCK, type ClientClock } from '../../src/connection.js';
 import { sleep } from '../../src/core/retry.js';
 import type { IssuedCard } from '../../src/index.js';
-import { CardsClient } from '../../src/index.node.js';
+import { CardsClient } from '../../src/index.js';
 import { checkPin } from '../../src/pins/rules.js';
 import {
   createSandbox,

@@ -2,13 +2,13 @@ import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardsClientOptions } from '../../src/client.js';
 import {
+  CardsClient,
   type IssuedCard,
   NotFoundError,
   type RequestOptions,
   ValidationError,
   WeakPinError,
 } from '../../src/index.js';
-import { CardsClient } from '../../src/index.node.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, settle, startRig } from './harness.js';
 

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CardsClient } from '../../src/index.node.js';
+import { CardsClient } from '../../src/index.js';
 import { describePinRule, PIN_PRESETS, type PinPreset } from '../../src/pins/rules.js';
 import { expectedPinRule, W4D } from '../helpers/pin-oracle.js';
 import { newStats, report, SEED, size } from './config.js';

@@ -2,12 +2,12 @@ import type { DefaultSender } from './default-sender.js';
 import { createUndiciSender } from './undici-sender.js';
 
 /**
- * The Node default: undici's `request` on a keep-alive pool, or on the caller's dispatcher. Only
- * the Node entry (src/index.node.ts) imports this module, so the edge build never references undici.
+ * The Node default: undici's `request` on a keep-alive pool, or on the caller's dispatcher. The
+ * Node build resolves `default-sender.js` to this module, so the edge build never references undici.
  *
  * @internal
  */
-export const UNDICI_DEFAULT_SENDER: DefaultSender = {
+export const DEFAULT_SENDER: DefaultSender = {
   transport: 'undici',
   create: (dispatcher) => createUndiciSender(dispatcher),
 };

@@ -3,8 +3,7 @@ import type { Sender, UndiciDispatcher } from './types.js';
 
 /**
  * How a platform sends when the client is given no `fetch`: the sender it builds and the name the
- * User-Agent reports. Each package entry passes its own to the shared client (src/index.ts the
- * fetch one, src/index.node.ts the undici one), so no build step swaps modules.
+ * User-Agent reports.
  *
  * @internal
  */
@@ -15,8 +14,15 @@ export interface DefaultSender {
   create(dispatcher?: UndiciDispatcher): Sender;
 }
 
-/** The portable default: the runtime's global `fetch`. Edge runtimes and browsers use it. @internal */
-export const FETCH_DEFAULT_SENDER: DefaultSender = {
+/**
+ * The portable default: the runtime's global `fetch` (edge runtimes, Bun, Deno, browsers). The
+ * Node build (and vitest, which runs as Node) resolves this module to `default-sender.node.ts`
+ * instead, the one module that differs between dist/node and dist/edge: the classes are the same
+ * in both, so `client.cards` is the `Cards` of `bfinance-cards/cards` on every platform.
+ *
+ * @internal
+ */
+export const DEFAULT_SENDER: DefaultSender = {
   transport: 'fetch',
   create: () => createFetchSender(),
 };
