@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PartialMessage, Plugin } from 'esbuild';
+import type { BuildOptions, PartialMessage, Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /**
@@ -93,10 +93,20 @@ const undiciVersion = (
 ).version;
 
 /**
- * The one module that differs between dist/node and dist/edge: `core/http/default-sender.js` (the
- * global fetch) resolves to `default-sender.node.ts` (undici) in the Node build. Every class is the
- * same in both builds, so `client.cards` is the `Cards` of `bfinance-cards/cards` on every platform.
+ * The one module that differs between platforms is `core/http/default-sender.js`: the global fetch
+ * (edge runtimes, Bun, Deno) or undici (Node). The library build ships both as entries
+ * (`platform-fetch`, `platform-node`) and leaves the import to `#default-sender`, which package.json
+ * `imports` resolves by export condition. So one set of files serves every platform, and every class
+ * is the same on all of them: `client.cards` is the `Cards` of `bfinance-cards/cards`.
  */
+const platformImport: Plugin = {
+  name: 'platform-import',
+  setup(build) {
+    build.onResolve({ filter: /\/default-sender\.js$/ }, () => ({ path: '#default-sender', external: true }));
+  },
+};
+
+/** The bins run on Node only: their bundled copy of the engine takes the undici module directly. */
 const nodeDefaultSender: Plugin = {
   name: 'node-default-sender',
   setup(build) {
@@ -126,10 +136,17 @@ const shared = {
   // `Cards` is `instanceof` the class `bfinance-cards` exports (test/package/check.ts).
   splitting: true,
   minifySyntax: true,
+  minifyWhitespace: true,
   // zod/mini is bundled and tree-shaken: importing the `zod` package costs ~50 ms, the schemas the
   // SDK uses ~5 ms (bench/README.md). The public types name no zod type (ResponseSchema), so zod
   // is a dev dependency only.
   noExternal: [/^zod(\/|$)/],
+  // The CJS build loads the undici chunk with require() (inside a promise): no ESM loader
+  // involved, and it works where import() in CommonJS does not (Jest without --experimental-vm-modules).
+  esbuildOptions(options: BuildOptions, { format }: { format: string }) {
+    options.define = { ...options.define, [FORMAT_MARK]: JSON.stringify(format) };
+    if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
+  },
 };
 
 export default defineConfig([
@@ -137,37 +154,33 @@ export default defineConfig([
     ...shared,
     entry: {
       ...ENTRIES,
+      'platform-fetch': 'src/core/http/default-sender.ts',
+      'platform-node': 'src/core/http/default-sender.node.ts',
+    },
+    outDir: 'dist/lib',
+    platform: 'neutral',
+    dts: { entry: ENTRIES },
+    clean: true,
+    esbuildPlugins: [platformImport, undiciRequestChunk],
+  },
+  {
+    ...shared,
+    entry: {
       testing: 'src/testing/index.ts',
       'sandbox-cli': 'src/testing/cli.ts',
       // A standalone bin: it bundles the schemas and drift check it reports with (internal API).
       'doctor-cli': 'src/doctor/bin.ts',
     },
-    outDir: 'dist/node',
+    outDir: 'dist/tools',
     platform: 'node',
-    // Both builds have the same classes and types, so both point at these declarations.
-    dts: { entry: { ...ENTRIES, testing: 'src/testing/index.ts' } },
+    dts: { entry: { testing: 'src/testing/index.ts' } },
     clean: true,
     external: ['bfinance-cards'],
     esbuildPlugins: [nodeDefaultSender, undiciRequestChunk, testingUsesMainEntry],
     // The bins are ESM files (package.json `bin`); nothing reaches a CommonJS copy of them.
     onSuccess: async () => {
-      for (const bin of ['sandbox-cli', 'doctor-cli']) rmSync(`dist/node/${bin}.cjs`, { force: true });
+      for (const bin of ['sandbox-cli', 'doctor-cli']) rmSync(`dist/tools/${bin}.cjs`, { force: true });
     },
-    // The CJS build loads its chunk with require() (inside a promise): no ESM loader involved, and
-    // it works where import() in CommonJS does not (Jest without --experimental-vm-modules).
-    esbuildOptions(options, { format }) {
-      options.define = { ...options.define, [FORMAT_MARK]: JSON.stringify(format) };
-      if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
-    },
-  },
-  {
-    ...shared,
-    // The portable build: without a `fetch` option, a client sends through the global fetch.
-    entry: ENTRIES,
-    outDir: 'dist/edge',
-    platform: 'neutral',
-    dts: false,
-    clean: true,
   },
   {
     entry: { request: 'src/core/http/undici-request.node.mjs' },
@@ -178,6 +191,9 @@ export default defineConfig([
     sourcemap: false,
     treeshake: false,
     splitting: false,
+    // Third-party code nobody reads in dist: minified in full (its error codes and classes keep
+    // their names, which is what the SDK's sender reads).
+    minify: true,
     dts: false,
     clean: true,
     noExternal: [/^undici(\/|$)/],

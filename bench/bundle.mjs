@@ -48,7 +48,8 @@ const EDGE = { platform: 'browser', conditions: ['workerd', 'edge-light'] };
 const edge = await bundle(EDGE);
 const edgeCards = await bundle(EDGE, { contents: CARDS_PROGRAM, loader: 'js' });
 for (const { from } of [edge, edgeCards])
-  if (!from.some((file) => file.includes('dist/edge/'))) throw new Error('the edge bundle did not use dist/edge');
+  if (!from.some((file) => file.includes('dist/lib/platform-fetch.js')))
+    throw new Error('the edge bundle did not resolve #default-sender to the fetch module');
 // What a Node process loads on import (the undici chunk stays a separate file, required on the
 // first request through createRequire, which esbuild does not follow) …
 const nodeEager = await bundle({ platform: 'node' });
@@ -83,8 +84,8 @@ const results = {
     shareOfMinified: Number((zodBytes / fromSource.bytes).toFixed(3)),
   },
   files: {
-    'dist/node/index.js': file('dist/node/index.js'),
-    'dist/edge/index.js': file('dist/edge/index.js'),
+    'dist/lib/index.js': file('dist/lib/index.js'),
+    'dist/lib/cards.js': file('dist/lib/cards.js'),
     'dist/undici/request.cjs': file('dist/undici/request.cjs'),
   },
 };

@@ -15,7 +15,9 @@ const ALLOWED_FILES = new Set([
   'CHANGELOG.md',
   'LICENSE',
   'package.json',
-  'testing/package.json',
+  ...['testing', 'cards', 'customers', 'pins', 'funds', 'status', 'disputes'].map(
+    (entry) => `${entry}/package.json`,
+  ),
 ]);
 
 interface Manifest {
@@ -26,6 +28,7 @@ interface Manifest {
   types?: string;
   bin?: Record<string, string>;
   exports: unknown;
+  imports?: unknown;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
@@ -47,6 +50,7 @@ function referencedFiles(manifest: Manifest): string[] {
     }
   };
   walk(manifest.exports);
+  walk(manifest.imports);
   for (const field of [
     manifest.main,
     manifest.module,
@@ -68,6 +72,8 @@ function filesUnder(dir: string): string[] {
 // type error (a standalone card without initialBalance), which only happens when the real types
 // (not `any`) were found.
 const TYPE_TEST = `import { CardsClient, isCardsError, NotFoundError, type Card, type IssueCardParams } from 'bfinance-cards';
+import { Cards } from 'bfinance-cards/cards';
+import { Funds } from 'bfinance-cards/funds';
 import { createSandbox, type Sandbox } from 'bfinance-cards/testing';
 
 const client = new CardsClient({ apiToken: 'token', baseUrl: 'http://127.0.0.1:4010/external/api' });
@@ -85,7 +91,12 @@ export function isNotFound(error: unknown): boolean {
 }
 
 const sandbox: Sandbox = createSandbox({ seed: 1 });
-export const used = [params, missingBalance, sandbox.token];
+// Each entry's class is the client's resource, and takes the client's options.
+const cards: Cards = client.cards;
+const funds: Funds = new Funds({ apiToken: 'token', maxRetries: 1 });
+// @ts-expect-error a resource class takes CardsClient's options only
+new Cards({ apiTokn: 'token' });
+export const used = [params, missingBalance, sandbox.token, cards, funds];
 `;
 
 // Appended where msw is installed: the handlers go to msw's setupServer as they are.
@@ -157,6 +168,19 @@ if (typeof createSandbox !== 'function') throw new Error('import: no createSandb
 if (!sdk.isCardsError(new sdk.NotFoundError('Card not found', { status: 404, hint: 'Check the card id.' }))) {
   throw new Error('import: isCardsError');
 }
+// Each resource entry shares the root entry's engine: the client's resource is the entry's class,
+// and an error thrown through a class alone is the root's error class.
+const entries = { cards: 'Cards', customers: 'Customers', pins: 'Pins', funds: 'Funds', status: 'Status', disputes: 'Disputes' };
+const sandbox = createSandbox({ seed: 1 });
+const client = new sdk.CardsClient({ apiToken: 't' });
+for (const [name, className] of Object.entries(entries)) {
+  const Entry = (await import('bfinance-cards/' + name))[className];
+  if (!(client[name] instanceof Entry)) throw new Error('import: client.' + name + ' is not the entry class');
+}
+const { Cards } = await import('bfinance-cards/cards');
+const cards = new Cards({ apiToken: sandbox.token, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+const missing = await cards.retrieve('no-such-card').catch((error) => error);
+if (!(missing instanceof sdk.NotFoundError)) throw new Error('import: an error from Cards is not the root NotFoundError');
 console.log('esm ok');
 `;
 
@@ -165,7 +189,22 @@ const { createSandbox } = require('bfinance-cards/testing');
 const version = process.argv[2];
 if (typeof sdk.CardsClient !== 'function' || sdk.VERSION !== version) throw new Error('require: wrong exports');
 if (typeof createSandbox !== 'function') throw new Error('require: no createSandbox');
-console.log('cjs ok');
+const entries = { cards: 'Cards', customers: 'Customers', pins: 'Pins', funds: 'Funds', status: 'Status', disputes: 'Disputes' };
+const client = new sdk.CardsClient({ apiToken: 't' });
+for (const [name, className] of Object.entries(entries)) {
+  const Entry = require('bfinance-cards/' + name)[className];
+  if (!(client[name] instanceof Entry)) throw new Error('require: client.' + name + ' is not the entry class');
+}
+const sandbox = createSandbox({ seed: 1 });
+const { Cards } = require('bfinance-cards/cards');
+const cards = new Cards({ apiToken: sandbox.token, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+cards.retrieve('no-such-card').then(
+  () => { throw new Error('require: no error'); },
+  (error) => {
+    if (!(error instanceof sdk.NotFoundError)) throw new Error('require: an error from Cards is not the root NotFoundError');
+    console.log('cjs ok');
+  },
+);
 `;
 
 // A project without msw (the testing entry's optional peer): the in-process and HTTP sandboxes work,
@@ -193,9 +232,9 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
   const work = tempDir('package');
   try {
-    // 1. The tarball: dist, the docs and the manifest. testing/package.json is the one extra file:
-    //    TypeScript's node10 resolution (and other tools without exports support) reads it for
-    //    `bfinance-cards/testing`; it only points into dist.
+    // 1. The tarball: dist, the docs and the manifest. <entry>/package.json are the extra files:
+    //    TypeScript's node10 resolution (and other tools without exports support) reads them for
+    //    `bfinance-cards/<entry>`; they only point into dist.
     const { tarball, files } = await pack(work);
     console.log(`packed ${relative(work, tarball)}: ${files.length} files`);
     const unexpected = files.filter((file) => !file.startsWith('dist/') && !ALLOWED_FILES.has(file));

@@ -3,15 +3,30 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The program: one client, one call, as a Worker or edge function would hold it. */
-const ONE_CALL = `import { CardsClient } from 'bfinance-cards';
+/** The programs: one call, as a Worker or edge function would hold it, through each front door. */
+export const ONE_CALL = {
+  /** The whole client. */
+  client: `import { CardsClient } from 'bfinance-cards';
 export default {
   async fetch() {
     const client = new CardsClient({ apiToken: 'token' });
-    return Response.json(await client.cards.types());
+    return Response.json(await client.cards.retrieve('card_1'));
   },
 };
-`;
+`,
+  /** The cards resource alone, from its own entry. */
+  cards: `import { Cards } from 'bfinance-cards/cards';
+export default {
+  async fetch() {
+    const cards = new Cards({ apiToken: 'token' });
+    return Response.json(await cards.retrieve('card_1'));
+  },
+};
+`,
+} as const;
+
+/** Which program to bundle. */
+export type OneCallProgram = keyof typeof ONE_CALL;
 
 /** The export conditions each platform's bundler uses (wrangler, Next.js / Vercel). */
 export const EDGE_CONDITIONS = {
@@ -43,12 +58,16 @@ const NODE_BUILTIN =
  * A Node built-in import fails the build itself (platform `browser`, nothing marked external), so
  * a clean report also proves the bundle needs no polyfill.
  */
-export async function bundleEdge(resolveDir: string, platform: EdgePlatform): Promise<EdgeBundleReport> {
+export async function bundleEdge(
+  resolveDir: string,
+  platform: EdgePlatform,
+  program: OneCallProgram = 'client',
+): Promise<EdgeBundleReport> {
   const problems: string[] = [];
   let result: Awaited<ReturnType<typeof build<{ write: false; metafile: true }>>>;
   try {
     result = await build({
-      stdin: { contents: ONE_CALL, resolveDir, sourcefile: 'one-call.mjs', loader: 'js' },
+      stdin: { contents: ONE_CALL[program], resolveDir, sourcefile: 'one-call.mjs', loader: 'js' },
       bundle: true,
       write: false,
       metafile: true,
@@ -74,9 +93,13 @@ export async function bundleEdge(resolveDir: string, platform: EdgePlatform): Pr
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const text = new TextDecoder().decode(code);
   const inputs = Object.keys(result.metafile.inputs);
-  const entry = inputs.find((input) => /(^|\/)dist\/(edge|node)\/index\.c?js$/.test(input));
-  if (!entry?.endsWith('dist/edge/index.js'))
-    problems.push(`resolved bfinance-cards to ${entry ?? 'nothing'}, not dist/edge/index.js`);
+  const expected = `dist/lib/${program === 'client' ? 'index' : program}.js`;
+  const entry = inputs.find((input) => /(^|\/)dist\/lib\/[a-z]+\.c?js$/.test(input));
+  if (!entry?.endsWith(expected))
+    problems.push(`resolved the import to ${entry ?? 'nothing'}, not ${expected}`);
+  // `#default-sender` (package.json `imports`) must pick the fetch module under edge conditions.
+  if (!inputs.some((input) => input.endsWith('dist/lib/platform-fetch.js')))
+    problems.push('#default-sender did not resolve to dist/lib/platform-fetch.js');
   const undiciInputs = inputs.filter((input) => /(^|\/)undici(\/|$)/.test(input));
   if (undiciInputs.length > 0) problems.push(`undici is in the bundle: ${undiciInputs.join(', ')}`);
   if (/undici/i.test(text)) problems.push('the bundle text mentions undici');

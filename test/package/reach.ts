@@ -37,10 +37,16 @@ export function reach(
     const source = read(file);
     if (source === undefined) continue;
     files.add(file);
-    if (!/\.[cm]?js$/.test(file)) continue;
+    const declaration = /\.d\.[cm]?ts$/.test(file);
+    if (!declaration && !/\.[cm]?js$/.test(file)) continue;
     for (const specifier of specifiers(source)) {
-      if (specifier.startsWith('.')) queue.push(normalize(join(dirname(file), specifier)));
-      else if (!specifier.startsWith('node:') && !BUILTINS.has(packageOf(specifier))) {
+      if (specifier.startsWith('.')) {
+        const target = normalize(join(dirname(file), specifier));
+        // A declaration names its sibling declaration by the JavaScript file it describes.
+        queue.push(declaration ? target.replace(/\.([cm]?)js$/, '.d.$1ts') : target);
+      } else if (specifier.startsWith('#')) {
+        // package.json `imports`: its targets are entries of their own (check.ts referencedFiles).
+      } else if (!specifier.startsWith('node:') && !BUILTINS.has(packageOf(specifier))) {
         const name = packageOf(specifier);
         if (name !== self) packages.add(name);
       }

@@ -63,7 +63,7 @@ export async function checkSharedClasses(consumer: string, installed: string, ex
     classes.includes('CardsClient') && classes.includes('NotFoundError'),
     `main entry classes found: ${classes.length}`,
   );
-  for (const file of ['dist/node/testing.js', 'dist/node/testing.cjs']) {
+  for (const file of ['dist/tools/testing.js', 'dist/tools/testing.cjs']) {
     const text = readFileSync(join(installed, file), 'utf8');
     const copies = classes.filter((name) => new RegExp(`\\bclass ${name}\\b`).test(text));
     expect(copies.length === 0, `${file} bundles no copy of the main entry's classes ${copies.join(' ')}`);
