@@ -12,8 +12,6 @@ export default defineConfig({
         replacement: src('entries/$1.ts'),
       },
       { find: /^bfinance-cards$/, replacement: src('index.ts') },
-      // Tests run as Node, so they get what dist/node gets: the undici default sender (tsup.config.ts).
-      { find: /^(.*)\/default-sender\.js$/, replacement: '$1/default-sender.node.ts' },
     ],
   },
   test: {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 // imports in a circle, and no file grows past what one reader holds in mind.
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const IMPORT = /^\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.{1,2}\/[^']+)'|^\s*import\s+'(\.{1,2}\/[^']+)'|import\(\s*'(\.{1,2}\/[^']+)'\s*\)/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.{1,2}\/[^']+)'|^\s*import\s+'(\.{1,2}\/[^']+)'|import\(\s*'(\.{1,2}\/[^']+)'\s*\)/gm;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -84,7 +85,9 @@ describe('architecture of src/', () => {
   });
 
   it('has no file over 300 lines', () => {
-    const long = FILES.map((file) => [file, readFileSync(join(SRC, file), 'utf8').split('\n').length] as const)
+    const long = FILES.map(
+      (file) => [file, readFileSync(join(SRC, file), 'utf8').split('\n').length] as const,
+    )
       .filter(([, lines]) => lines > 300)
       .map(([file, lines]) => `${file}: ${lines} lines`);
     expect(long).toEqual([]);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Cards } from '../src/entries/cards.js';
 import { Customers } from '../src/entries/customers.js';
 import { Disputes } from '../src/entries/disputes.js';
@@ -7,6 +7,9 @@ import { Pins } from '../src/entries/pins.js';
 import { Status } from '../src/entries/status.js';
 import * as root from '../src/index.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from './helpers/http-server.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../src/core/http/default-sender.js', () => import('../src/core/http/default-sender.node.js'));
 
 // Tests run as Node (vitest resolves default-sender.js as the Node build does); the edge build's
 // fetch default is checked on dist by test/package/check.ts and the runtime matrix.

@@ -348,12 +348,13 @@ describe('17.5 input is read once', () => {
     }
   });
 
-  it('client options that are not a plain object are refused, from both entries', async () => {
-    const { CardsClient: NodeClient } = await import('../../src/index.js');
+  it('client options that are not a plain object are refused, by the client and each class alone', async () => {
+    const { Cards } = await import('../../src/entries/cards.js');
+    const { Funds } = await import('../../src/entries/funds.js');
     class Config {
       apiToken = API_TOKEN;
     }
-    for (const Client of [CardsClient, NodeClient]) {
+    for (const Client of [CardsClient, Cards, Funds]) {
       for (const options of [null, 'fast', 42, [], new Config(), Object.create({ apiToken: API_TOKEN })]) {
         let error: unknown;
         try {

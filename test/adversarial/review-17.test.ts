@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/connection.js';
 import { IdempotencyKeyReusedError, OutcomeUnknownError, ValidationError } from '../../src/core/errors.js';
 import type { AuditEvent } from '../../src/core/hooks/audit.js';
 import { CardsClient } from '../../src/index.js';
 import { polluted } from '../helpers/pollute.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Independent review of #17: cases the earlier tests did not vary. Each fake bank here records
 // what it received; the assertions are on the outcome class, what was sent and the audit event.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CardsClientOptions, CLIENT_CLOCK } from '../../src/connection.js';
 import {
   ConnectionError,
@@ -11,6 +11,9 @@ import type { AuditEvent } from '../../src/core/hooks/audit.js';
 import { CardsClient } from '../../src/index.js';
 import { failure } from '../helpers/wire.js';
 import { newStats, report, size } from '../reliability/config.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Whether a money call may have reached bfinance is what the transport saw, never an error code;
 // bfinance de-duplicates card top-ups and withdrawals on Idempotency-Key, so those are re-sent with

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CardsClientOptions } from '../../src/client.js';
 import {
   CardsClient,
@@ -11,6 +11,9 @@ import {
 } from '../../src/index.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, settle, startRig } from './harness.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Bad call inputs: 5,000 fast-check runs (1,500 amounts, 1,000 ids, 1,000
 // PINs, 500 emails and phones, 1,000 option objects), one fixed seed. Each bad input must be a

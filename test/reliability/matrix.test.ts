@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type AuditEvent, CardsError, type IssuedCard, OutcomeUnknownError } from '../../src/index.js';
 import type { SandboxFaultKind, SandboxFaultOptions } from '../../src/testing/index.js';
 import { jwtCanary } from '../helpers/canary.js';
@@ -13,6 +13,9 @@ import {
   settle,
   startRig,
 } from './harness.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // The fault matrix: 30 fault scenarios × read, state, create/move = 90 cases, plus the create
 // column again with retryUnknownOutcomes on (the sandbox de-duplicates on Idempotency-Key). Every

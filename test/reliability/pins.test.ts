@@ -1,9 +1,12 @@
 import * as fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CardsClient } from '../../src/index.js';
 import { describePinRule, PIN_PRESETS, type PinPreset } from '../../src/pins/rules.js';
 import { expectedPinRule, W4D } from '../helpers/pin-oracle.js';
 import { newStats, report, SEED, size } from './config.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // PINs through the client: `client.pins.check` under every preset and length agrees with the one
 // PIN oracle (test/helpers/pin-oracle.ts), and its messages are the fixed rule texts with no

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CardStateError,
   type IssuedCard,
@@ -21,6 +21,9 @@ import {
   settle,
   startRig,
 } from './harness.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // reconcile() for every create/move operation, convergence of state calls retried after they were
 // applied, and retryUnknownOutcomes both ways. All against the sandbox over HTTP.

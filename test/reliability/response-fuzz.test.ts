@@ -1,12 +1,15 @@
 import { randomInt } from 'node:crypto';
 import * as fc from 'fast-check';
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { CardsClient, CardsError, isCardsError, OutcomeUnknownError } from '../../src/index.js';
 import { CanaryScanner } from '../helpers/canary.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { settle } from './harness.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Bad responses: 2,000 bodies (every truncation offset of the create/move
 // answers and of a sample of read answers, then fast-check mutations: swapped types, missing data,

@@ -1,9 +1,12 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isCardsError, OutcomeUnknownError, type Sensitive } from '../../src/index.js';
 import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, SHIPPING, settle, startRig } from './harness.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Secrecy under faults: the canaries (a JWT-shaped token, every PAN with and without
 // separators, CVCs, expiries, the PIN and the activation code in key context, the activation code

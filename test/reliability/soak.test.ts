@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CardsError,
   type IssuedCard,
@@ -19,6 +19,9 @@ import {
   settle,
   startRig,
 } from './harness.js';
+
+// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // The soak: logical operations (60% reads, 20% state changes, 20% top-ups and
 // withdrawals of 1.01–500.00) at concurrency 32, 15% of requests faulted from the scenarios of the

@@ -15,10 +15,10 @@ export interface DefaultSender {
 }
 
 /**
- * The portable default: the runtime's global `fetch` (edge runtimes, Bun, Deno, browsers). The
- * Node build (and vitest, which runs as Node) resolves this module to `default-sender.node.ts`
- * instead, the one module that differs between dist/node and dist/edge: the classes are the same
- * in both, so `client.cards` is the `Cards` of `bfinance-cards/cards` on every platform.
+ * The portable default: the runtime's global `fetch` (edge runtimes, Bun, Deno, browsers). In the
+ * package this import is `#default-sender`, which resolves to `default-sender.node.ts` (undici)
+ * under the `node` export condition (tsup.config.ts): the one module that differs by platform, so
+ * every class is the same everywhere. Tests that need the Node default mock this module with it.
  *
  * @internal
  */
