@@ -199,6 +199,16 @@ export const CARD_ROUTES: readonly Route[] = [
     },
   },
   {
+    // [SDK] official JS client only: the body is { cardArtId }, the answer an empty `data`.
+    method: 'POST',
+    path: '/cards/:id/updateArt',
+    fields: { cardArtId: 'string' },
+    handler: (ctx) => {
+      card(ctx);
+      return data({});
+    },
+  },
+  {
     method: 'GET',
     path: '/cards/:id/limits',
     handler: (ctx) => {

@@ -3,11 +3,8 @@ import type { CardRecord } from './records.js';
 import { data, message, pageOf, pagination, type Route, type RouteContext, raw } from './route.js';
 import { ISSUE_FIELDS } from './routes-cards.js';
 import {
-  activatePhysical,
   deleteCard,
   freezeCard,
-  orderPhysical,
-  physicalTarget,
   setEmail,
   setPhone,
   setPin,
@@ -15,14 +12,11 @@ import {
   unfreezeCard,
 } from './state-card-settings.js';
 import { issueBudgetCard } from './state-cards.js';
-import { cancelDispute, createDispute } from './state-disputes.js';
 import { budgetMovements, budgetTransactions, topUpBudget } from './state-funds.js';
 import {
   budgetCardDetailsView,
   budgetMovementView,
   budgetTransactionView,
-  disputeStatusView,
-  disputeView,
   issuedBudgetCardView,
   newestFirst,
   sensitiveView,
@@ -33,8 +27,8 @@ function budgetCard(ctx: RouteContext): CardRecord {
   return ctx.store.card(ctx.param('id'), 'budget');
 }
 
-/** Budget cards, budgets, physical cards, disputes and the organization balance. */
-export const BUDGET_ROUTES: readonly Route[] = [
+/** Budget cards and their budgets. */
+export const BUDGET_CARD_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: '/budget-cards/issue',
@@ -111,6 +105,16 @@ export const BUDGET_ROUTES: readonly Route[] = [
     },
   },
   {
+    // [SDK] official JS client only: the body is { cardArtId }, the answer an empty `data`.
+    method: 'POST',
+    path: '/budget-cards/:id/updateArt',
+    fields: { cardArtId: 'string' },
+    handler: (ctx) => {
+      budgetCard(ctx);
+      return data({});
+    },
+  },
+  {
     method: 'POST',
     path: '/budget-cards/:id/velocity',
     fields: { type: 'string', amount: 'number' },
@@ -146,51 +150,5 @@ export const BUDGET_ROUTES: readonly Route[] = [
       );
       return data({ transactions: pageOf(list, page, limit), page, limit });
     },
-  },
-  {
-    method: 'POST',
-    path: '/physical-cards/:id/order',
-    fields: { cardType: 'string', shippingData: 'object' },
-    handler: (ctx) => {
-      orderPhysical(
-        ctx.store,
-        physicalTarget(ctx.store, ctx.param('id'), ctx.body.cardType),
-        ctx.body.shippingData,
-      );
-      return message('OK_PHYSICAL_ORDERED');
-    },
-  },
-  {
-    method: 'POST',
-    path: '/physical-cards/:id/activate',
-    fields: { cardType: 'string', code: 'string' },
-    handler: (ctx) => {
-      activatePhysical(physicalTarget(ctx.store, ctx.param('id'), ctx.body.cardType), ctx.body.code);
-      return message('OK_PHYSICAL_ACTIVATED');
-    },
-  },
-  {
-    method: 'POST',
-    path: '/disputes',
-    fields: { cardId: 'string', transactionId: 'string', textEvidence: 'string', files: 'array' },
-    handler: (ctx) => data(disputeView(createDispute(ctx.store, ctx.body))),
-  },
-  {
-    method: 'GET',
-    path: '/disputes/:id/status',
-    handler: (ctx) => data(disputeStatusView(ctx.store.dispute(ctx.param('id')))),
-  },
-  {
-    method: 'POST',
-    path: '/disputes/:id/cancel',
-    handler: (ctx) => {
-      const dispute = cancelDispute(ctx.store, ctx.param('id'));
-      return data({ id: dispute.id, status: dispute.status });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/balance',
-    handler: (ctx) => data({ usd: 0, eur: 0, ...ctx.store.orgBalance() }),
   },
 ];
