@@ -126,10 +126,6 @@ const shared = {
   // `Cards` is `instanceof` the class `bfinance-cards` exports (test/package/check.ts).
   splitting: true,
   minifySyntax: true,
-  // zod/mini is bundled and tree-shaken: importing the `zod` package costs ~50 ms, the schemas the
-  // SDK uses ~5 ms (bench/README.md). The public types name no zod type (ResponseSchema), so zod
-  // is a dev dependency only.
-  noExternal: [/^zod(\/|$)/],
 };
 
 export default defineConfig([
