@@ -137,10 +137,6 @@ const shared = {
   splitting: true,
   minifySyntax: true,
   minifyWhitespace: true,
-  // zod/mini is bundled and tree-shaken: importing the `zod` package costs ~50 ms, the schemas the
-  // SDK uses ~5 ms (bench/README.md). The public types name no zod type (ResponseSchema), so zod
-  // is a dev dependency only.
-  noExternal: [/^zod(\/|$)/],
   // The CJS build loads the undici chunk with require() (inside a promise): no ESM loader
   // involved, and it works where import() in CommonJS does not (Jest without --experimental-vm-modules).
   esbuildOptions(options: BuildOptions, { format }: { format: string }) {

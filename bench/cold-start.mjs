@@ -66,10 +66,6 @@ const VARIANTS = {
     ),
     'raw undici: import the whole package, first request',
   ],
-  'zod/mini import (package)': [
-    esm(`await import('zod/mini'); const card = undefined`),
-    'what bundling zod/mini into dist avoids',
-  ],
 };
 const names = Object.keys(VARIANTS);
 

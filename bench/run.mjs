@@ -165,7 +165,7 @@ function render(r, m, totalSeconds) {
   const share = (us, mode) => `${((100 * us) / req['cards.retrieve'][mode].sdk.cpuUs.median).toFixed(1)}%`;
   lines.push(
     '',
-    `Validation${target('target < 10% of the per-request CPU')}: zod parse of a card response, µs, and its share of the CardsClient cards.retrieve CPU above.`,
+    `Validation${target('target < 10% of the per-request CPU')}: schema parse of a card response, µs, and its share of the CardsClient cards.retrieve CPU above.`,
     '',
   );
   row(
@@ -222,7 +222,7 @@ function render(r, m, totalSeconds) {
     '',
     `Size budgets, gzip (\`npm run size\`, test/package/size-budgets.json): edge bundle ${kb(budgets['edge-bundle'].budget)}, Node entry ${kb(budgets['node-entry-esm'].budget)} (ESM) / ${kb(budgets['node-entry-cjs'].budget)} (CJS).`,
     '',
-    `zod is ${kb(b.zodInEdgeProgram.minifiedBytes)} (${(100 * b.zodInEdgeProgram.shareOfMinified).toFixed(0)}%) of the minified edge program.`,
+    `The response reader and drift check (src/core/reader.ts, drift.ts) are ${kb(b.readerInEdgeProgram.minifiedBytes)} (${(100 * b.readerInEdgeProgram.shareOfMinified).toFixed(0)}%) of the minified edge program.`,
     '',
     `Memory, ${r.memory.params.rounds} rounds × (${r.memory.params.n} cards.retrieve + ${Math.ceil(r.memory.params.n / 10)} funds.topUp) after ${r.memory.params.warmup} warm-up calls; heap after a full GC:`,
     '',

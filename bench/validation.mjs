@@ -1,7 +1,7 @@
-// Validation cost: zod parsing of the response data of `cards.retrieve`, with the schemas the SDK
-// uses (bundled from src with zod/mini, as dist bundles them), measured two ways:
+// Validation cost: parsing the response data of `cards.retrieve` with the schemas the SDK uses
+// (bundled from src, as dist bundles them), measured two ways:
 //   - isolated: the parse alone in a tight loop (caches warm, the best case);
-//   - in situ: raw undici.request + JSON against the fixture server, with and without the same zod
+//   - in situ: raw undici.request + JSON against the fixture server, with and without the same
 //     parse of the card after each response, interleaved in blocks and paired run by run. The
 //     difference is what validation costs amid real request work (cold caches), which is the figure
 //     to set against the per-request CPU.
@@ -28,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bfinance-bench-'));
 const outfile = join(dir, 'schemas.mjs');
 await esbuild.build({
   stdin: {
-    contents: `export { safeParse } from 'zod/mini';
+    contents: `export { safeParse } from './src/core/reader.ts';
 export { cardSchema } from './src/resources/card-schemas.ts';
 export { actionResult } from './src/core/schema.ts';`,
     resolveDir: ROOT,
@@ -50,7 +50,7 @@ const CASES = {
   'action result (funds.topUp)': () => safeParse(actionResult(), topUp),
   'JSON.parse of the card body (for scale)': () => JSON.parse(CARD_BODY),
 };
-if (!CASES['card (cards.retrieve)']().success) throw new Error('the card body does not parse');
+if (!CASES['card (cards.retrieve)']().ok) throw new Error('the card body does not parse');
 
 function cpuPerCall(fn, n) {
   const cpu0 = process.cpuUsage();
@@ -74,7 +74,7 @@ const VARIANTS = {
   plain: async () => (await (await request(cardUrl, { headers })).body.json()).data,
   validated: async () => {
     const data = (await (await request(cardUrl, { headers })).body.json()).data;
-    if (!safeParse(schema, data).success) throw new Error('the card body does not parse');
+    if (!safeParse(schema, data).ok) throw new Error('the card body does not parse');
     return data;
   },
 };

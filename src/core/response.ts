@@ -1,7 +1,7 @@
-import { safeParse, type ZodMiniType } from 'zod/mini';
 import { errorDetails, parseJson, unwrap } from './envelope.js';
 import type { ResponseIssue } from './errors.js';
 import type { SendResponse } from './http/types.js';
+import { safeParse } from './reader.js';
 import { parseRetryAfter } from './retry.js';
 import type { RequestSpec } from './spec.js';
 
@@ -104,13 +104,7 @@ export function readResponse<T>(
   if (!confirmed && spec.kind === 'must-not-repeat') {
     return unparsed([{ path: 'status', code: 'missing_envelope' }]);
   }
-  // Every schema the SDK declares is a zod/mini one; the public type only names its shape.
-  const result = safeParse(spec.schema as ZodMiniType<T>, envelope.data);
-  if (!result.success) {
-    return unparsed(
-      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
-      envelope.data,
-    );
-  }
-  return { type: 'ok', value: result.data, status: res.status, data: envelope.data };
+  const result = safeParse(spec.schema, envelope.data);
+  if (!result.ok) return unparsed(result.issues, envelope.data);
+  return { type: 'ok', value: result.value, status: res.status, data: envelope.data };
 }

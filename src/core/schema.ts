@@ -1,16 +1,15 @@
-import * as z from 'zod/mini';
 import { occasional } from './drift.js';
+import * as z from './reader.js';
 import { redact, Sensitive, type SensitiveKind } from './redact.js';
 
 // The tolerant-reader building blocks. A response schema requires only what the SDK's own logic
 // needs (ids, the fields that route or settle calls); every other field is built from `maybe`,
 // `text`, `freeText`, `amount` or `openNumberText`, all optional and nullable. Objects are
-// `z.object`, which drops unknown keys instead of failing (drift reports them, see drift.ts).
+// `z.object` (core/reader.ts), which drops unknown keys instead of failing (drift reports them).
 
 /**
  * A value built on first use and kept: the schemas are built this way, so importing the SDK builds
- * none of them and a process pays only for the operations it calls (a zod schema is costly to
- * build; building all of them was most of the import time, bench/README.md).
+ * none of them and a process pays only for the operations it calls.
  */
 export function deferred<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -25,7 +24,7 @@ export function deferred<T>(build: () => T): () => T {
 }
 
 /** A secret string field (a PAN may arrive as a JSON number) wrapped into {@link Sensitive}. */
-export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown> {
+export function sensitive(kind: SensitiveKind): z.Schema<Sensitive, unknown> {
   // Numbers become strings first, so a missing value reports `invalid_type`, not a union failure.
   const asString = z.pipe(
     z.transform((value: unknown) =>
@@ -44,7 +43,7 @@ export function sensitive(kind: SensitiveKind): z.ZodMiniType<Sensitive, unknown
  * card numbers and secrets in it are masked, so a PAN that reached it never reaches a log
  * through a result.
  */
-export const echoedText: () => z.ZodMiniType<string, unknown> = deferred(() =>
+export const echoedText: () => z.Schema<string, unknown> = deferred(() =>
   z.pipe(
     z.string(),
     z.transform((value) => redact(value)),
@@ -52,7 +51,7 @@ export const echoedText: () => z.ZodMiniType<string, unknown> = deferred(() =>
 );
 
 /** An optional field that may also be `null` on the wire; `null` is kept. */
-export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | undefined, unknown> {
+export function maybe<T>(schema: z.Schema<T>): z.Schema<T | null | undefined, unknown> {
   return z.optional(z.nullable(schema));
 }
 
@@ -60,27 +59,23 @@ export function maybe<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T | null | und
  * A field a source shows as optional or nullable, or one of two spellings: parsed like `schema`
  * (optional), but its absence or `null` is not reported as drift.
  */
-export function rare<T>(schema: z.ZodMiniType<T, unknown>): z.ZodMiniType<T | undefined, unknown> {
+export function rare<T>(schema: z.Schema<T, unknown>): z.Schema<T | undefined, unknown> {
   return occasional(z.optional(schema));
 }
 
 /** An optional, nullable plain string (codes, dates, statuses: never shown as prose). */
-export const text: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
-  maybe(z.string()),
-);
+export const text: () => z.Schema<string | null | undefined, unknown> = deferred(() => maybe(z.string()));
 
 /** An optional, nullable free-text string, redacted (see {@link echoedText}). */
-export const freeText: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+export const freeText: () => z.Schema<string | null | undefined, unknown> = deferred(() =>
   maybe(echoedText()),
 );
 
 /** An optional, nullable number. */
-export const amount: () => z.ZodMiniType<number | null | undefined, unknown> = deferred(() =>
-  maybe(z.number()),
-);
+export const amount: () => z.Schema<number | null | undefined, unknown> = deferred(() => maybe(z.number()));
 
 /** An optional, nullable decimal that one source sends as a string and another as a number. */
-export const openNumberText: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+export const openNumberText: () => z.Schema<string | null | undefined, unknown> = deferred(() =>
   maybe(
     z.pipe(
       z.union([z.string(), z.number()]),
@@ -110,7 +105,7 @@ export function remask(value: string): string {
 }
 
 /** An optional, nullable masked card number, re-masked by {@link remask}. */
-export const maskedNumber: () => z.ZodMiniType<string | null | undefined, unknown> = deferred(() =>
+export const maskedNumber: () => z.Schema<string | null | undefined, unknown> = deferred(() =>
   maybe(z.pipe(z.string(), z.transform(remask))),
 );
 
@@ -121,7 +116,7 @@ export interface ActionResult {
 }
 
 /** Schema of {@link ActionResult}; tolerates an empty `data: {}` success and a `null` message. */
-export const actionResult: () => z.ZodMiniType<ActionResult, unknown> = deferred(() =>
+export const actionResult: () => z.Schema<ActionResult, unknown> = deferred(() =>
   z.pipe(
     z.object({ message: rare(freeText()) }),
     z.transform((value): ActionResult => ({ message: value.message ?? '' })),

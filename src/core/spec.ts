@@ -1,6 +1,7 @@
 import type { OutcomeSpec, OutcomeSubject } from '../outcomes/types.js';
 import type { CardsError } from './errors.js';
 import type { RequestPath } from './path.js';
+import type { Schema } from './reader.js';
 
 /**
  * How an operation may be repeated, which decides its retries and its `Idempotency-Key`:
@@ -36,17 +37,8 @@ export interface RequestOptions {
   extraBody?: Record<string, unknown>;
 }
 
-/**
- * The schema of an endpoint's response data: a zod/mini schema inside the SDK, declared here by
- * the Standard Schema shape it has, so that the public types need no zod installed.
- */
-export interface ResponseSchema<T> {
-  /** The Standard Schema interface every zod 4 schema carries. */
-  readonly '~standard': {
-    readonly validate: (value: unknown) => unknown;
-    readonly types?: { readonly output: T } | undefined;
-  };
-}
+/** The schema of an endpoint's response data (core/reader.ts). */
+export type ResponseSchema<T> = Schema<T>;
 
 /** Everything a resource says about one endpoint call; the transport does the rest. */
 export interface RequestSpec<T> {

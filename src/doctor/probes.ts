@@ -1,8 +1,8 @@
-import { safeParse, type ZodMiniType } from 'zod/mini';
 import { CardsClient } from '../client.js';
 import { type DriftIssue, findDrift } from '../core/drift.js';
 import { parseJson, unwrap } from '../core/envelope.js';
 import { isCardsError, ResponseValidationError, ValidationError } from '../core/errors.js';
+import { type Schema, safeParse } from '../core/reader.js';
 import {
   cardListSchema,
   cardSchema,
@@ -62,7 +62,7 @@ export async function runProbes(options: DoctorOptions): Promise<ProbeResult[]> 
 
   async function probe<T>(
     operation: string,
-    schema: ZodMiniType<unknown, unknown>,
+    schema: Schema<unknown>,
     call: () => Promise<T>,
   ): Promise<T | undefined> {
     let value: T | undefined;
@@ -84,8 +84,8 @@ export async function runProbes(options: DoctorOptions): Promise<ProbeResult[]> 
     const invalid =
       error instanceof ResponseValidationError
         ? error.issues.map((i) => wirePath(i.path))
-        : check && !check.success
-          ? check.error.issues.map((i) => wirePath(i.path.join('.')))
+        : check && !check.ok
+          ? check.issues.map((i) => wirePath(i.path))
           : [];
     const name = error === undefined ? undefined : isCardsError(error) ? error.name : 'Error';
     results.push({

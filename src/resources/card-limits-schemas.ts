@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { amount, deferred, text } from '../core/schema.js';
 
 /** Which spending limit to set on a standalone card. */
@@ -67,7 +67,7 @@ const channel = deferred(() =>
 );
 
 /** Schema of {@link CardLimits}: every level optional and nullable. */
-export const limitsSchema: () => z.ZodMiniType<CardLimits, unknown> = deferred(() =>
+export const limitsSchema: () => z.Schema<CardLimits, unknown> = deferred(() =>
   z.object({
     ecommerce: channel(),
     pos: channel(),
@@ -75,7 +75,7 @@ export const limitsSchema: () => z.ZodMiniType<CardLimits, unknown> = deferred((
 );
 
 /** Schema of {@link LimitSetting}. */
-export const limitSettingSchema: () => z.ZodMiniType<LimitSetting, unknown> = deferred(() =>
+export const limitSettingSchema: () => z.Schema<LimitSetting, unknown> = deferred(() =>
   z.object({
     type: text(),
     limit: amount(),

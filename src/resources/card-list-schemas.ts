@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { amount, deferred, freeText, rare, text } from '../core/schema.js';
 import type { CardSummary, CardTransaction } from './card-shapes.js';
 import { assemble, balanceOf, base, baseShape, holder } from './card-wire.js';
 
 /** A page of `GET /cards/list` [SDK]. */
-export const cardListSchema: () => z.ZodMiniType<
+export const cardListSchema: () => z.Schema<
   {
     cards: CardSummary[];
     page?: number | undefined;
@@ -50,8 +50,8 @@ export const cardListSchema: () => z.ZodMiniType<
 );
 
 /** `GET /cards/{id}/transactions` data [SDK] (no page metadata). */
-export const cardTransactionsSchema: () => z.ZodMiniType<{ transactions: CardTransaction[] }, unknown> =
-  deferred(() =>
+export const cardTransactionsSchema: () => z.Schema<{ transactions: CardTransaction[] }, unknown> = deferred(
+  () =>
     z.object({
       transactions: z.array(
         z.object({
@@ -70,4 +70,4 @@ export const cardTransactionsSchema: () => z.ZodMiniType<{ transactions: CardTra
         }),
       ),
     }),
-  );
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import {
   amount,
   deferred,
@@ -40,7 +40,7 @@ import {
   secretsOf,
 } from './card-wire.js';
 /** `GET /cards/types` data [SDK]: `{ types: [{ id, name, cardCurrency, price, brand }] }`. */
-export const cardTypesSchema: () => z.ZodMiniType<CardType[], unknown> = deferred(() =>
+export const cardTypesSchema: () => z.Schema<CardType[], unknown> = deferred(() =>
   z.pipe(
     z.object({
       types: z.array(
@@ -62,17 +62,16 @@ const budgetCardSchema = deferred(() => buildCardSchema('budget'));
 
 /**
  * Card details for a model; takes `sensetive` (standalone, sic) or `sensitive` (budget). Built
- * once per model: a zod schema is costly to build and compile, and this runs on every
- * `cards.retrieve`.
+ * once per model, not on every `cards.retrieve`.
  */
-export function cardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
+export function cardSchema(model: CardModel): z.Schema<Card, unknown> {
   return model === 'budget' ? budgetCardSchema() : standaloneCardSchema();
 }
 
-function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
+function buildCardSchema(model: CardModel): z.Schema<Card, unknown> {
   // What the docs page of each model shows is drift when absent; the rest is only tolerated.
   const budget = model === 'budget';
-  const standaloneOnly = <T>(schema: z.ZodMiniType<T, unknown>) => (budget ? rare(schema) : schema);
+  const standaloneOnly = <T>(schema: z.Schema<T, unknown>) => (budget ? rare(schema) : schema);
   return z.pipe(
     // [DOC cards/get-card-details, budget-cards/get-card-details]
     z.object({
@@ -99,7 +98,7 @@ function buildCardSchema(model: CardModel): z.ZodMiniType<Card, unknown> {
 }
 
 /** `POST /cards/issue` data [DOC cards/issue-a-new-card]: the card under `data.card`. */
-export const issuedCardSchema: () => z.ZodMiniType<IssuedCard, unknown> = deferred(() =>
+export const issuedCardSchema: () => z.Schema<IssuedCard, unknown> = deferred(() =>
   z.pipe(
     z.object({
       card: z.object({
@@ -130,7 +129,7 @@ export const issuedCardSchema: () => z.ZodMiniType<IssuedCard, unknown> = deferr
  * `currency`, `maskedCardNumber`, `brand`, `label`; `cardNumber` and `cardCVC` only in an older
  * README, so every card-data field is optional.
  */
-export const reissuedCardSchema: () => z.ZodMiniType<ReissuedCard, unknown> = deferred(() =>
+export const reissuedCardSchema: () => z.Schema<ReissuedCard, unknown> = deferred(() =>
   z.pipe(
     z.object({
       card: z.object({
@@ -157,7 +156,7 @@ export const reissuedCardSchema: () => z.ZodMiniType<ReissuedCard, unknown> = de
 );
 
 /** `POST /budget-cards/issue` data [DOC budget-cards/issue-a-new-card]: the card itself. */
-export const issuedBudgetCardSchema: () => z.ZodMiniType<IssuedBudgetCard, unknown> = deferred(() =>
+export const issuedBudgetCardSchema: () => z.Schema<IssuedBudgetCard, unknown> = deferred(() =>
   z.pipe(
     z.object({ ...baseShape(), sensitive: fullSecrets() }),
     z.transform(
@@ -174,7 +173,7 @@ export const issuedBudgetCardSchema: () => z.ZodMiniType<IssuedBudgetCard, unkno
 );
 
 /** `GET /cards/{id}/sensetive` and `/budget-cards/{id}/sensitive` data [SDK]: all three parts. */
-export const sensitiveDataSchema: () => z.ZodMiniType<CardSensitiveData, unknown> = deferred(() =>
+export const sensitiveDataSchema: () => z.Schema<CardSensitiveData, unknown> = deferred(() =>
   z.pipe(
     fullSecrets(),
     z.transform(

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { deferred, freeText, last4Of, maskedNumber, maybe, rare, sensitive, text } from '../core/schema.js';
 import type { CardModel } from './card-ref.js';
 import type { CardBalance, CardHolder, PartialCardSecrets } from './card-shapes.js';
@@ -24,7 +24,7 @@ export const partialSecrets = deferred(() =>
   ),
 );
 /** The cardholder block. */
-export const holder: () => z.ZodMiniType<CardHolder | null | undefined, unknown> = deferred(() =>
+export const holder: () => z.Schema<CardHolder | null | undefined, unknown> = deferred(() =>
   maybe(z.object({ firstName: freeText(), lastName: freeText(), customerId: rare(text()) })),
 );
 
@@ -34,12 +34,12 @@ export const holder: () => z.ZodMiniType<CardHolder | null | undefined, unknown>
  * shows. A fresh shape per call, to spread into the reply's `z.object`.
  */
 export function baseShape(): {
-  id: z.ZodMiniString;
-  maskedCardNumber: z.ZodMiniType<string | null | undefined, unknown>;
-  currency: z.ZodMiniType<string | null | undefined, unknown>;
-  status: z.ZodMiniType<string | null | undefined, unknown>;
-  externalCardId: z.ZodMiniType<string | null | undefined, unknown>;
-  label: z.ZodMiniType<string | null | undefined, unknown>;
+  id: z.Schema<string>;
+  maskedCardNumber: z.Schema<string | null | undefined, unknown>;
+  currency: z.Schema<string | null | undefined, unknown>;
+  status: z.Schema<string | null | undefined, unknown>;
+  externalCardId: z.Schema<string | null | undefined, unknown>;
+  label: z.Schema<string | null | undefined, unknown>;
 } {
   return {
     id: z.string(),
@@ -52,7 +52,7 @@ export function baseShape(): {
 }
 
 /** Parsed {@link partialSecrets}. */
-export type PartialWire = z.infer<ReturnType<typeof partialSecrets>>;
+export type PartialWire = z.Infer<ReturnType<typeof partialSecrets>>;
 
 /** Drops `undefined` members, so results compare and print as the wire sent them. */
 export function compact<T extends object>(value: T): T {

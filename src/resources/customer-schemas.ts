@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { deferred, echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Whether the customer is a person or a company. */
@@ -219,7 +219,7 @@ export interface WaitUntilVerifiedOptions {
 const reasons = deferred(() => maybe(z.array(echoedText())));
 
 // Personal data holds what was sent, and the address changed key names: nothing in it is drift.
-const addressSchema: () => z.ZodMiniType<CustomerAddress, unknown> = deferred(() =>
+const addressSchema: () => z.Schema<CustomerAddress, unknown> = deferred(() =>
   z.object({
     line1: rare(text()),
     line2: rare(text()),
@@ -232,7 +232,7 @@ const addressSchema: () => z.ZodMiniType<CustomerAddress, unknown> = deferred(()
   }),
 );
 
-const individualDataSchema: () => z.ZodMiniType<IndividualData, unknown> = deferred(() =>
+const individualDataSchema: () => z.Schema<IndividualData, unknown> = deferred(() =>
   z.object({
     level: rare(text()),
     firstName: rare(freeText()),
@@ -246,7 +246,7 @@ const individualDataSchema: () => z.ZodMiniType<IndividualData, unknown> = defer
   }),
 );
 
-const featureAccessSchema: () => z.ZodMiniType<FeatureAccess, unknown> = deferred(() =>
+const featureAccessSchema: () => z.Schema<FeatureAccess, unknown> = deferred(() =>
   z.pipe(
     z.object({
       id: z.string(),
@@ -264,7 +264,7 @@ const featureAccessSchema: () => z.ZodMiniType<FeatureAccess, unknown> = deferre
 );
 
 /** Schema of {@link Customer} [SDK]: `id` and `status` required, the rest tolerated. */
-export const customerSchema: () => z.ZodMiniType<Customer, unknown> = deferred(() =>
+export const customerSchema: () => z.Schema<Customer, unknown> = deferred(() =>
   z.pipe(
     z.object({
       id: z.string(),
@@ -286,7 +286,7 @@ export const customerSchema: () => z.ZodMiniType<Customer, unknown> = deferred((
 );
 
 /** Schema of {@link AccessRequest} [DOC]: only the `customerId` is required. */
-export const accessRequestSchema: () => z.ZodMiniType<AccessRequest, unknown> = deferred(() =>
+export const accessRequestSchema: () => z.Schema<AccessRequest, unknown> = deferred(() =>
   z.object({
     accessType: text(),
     customerId: z.string(),

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { deferred, echoedText, freeText, maybe, rare, text } from '../core/schema.js';
 
 /** Where a dispute stands; open to values the API may add. */
@@ -36,7 +36,7 @@ export interface DisputeStatusResult {
 }
 
 /** Schema of {@link Dispute}: only `id` is required. */
-export const disputeSchema: () => z.ZodMiniType<Dispute, unknown> = deferred(() =>
+export const disputeSchema: () => z.Schema<Dispute, unknown> = deferred(() =>
   z.object({
     id: z.string(),
     status: text(),
@@ -50,7 +50,7 @@ export const disputeSchema: () => z.ZodMiniType<Dispute, unknown> = deferred(() 
 );
 
 /** Schema of {@link DisputeStatusResult}. */
-export const disputeStatusSchema: () => z.ZodMiniType<DisputeStatusResult, unknown> = deferred(() =>
+export const disputeStatusSchema: () => z.Schema<DisputeStatusResult, unknown> = deferred(() =>
   z.object({
     id: z.string(),
     status: z.string(),

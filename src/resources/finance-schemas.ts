@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { deferred, maybe } from '../core/schema.js';
 
 /** Networks `funds.depositAddress` takes. */
@@ -21,7 +21,7 @@ export interface DepositAddress {
  * `GET /finance/deposit` data. Only `address` is required: it is what a caller acts on; the echo
  * of network and currency may be absent, null or spelled another way.
  */
-export const depositAddressSchema: () => z.ZodMiniType<DepositAddress, unknown> = deferred(() =>
+export const depositAddressSchema: () => z.Schema<DepositAddress, unknown> = deferred(() =>
   z.object({
     address: z.string(),
     network: maybe(z.string()),

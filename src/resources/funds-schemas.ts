@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import type { PageData } from '../core/page.js';
+import * as z from '../core/reader.js';
 import {
   amount,
   deferred,
@@ -66,7 +66,7 @@ export interface OrganizationBalance {
   balance?: string | null | undefined;
 }
 
-const budgetTransactionSchema: () => z.ZodMiniType<BudgetTransaction, unknown> = deferred(() =>
+const budgetTransactionSchema: () => z.Schema<BudgetTransaction, unknown> = deferred(() =>
   z.object({
     id: z.string(),
     // No card on a movement of the budget itself; merchant and MCC only on card spend [INF].
@@ -87,16 +87,16 @@ const budgetTransactionSchema: () => z.ZodMiniType<BudgetTransaction, unknown> =
 );
 
 /** A page of `GET /budgets/{id}/transactions`; `page` and `limit` drive the paging, so they are required. */
-export const budgetTransactionPageSchema: () => z.ZodMiniType<PageData<BudgetTransaction>, unknown> =
-  deferred(() =>
+export const budgetTransactionPageSchema: () => z.Schema<PageData<BudgetTransaction>, unknown> = deferred(
+  () =>
     z.pipe(
       z.object({ transactions: z.array(budgetTransactionSchema()), page: z.number(), limit: z.number() }),
       z.transform((value) => ({ data: value.transactions, page: value.page, limit: value.limit })),
     ),
-  );
+);
 
 /** `GET /balance` data [SDK]. */
-export const balanceSchema: () => z.ZodMiniType<OrganizationBalance, unknown> = deferred(() =>
+export const balanceSchema: () => z.Schema<OrganizationBalance, unknown> = deferred(() =>
   z.object({
     eur: z.number(),
     usd: z.number(),

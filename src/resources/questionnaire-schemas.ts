@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../core/reader.js';
 import { deferred, freeText, maybe, rare, text } from '../core/schema.js';
 
 /**
@@ -71,7 +71,7 @@ const summarySchema = deferred(() => z.object(summaryShape()));
 
 // The list's shape is unpublished: accept `{ questionnaires: [...] }` or a bare array. Issue
 // paths are relative to the list either way (`0.id`).
-export const questionnaireListSchema: () => z.ZodMiniType<QuestionnaireSummary[], unknown> = deferred(() =>
+export const questionnaireListSchema: () => z.Schema<QuestionnaireSummary[], unknown> = deferred(() =>
   z.pipe(
     z.transform((value: unknown) =>
       typeof value === 'object' && value !== null && 'questionnaires' in value ? value.questionnaires : value,
@@ -92,7 +92,7 @@ const questionSchema = deferred(() =>
 );
 
 /** `data.questionnaire` of the questionnaire details [SDK-JS]. */
-export const questionnaireSchema: () => z.ZodMiniType<Questionnaire, unknown> = deferred(() =>
+export const questionnaireSchema: () => z.Schema<Questionnaire, unknown> = deferred(() =>
   z.pipe(
     z.object({
       questionnaire: z.object({ ...summaryShape(), questionnaire: maybe(z.array(questionSchema())) }),
@@ -106,6 +106,6 @@ export const questionnaireSchema: () => z.ZodMiniType<Questionnaire, unknown> = 
   ),
 );
 
-export const looseRecord: () => z.ZodMiniType<Record<string, unknown>, unknown> = deferred(() =>
+export const looseRecord: () => z.Schema<Record<string, unknown>, unknown> = deferred(() =>
   z.looseObject({}),
 );

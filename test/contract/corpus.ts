@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type * as z from '../../src/core/reader.js';
 import { actionResult } from '../../src/core/schema.js';
 import { limitSettingSchema, limitsSchema } from '../../src/resources/card-limits-schemas.js';
 import {
@@ -36,7 +36,7 @@ export interface Fixture {
   /** [DOC] a docs page, [SDK] an official client's types. */
   tag: 'DOC' | 'SDK';
   /** The SDK's schema for it. */
-  schema: z.ZodMiniType<unknown, unknown>;
+  schema: z.Schema<unknown, unknown>;
   /** The example `data`. */
   data: Record<string, unknown>;
   /** Wire paths (`cards[].id`) the SDK requires; every other field is optional and nullable. */

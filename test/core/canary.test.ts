@@ -1,13 +1,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as z from 'zod/mini';
 import { isCardsError } from '../../src/core/errors.js';
 import { createFetchSender } from '../../src/core/http/fetch-sender.js';
 import type { Sender } from '../../src/core/http/types.js';
 import { createUndiciSender } from '../../src/core/http/undici-sender.js';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { path } from '../../src/core/path.js';
+import * as z from '../../src/core/reader.js';
 import { Sensitive } from '../../src/core/redact.js';
 import { actionResult, sensitive } from '../../src/core/schema.js';
 import type { RequestSpec } from '../../src/core/spec.js';
@@ -153,7 +153,7 @@ describe.each<[string, () => Sender]>([
         body: `{"status":"success","data":{"card":{"id":"${cardId}","cardNumber":${PAN},"cardCVC":"${CVC}","cardExpire":"${EXPIRY}","maskedCardNumber":"**** ${LAST4}"}}}`,
       },
     );
-    const issueSpec: RequestSpec<{ card: z.infer<typeof cardSchema> }> = {
+    const issueSpec: RequestSpec<{ card: z.Infer<typeof cardSchema> }> = {
       operation: 'cards.issue',
       method: 'POST',
       path: path`/cards/issue`,
@@ -174,7 +174,7 @@ describe.each<[string, () => Sender]>([
       { status: 503, body: { status: 'error', message: errorMessage } },
       { status: 200, body: { status: 'success', data: { number: PAN_FORMS[1], cvc: CVC, expire: EXPIRY } } },
     );
-    const readSpec: RequestSpec<z.infer<typeof sensitiveSchema>> = {
+    const readSpec: RequestSpec<z.Infer<typeof sensitiveSchema>> = {
       operation: 'cards.sensitive',
       method: 'GET',
       path: path`/cards/${cardId}/sensetive`,

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { findDrift, occasional } from '../../src/core/drift.js';
+import * as z from '../../src/core/reader.js';
 import { maybe } from '../../src/core/schema.js';
 import { cardListSchema, cardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
 import { customerSchema } from '../../src/resources/customer-schemas.js';
@@ -51,20 +51,34 @@ describe('findDrift', () => {
     );
   });
 
-  it('walks pipes, unions, records and defaults, and keeps quiet on occasional fields', () => {
+  it('walks pipes, unions and wrappers, and keeps quiet on occasional fields', () => {
     const schema = z.pipe(
       z.object({
         a: occasional(z.optional(z.string())),
-        b: z._default(z.array(z.union([z.string(), z.object({ c: z.number() })])), () => []),
-        r: z.optional(z.record(z.string(), z.object({ v: z.number() }))),
+        b: z.optional(z.array(z.union([z.string(), z.object({ c: z.number() })]))),
+        r: z.nullable(
+          z.pipe(
+            z.object({ k: z.object({ v: z.number() }) }),
+            z.transform((x) => x.k),
+          ),
+        ),
       }),
       z.transform((x) => x),
     );
-    expect(findDrift(schema, { b: ['x', { c: 1, d: 2 }], r: { k1: { v: 1, w: 2 } } })).toEqual([
+    expect(findDrift(schema, { b: ['x', { c: 1, d: 2 }], r: { k: { v: 1, w: 2 } } })).toEqual([
       { path: 'b[].d', kind: 'unknown' },
-      { path: 'r.*.w', kind: 'unknown' },
+      { path: 'r.k.w', kind: 'unknown' },
     ]);
-    expect(findDrift(schema, { a: null, b: [], r: {} })).toEqual([]);
+    expect(findDrift(schema, { a: null, b: [], r: { k: { v: 1 } } })).toEqual([]);
+    expect(findDrift(schema, { b: [], r: null })).toEqual([{ path: 'r', kind: 'null' }]);
+  });
+
+  it('reads through a pipe that reshapes the wire first, by what it hands on', () => {
+    const schema = z.pipe(
+      z.transform((value: unknown) => (value as { list?: unknown } | null)?.list ?? value),
+      z.array(z.object({ id: z.string() })),
+    );
+    expect(findDrift(schema, [{ id: 'a', extra: 1 }])).toEqual([{ path: '[].extra', kind: 'unknown' }]);
   });
 
   it('does not report the extra keys of a loose object', () => {

@@ -1,6 +1,5 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import {
   ApiError,
   AuthenticationError,
@@ -10,6 +9,7 @@ import {
 } from '../../src/core/errors.js';
 import { createFetchSender } from '../../src/core/http/fetch-sender.js';
 import { path } from '../../src/core/path.js';
+import * as z from '../../src/core/reader.js';
 import { actionResult } from '../../src/core/schema.js';
 import type { RequestSpec } from '../../src/core/spec.js';
 import { server } from '../helpers/msw.js';
@@ -89,7 +89,7 @@ describe('envelope handling', () => {
     expect((error as ApiError).status).toBe(200);
   });
 
-  it('lists field paths and zod codes of a schema mismatch, never the values', async () => {
+  it('lists field paths and issue codes of a schema mismatch, never the values', async () => {
     answer({ status: 'success', data: { id: 'card_SECRETVALUE', balance: 'SECRET-BALANCE' } });
     const spec: RequestSpec<unknown> = {
       ...readSpec(),

@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import { ErrorFactory } from '../../src/core/error-factory.js';
 import { AuditTrail } from '../../src/core/hooks/audit.js';
 import type { Sender, SendRequest } from '../../src/core/http/types.js';
 import { createLogSink, type Logger, type LogLevel } from '../../src/core/logger.js';
 import { path } from '../../src/core/path.js';
+import * as z from '../../src/core/reader.js';
 import type { RequestSpec } from '../../src/core/spec.js';
 import { Transport, type TransportConfig } from '../../src/core/transport.js';
 
@@ -90,7 +90,7 @@ export function makeTransport(options: HarnessOptions): Harness {
 
 /** The data every successful harness call returns. */
 export const item = z.object({ id: z.string(), balance: z.number() });
-export type Item = z.infer<typeof item>;
+export type Item = z.Infer<typeof item>;
 
 /** A well-formed success for {@link item}. */
 export const OK = { status: 200, body: { status: 'success', data: { id: 'card_1', balance: 10 } } } as const;

@@ -13,7 +13,7 @@ function specifiers(source: string): string[] {
   return [...source.matchAll(SPECIFIER)].map((m) => m[1] ?? '');
 }
 
-/** The package name of a bare specifier (`zod/mini` → `zod`, `@scope/a/b` → `@scope/a`). */
+/** The package name of a bare specifier (`undici/lib/api` → `undici`, `@scope/a/b` → `@scope/a`). */
 function packageOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
