@@ -11,8 +11,8 @@ import { formatDiagnosis, formatJson, formatTable } from './report.js';
 const USAGE = `Usage: bfinance-cards doctor [--json] [--customer ID]
 
 Checks bfinance-cards against your bfinance account with read-only calls (GET only):
-the organization balance, card programs, the first page of cards, one card's details and
-transactions, and a customer with --customer. Prints, per call, ok / drift / the error class,
+the organization balance, card programs, the first page of cards, one card's details,
+transactions and limits, and a customer and its questionnaires with --customer. Prints, per call, ok / drift / the error class,
 and for drift the wire field paths; then what is wrong and the next step (--json: "diagnosis").
 Never prints a value from a response, nor the token.
 

@@ -3,6 +3,7 @@ import { type DriftIssue, findDrift } from '../core/drift.js';
 import { parseJson, unwrap } from '../core/envelope.js';
 import { isCardsError, ResponseValidationError, ValidationError } from '../core/errors.js';
 import { type Schema, safeParse } from '../core/reader.js';
+import { limitsSchema } from '../resources/card-limits-schemas.js';
 import {
   cardListSchema,
   cardSchema,
@@ -12,6 +13,7 @@ import {
 import type { CardSummary } from '../resources/card-shapes.js';
 import { customerSchema } from '../resources/customer-schemas.js';
 import { balanceSchema } from '../resources/funds-schemas.js';
+import { questionnaireListSchema, questionnaireSchema } from '../resources/questionnaire-schemas.js';
 import { type FetchLike, getOnly } from './get-only.js';
 
 /** What one probe found. Holds field paths and error class names only, never a value. */
@@ -110,11 +112,21 @@ export async function runProbes(options: DoctorOptions): Promise<ProbeResult[]> 
         cardTransactionsSchema(),
         async () => await client.cards.transactions(first),
       );
+      await probe('cards.limits.retrieve', limitsSchema(), () => client.cards.limits.retrieve(first));
     }
   }
   const customerId = options.customerId;
   if (customerId) {
     await probe('customers.retrieve', customerSchema(), () => client.customers.retrieve(customerId));
+    const forms = await probe('customers.questionnaires.list', questionnaireListSchema(), () =>
+      client.customers.questionnaires.list(customerId),
+    );
+    const form = forms?.[0];
+    if (form) {
+      await probe('customers.questionnaires.retrieve', questionnaireSchema(), () =>
+        client.customers.questionnaires.retrieve(customerId, form.id),
+      );
+    }
   }
   return results;
 }
