@@ -29,7 +29,10 @@ export interface TransportConfig extends PrepareConfig {
   sender: Sender;
   log: LogSink;
   audit: AuditTrail;
-  /** Reports drift of a parsed response (fields the schema does not know, documented ones absent). */
+  /**
+   * Reports drift of a parsed response (fields the schema does not know, documented ones absent).
+   * Called before the call resolves, so it must only schedule its work (see drift-report.ts).
+   */
   drift?: ((spec: RequestSpec<unknown>, data: unknown) => void) | undefined;
   /** Injected in tests for deterministic backoff. */
   random?: () => number;
