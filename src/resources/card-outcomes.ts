@@ -2,12 +2,12 @@ import { CardStateError, type CardsError } from '../core/errors.js';
 import type { OutcomeSpec } from '../core/outcome/contract.js';
 import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
-import { cardStatus, readOptions } from './card-read.js';
+import { cardStatus, readCard, readOptions } from './card-read.js';
 import type { CardModel, ResolvedCard } from './card-ref.js';
 
 // How card calls are settled when their outcome is unknown, and how refused retries of status
-// changes are confirmed. Every read goes through the caller's transport and public endpoints; the
-// reconcilers (card-reconcile.ts) load on the first error.reconcile().
+// changes are confirmed. Every read goes through the caller's transport and public endpoints; what
+// decides from the read (card-reconcile.ts) loads on the first error.reconcile().
 
 /**
  * Settles an issuance by reading the card under the caller's `externalId` (card endpoints accept
@@ -21,10 +21,10 @@ export function issueOutcome(transport: Requester, model: CardModel, externalId:
   }
   return {
     hint: 'bfinance documents no de-duplication for card issuance, so re-sending may issue a second card: call error.reconcile(), which looks the card up by its externalId, to see whether it was issued.',
-    reconcile: (call, options) =>
-      import('./card-reconcile.js').then((m) =>
-        m.reconcileIssue(transport, model, externalId, call, options),
-      ),
+    reconcile: (call, options) => {
+      const read = () => readCard(transport, { id: externalId, model }, readOptions(options));
+      return import('./card-reconcile.js').then((m) => m.reconcileIssue(read, call));
+    },
   };
 }
 
@@ -32,8 +32,10 @@ export function issueOutcome(transport: Requester, model: CardModel, externalId:
 export function deleteOutcome(transport: Requester, card: ResolvedCard): OutcomeSpec {
   return {
     hint: 'bfinance documents no de-duplication for card deletes: call error.reconcile(), which reads the card, to see whether it was deleted, before sending the delete again.',
-    reconcile: (call, options) =>
-      import('./card-reconcile.js').then((m) => m.reconcileDelete(transport, card, call, options)),
+    reconcile: (call, options) => {
+      const read = () => readCard(transport, card, readOptions(options));
+      return import('./card-reconcile.js').then((m) => m.reconcileDelete(read, call));
+    },
   };
 }
 

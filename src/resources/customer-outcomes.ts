@@ -1,17 +1,20 @@
 import type { OutcomeSpec } from '../core/outcome/contract.js';
 import type { Requester } from '../core/spec.js';
+import { readOptions } from './card-read.js';
+import { retrieveCustomer } from './endpoints/customers.js';
 
-// How customer calls are settled when their outcome is unknown: by reading the customer. The
-// reconcilers (customer-reconcile.ts) load on the first error.reconcile().
+// How customer calls are settled when their outcome is unknown: by reading the customer through
+// the caller's transport. What decides from the read (customer-reconcile.ts) loads on the first
+// error.reconcile().
 
 /** Settles a customer delete: the customer is gone once `customers.retrieve` answers 404. */
 export function deleteCustomerOutcome(transport: Requester, customerId: string): OutcomeSpec {
   return {
     hint: 'bfinance documents no de-duplication for customer deletes: call error.reconcile(), which reads the customer, to see whether it was deleted, before sending the delete again.',
-    reconcile: (call, options) =>
-      import('./customer-reconcile.js').then((m) =>
-        m.reconcileCustomerDelete(transport, customerId, call, options),
-      ),
+    reconcile: (call, options) => {
+      const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
+      return import('./customer-reconcile.js').then((m) => m.reconcileCustomerDelete(read, call));
+    },
   };
 }
 
@@ -24,9 +27,11 @@ export function accessOutcome(
 ): OutcomeSpec {
   return {
     hint: "bfinance documents no de-duplication for access requests, so re-sending may file a second one: call error.reconcile(), which reads the customer's product access, to see whether the request was recorded.",
-    reconcile: (call, options) =>
-      import('./customer-reconcile.js').then((m) =>
-        m.reconcileAccess({ transport, customerId, accessType, cardType }, call, options),
-      ),
+    reconcile: (call, options) => {
+      const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
+      return import('./customer-reconcile.js').then((m) =>
+        m.reconcileAccess(read, { accessType, cardType }, call),
+      );
+    },
   };
 }

@@ -1,11 +1,14 @@
 import type { OutcomeSpec } from '../core/outcome/contract.js';
 import type { Requester } from '../core/spec.js';
+import { readCard, readOptions } from './card-read.js';
 import type { ResolvedCard } from './card-ref.js';
+import { cardTransactions } from './endpoints/cards.js';
+import { budgetTransactions } from './endpoints/funds.js';
 import type { MovementKind } from './reconcile-words.js';
 
-// How money movements are settled when their outcome is unknown. The reconcilers load the
-// movement search (funds-reconcile.ts) on the first error.reconcile(), so no call that succeeds
-// loads it.
+// How money movements are settled when their outcome is unknown: the reads go through the caller's
+// transport; the movement search that decides from them (funds-reconcile.ts) loads on the first
+// error.reconcile(), so a call that succeeds never loads it.
 
 // bfinance documents de-duplication by Idempotency-Key for card top-ups and withdrawals only.
 const MOVEMENT_HINTS: Readonly<Record<MovementKind, string>> = {
@@ -25,10 +28,17 @@ export function cardMovementOutcome(
 ): OutcomeSpec {
   return {
     hint: MOVEMENT_HINTS[kind],
-    reconcile: (call, options) =>
-      import('./funds-reconcile.js').then((m) =>
-        m.reconcileCardMovement({ transport, card, kind, amount, note }, call, options),
-      ),
+    reconcile: (call, options) => {
+      const read = readOptions(options);
+      const reads = {
+        transactions: (page: number, limit: number) =>
+          transport.request(cardTransactions(card, page, limit), read),
+        card: () => readCard(transport, card, read),
+      };
+      return import('./funds-reconcile.js').then((m) =>
+        m.reconcileCardMovement(reads, { kind, amount, note }, call, options),
+      );
+    },
   };
 }
 
@@ -36,9 +46,13 @@ export function cardMovementOutcome(
 export function budgetTopUpOutcome(transport: Requester, budgetId: string, amount: number): OutcomeSpec {
   return {
     hint: "bfinance documents no de-duplication for budget top-ups, so re-sending may move the money twice: call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
-    reconcile: (call, options) =>
-      import('./funds-reconcile.js').then((m) =>
-        m.reconcileBudgetTopUp(transport, budgetId, amount, call, options),
-      ),
+    reconcile: (call, options) => {
+      const read = readOptions(options);
+      const transactions = (page: number, limit: number) =>
+        transport.request(budgetTransactions(budgetId, page, limit), read);
+      return import('./funds-reconcile.js').then((m) =>
+        m.reconcileBudgetTopUp(transactions, amount, call, options),
+      );
+    },
   };
 }

@@ -1,38 +1,44 @@
 import type { CallWindow, ReconcileOptions, Reconciliation } from '../core/outcome/contract.js';
+import type { PageData } from '../core/page.js';
 import { redact } from '../core/redact.js';
-import type { Requester } from '../core/spec.js';
-import { readCard, readOptions } from './card-read.js';
-import type { ResolvedCard } from './card-ref.js';
-import { cardTransactions } from './endpoints/cards.js';
-import { budgetTransactions } from './endpoints/funds.js';
+import type { Card, CardTransaction } from './card-shapes.js';
+import type { BudgetTransaction } from './funds-schemas.js';
 import type { ListingPage } from './movement-listing.js';
 import type { MovementEntry } from './movement-match.js';
 import { decideMovement, findMovement, MOVEMENT_PAGE_SIZE, readMovements } from './movement-search.js';
 import type { MovementKind } from './reconcile-words.js';
 
 // How money movements are settled when their outcome is unknown: by searching the card's or the
-// budget's transactions for the movement, through public reads only. Loaded by funds-outcomes.ts
-// on the first error.reconcile().
+// budget's transactions for the movement. Loaded by funds-outcomes.ts on the first
+// error.reconcile(); it takes the reads from there, so it loads no endpoint or schema of its own.
 
-/** A card top-up or withdrawal to look for: the card, and what the call moved. */
-export interface CardMovementCall {
-  transport: Requester;
-  card: ResolvedCard;
+/** The public reads a card movement is settled from, over the caller's transport. */
+export interface CardMovementReads {
+  /** One page of the card's transactions. */
+  transactions: (page: number, limit: number) => Promise<{ transactions: CardTransaction[] }>;
+  /** The card, for its currency and balance. */
+  card: () => Promise<Card>;
+}
+
+/** What a card top-up or withdrawal moved. */
+export interface CardMovement {
   kind: MovementKind;
+  /** Major units. */
   amount: number;
+  /** The note sent with a top-up, as sent. */
   note: string | undefined;
 }
 
 /** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
 export async function reconcileCardMovement(
-  movement: CardMovementCall,
+  reads: CardMovementReads,
+  movement: CardMovement,
   call: CallWindow,
   options: ReconcileOptions,
 ): Promise<Reconciliation> {
-  const { transport, card, kind, amount, note } = movement;
-  const read = readOptions(options);
+  const { kind, amount, note } = movement;
   const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
-    const data = await transport.request(cardTransactions(card, n, MOVEMENT_PAGE_SIZE), read);
+    const data = await reads.transactions(n, MOVEMENT_PAGE_SIZE);
     const items = data.transactions.map(
       (t): MovementEntry => ({
         id: t.id,
@@ -48,9 +54,9 @@ export async function reconcileCardMovement(
   };
   const listing = await readMovements(call, options, { operation: 'cards.transactions', page });
   // The card is read after the listing: its currency tells a converted amount from another movement.
-  let details: Awaited<ReturnType<typeof readCard>> | undefined;
+  let details: Card | undefined;
   try {
-    details = await readCard(transport, card, read);
+    details = await reads.card();
   } catch {
     // The balance is only for the record; without the currency the search is more cautious.
   }
@@ -70,17 +76,15 @@ export async function reconcileCardMovement(
   return answer;
 }
 
-/** Settles a budget top-up from the budget's transactions. */
+/** Settles a budget top-up from the budget's transactions (one page per call of `transactions`). */
 export function reconcileBudgetTopUp(
-  transport: Requester,
-  budgetId: string,
+  transactions: (page: number, limit: number) => Promise<PageData<BudgetTransaction>>,
   amount: number,
   call: CallWindow,
   options: ReconcileOptions,
 ): Promise<Reconciliation> {
-  const read = readOptions(options);
   const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
-    const data = await transport.request(budgetTransactions(budgetId, n, MOVEMENT_PAGE_SIZE), read);
+    const data = await transactions(n, MOVEMENT_PAGE_SIZE);
     const items = data.data.map(
       (t): MovementEntry => ({
         id: t.id,
