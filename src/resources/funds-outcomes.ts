@@ -1,4 +1,5 @@
 import type { OutcomeSpec } from '../core/outcome/contract.js';
+import { redact } from '../core/redact.js';
 import type { Requester } from '../core/spec.js';
 import { readCard, readOptions } from './card-read.js';
 import type { ResolvedCard } from './card-ref.js';
@@ -35,9 +36,15 @@ export function cardMovementOutcome(
           transport.request(cardTransactions(card, page, limit), read),
         card: () => readCard(transport, card, read),
       };
-      return import('./funds-reconcile.js').then((m) =>
-        m.reconcileCardMovement(reads, { kind, amount, note }, call, options),
-      );
+      const query = {
+        kind,
+        amount,
+        // Listings echo notes redacted (see echoedText), so the note is compared in that form.
+        note: note === undefined ? undefined : redact(note),
+        takesNote: kind === 'topup',
+        redactNote: (text: string) => redact(text),
+      };
+      return import('./funds-reconcile.js').then((m) => m.reconcileCardMovement(reads, query, call, options));
     },
   };
 }
@@ -50,8 +57,15 @@ export function budgetTopUpOutcome(transport: Requester, budgetId: string, amoun
       const read = readOptions(options);
       const transactions = (page: number, limit: number) =>
         transport.request(budgetTransactions(budgetId, page, limit), read);
+      // Budget top-ups are in USD, the budget's currency.
+      const query = {
+        kind: 'topup' as const,
+        amount,
+        currency: 'USD',
+        redactNote: (text: string) => redact(text),
+      };
       return import('./funds-reconcile.js').then((m) =>
-        m.reconcileBudgetTopUp(transactions, amount, call, options),
+        m.reconcileBudgetTopUp(transactions, query, call, options),
       );
     },
   };

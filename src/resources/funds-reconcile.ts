@@ -1,16 +1,15 @@
 import type { CallWindow, ReconcileOptions, Reconciliation } from '../core/outcome/contract.js';
 import type { PageData } from '../core/page.js';
-import { redact } from '../core/redact.js';
 import type { Card, CardTransaction } from './card-shapes.js';
 import type { BudgetTransaction } from './funds-schemas.js';
 import type { ListingPage } from './movement-listing.js';
-import type { MovementEntry } from './movement-match.js';
+import type { MovementEntry, MovementQuery } from './movement-match.js';
 import { decideMovement, findMovement, MOVEMENT_PAGE_SIZE, readMovements } from './movement-search.js';
-import type { MovementKind } from './reconcile-words.js';
 
 // How money movements are settled when their outcome is unknown: by searching the card's or the
 // budget's transactions for the movement. Loaded by funds-outcomes.ts on the first
-// error.reconcile(); it takes the reads from there, so it loads no endpoint or schema of its own.
+// error.reconcile(); it takes the reads and the query (redacted) from there, so it loads no
+// endpoint, schema or redactor of its own.
 
 /** The public reads a card movement is settled from, over the caller's transport. */
 export interface CardMovementReads {
@@ -20,23 +19,13 @@ export interface CardMovementReads {
   card: () => Promise<Card>;
 }
 
-/** What a card top-up or withdrawal moved. */
-export interface CardMovement {
-  kind: MovementKind;
-  /** Major units. */
-  amount: number;
-  /** The note sent with a top-up, as sent. */
-  note: string | undefined;
-}
-
 /** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
 export async function reconcileCardMovement(
   reads: CardMovementReads,
-  movement: CardMovement,
+  query: Omit<MovementQuery, 'currency'>,
   call: CallWindow,
   options: ReconcileOptions,
 ): Promise<Reconciliation> {
-  const { kind, amount, note } = movement;
   const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
     const data = await reads.transactions(n, MOVEMENT_PAGE_SIZE);
     const items = data.transactions.map(
@@ -60,15 +49,8 @@ export async function reconcileCardMovement(
   } catch {
     // The balance is only for the record; without the currency the search is more cautious.
   }
-  const answer = decideMovement(call, listing, {
-    kind,
-    amount,
-    currency: details?.balance?.currency ?? details?.currency ?? undefined,
-    // Listings echo notes redacted (see echoedText), so the note is compared in that form.
-    note: note === undefined ? undefined : redact(note),
-    takesNote: kind === 'topup',
-    redactNote: (text) => redact(text),
-  });
+  const currency = details?.balance?.currency ?? details?.currency ?? undefined;
+  const answer = decideMovement(call, listing, { ...query, currency });
   if (details?.balance) {
     answer.evidence.balance = details.balance;
     answer.evidence.reads.push('cards.retrieve');
@@ -79,7 +61,7 @@ export async function reconcileCardMovement(
 /** Settles a budget top-up from the budget's transactions (one page per call of `transactions`). */
 export function reconcileBudgetTopUp(
   transactions: (page: number, limit: number) => Promise<PageData<BudgetTransaction>>,
-  amount: number,
+  query: MovementQuery,
   call: CallWindow,
   options: ReconcileOptions,
 ): Promise<Reconciliation> {
@@ -97,11 +79,5 @@ export function reconcileBudgetTopUp(
     );
     return { items, totalPages: data.totalPages };
   };
-  return findMovement(
-    call,
-    options,
-    { operation: 'funds.budgetTransactions', page },
-    // Budget top-ups are in USD, the budget's currency.
-    { kind: 'topup', amount, currency: 'USD', redactNote: (text) => redact(text) },
-  );
+  return findMovement(call, options, { operation: 'funds.budgetTransactions', page }, query);
 }
