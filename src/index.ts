@@ -47,17 +47,17 @@ export type { AuditEvent, AuditHook, AuditOutcome } from './core/hooks/audit.js'
 export type { UndiciDispatcher } from './core/http/types.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Amount } from './core/money.js';
-export type { Page, PageParams, PagePromise } from './core/page.js';
-export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
-export type { ActionResult } from './core/schema.js';
-export type { OperationClass, RequestOptions } from './core/spec.js';
 export type {
   EvidenceItem,
   ReconcileEvidence,
   ReconcileOptions,
   ReconcileStatus,
   Reconciliation,
-} from './outcomes/types.js';
+} from './core/outcome/contract.js';
+export type { Page, PageParams, PagePromise } from './core/page.js';
+export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
+export type { ActionResult } from './core/schema.js';
+export type { OperationClass, RequestOptions } from './core/spec.js';
 export {
   checkPin,
   describePinRule,

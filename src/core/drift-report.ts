@@ -13,23 +13,14 @@ const CHECK_EVERY = 100;
  * response carries fields the schema does not know, or lacks or nulls documented ones: teams learn
  * of API changes before they become incidents. Paths are the API's field names, never values.
  * It does no work while `warn` is not logged, checks the first 25 answers of each operation and
- * every 100th after, and never throws.
+ * every 100th after, and never throws. The check and the logging run after the call has resolved,
+ * so neither a large body nor a slow or throwing logger delays or fails the call.
  */
 export function createDriftReporter(log: LogSink): (spec: RequestSpec<unknown>, data: unknown) => void {
   const reported = new Set<string>();
   const seen = new Map<string, number>();
-  return (spec, data) => {
-    if (!log.enabled('warn') || reported.size >= MAX_REPORTED) return;
-    const count = (seen.get(spec.operation) ?? 0) + 1;
-    seen.set(spec.operation, count);
-    if (count > CHECK_FIRST && count % CHECK_EVERY !== 0) return;
-    let issues: ReturnType<typeof findDrift>;
-    try {
-      issues = findDrift(spec.schema as Parameters<typeof findDrift>[0], data);
-    } catch {
-      return;
-    }
-    for (const issue of issues) {
+  const check = (spec: RequestSpec<unknown>, data: unknown): void => {
+    for (const issue of findDrift(spec.schema as Parameters<typeof findDrift>[0], data)) {
       const key = `${spec.operation} ${issue.kind} ${issue.path}`;
       if (reported.has(key) || reported.size >= MAX_REPORTED) continue;
       reported.add(key);
@@ -40,5 +31,19 @@ export function createDriftReporter(log: LogSink): (spec: RequestSpec<unknown>, 
         drift: issue.kind,
       });
     }
+  };
+  return (spec, data) => {
+    if (!log.enabled('warn') || reported.size >= MAX_REPORTED) return;
+    const count = (seen.get(spec.operation) ?? 0) + 1;
+    seen.set(spec.operation, count);
+    if (count > CHECK_FIRST && count % CHECK_EVERY !== 0) return;
+    // A timer, not a microtask: it runs once the call has resolved and its caller has resumed.
+    setTimeout(() => {
+      try {
+        check(spec, data);
+      } catch {
+        // Nothing may escape a timer: drift is a report, and a broken one reports nothing.
+      }
+    }, 0);
   };
 }

@@ -1,5 +1,3 @@
-import { reconcileSettled } from '../outcomes/settle.js';
-import type { OutcomeSubject, Reconciliation } from '../outcomes/types.js';
 import { errorFromResponse } from './error-map.js';
 import {
   type ApiError,
@@ -14,6 +12,8 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js';
+import type { OutcomeSubject, Reconciliation } from './outcome/contract.js';
+import { reconcileSettled } from './outcome/settle.js';
 import { redact } from './redact.js';
 import type { RequestSpec } from './spec.js';
 

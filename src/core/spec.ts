@@ -1,5 +1,5 @@
-import type { OutcomeSpec, OutcomeSubject } from '../outcomes/types.js';
 import type { CardsError } from './errors.js';
+import type { OutcomeSpec, OutcomeSubject } from './outcome/contract.js';
 import type { RequestPath } from './path.js';
 import type { Schema } from './reader.js';
 

@@ -1,4 +1,3 @@
-import type { Reconciliation } from '../outcomes/types.js';
 import { sendAttempt } from './attempt.js';
 import { withCallSecrets } from './call-secrets.js';
 import { type AttemptFailure, classify, type Verdict } from './classify.js';
@@ -12,6 +11,7 @@ import { checkHeaders } from './headers.js';
 import type { AuditOutcome, AuditTrail } from './hooks/audit.js';
 import type { Sender } from './http/types.js';
 import type { LogSink } from './logger.js';
+import type { Reconciliation } from './outcome/contract.js';
 import { callFields, type PrepareConfig, type PreparedCall, prepareCall } from './prepare.js';
 import { RecentKeys } from './recent-keys.js';
 import { readResponse, requestIdOf } from './response.js';
@@ -29,7 +29,10 @@ export interface TransportConfig extends PrepareConfig {
   sender: Sender;
   log: LogSink;
   audit: AuditTrail;
-  /** Reports drift of a parsed response (fields the schema does not know, documented ones absent). */
+  /**
+   * Reports drift of a parsed response (fields the schema does not know, documented ones absent).
+   * Called before the call resolves, so it must only schedule its work (see drift-report.ts).
+   */
   drift?: ((spec: RequestSpec<unknown>, data: unknown) => void) | undefined;
   /** Injected in tests for deterministic backoff. */
   random?: () => number;

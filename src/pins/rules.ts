@@ -1,3 +1,4 @@
+import type { PinRule } from '../core/pin-rule.js';
 import { COMMON_PINS } from './common.js';
 import {
   hasRunOfThree,
@@ -11,20 +12,7 @@ import {
   isYear,
 } from './shapes.js';
 
-/**
- * Identifier of the first rule a PIN broke, so apps can show targeted guidance.
- *
- * Rules are evaluated in the order listed here and the first match wins.
- */
-export type PinRule =
-  | 'PIN_FORMAT'
-  | 'PIN_LENGTH'
-  | 'PIN_REPEATED'
-  | 'PIN_SEQUENCE'
-  | 'PIN_COMMON'
-  | 'PIN_YEAR'
-  | 'PIN_PATTERN'
-  | 'PIN_DATE';
+export type { PinRule };
 
 /**
  * Named rule set for {@link checkPin}.

@@ -1,5 +1,5 @@
+import type { ReconcileOptions } from '../core/outcome/contract.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
-import type { ReconcileOptions } from '../outcomes/types.js';
 import type { ResolvedCard } from './card-ref.js';
 import type { Card } from './card-shapes.js';
 import { retrieveCard } from './endpoints/cards.js';

@@ -1,39 +1,20 @@
+import type { OutcomeSpec } from '../core/outcome/contract.js';
 import type { Requester } from '../core/spec.js';
-import { recordEvidence, settleByRead } from '../outcomes/settle.js';
-import type { OutcomeSpec } from '../outcomes/types.js';
-import { customerLive } from '../outcomes/words.js';
 import { readOptions } from './card-read.js';
 import { retrieveCustomer } from './endpoints/customers.js';
 
-// How customer calls are settled when their outcome is unknown: by reading the customer.
+// How customer calls are settled when their outcome is unknown: by reading the customer through
+// the caller's transport. What decides from the read (customer-reconcile.ts) loads on the first
+// error.reconcile().
 
 /** Settles a customer delete: the customer is gone once `customers.retrieve` answers 404. */
 export function deleteCustomerOutcome(transport: Requester, customerId: string): OutcomeSpec {
   return {
     hint: 'bfinance documents no de-duplication for customer deletes: call error.reconcile(), which reads the customer, to see whether it was deleted, before sending the delete again.',
-    reconcile: (call, options) =>
-      settleByRead(
-        call,
-        'customers.retrieve',
-        () => transport.request(retrieveCustomer(customerId), readOptions(options)),
-        (found) => {
-          const evidence = recordEvidence('customers.retrieve', 'customer', found);
-          if (!found)
-            return {
-              status: 'applied',
-              summary: 'customers.retrieve no longer finds the customer.',
-              evidence,
-            };
-          return customerLive(found.status)
-            ? { status: 'not-applied', summary: 'customers.retrieve still finds the customer.', evidence }
-            : {
-                status: 'still-unknown',
-                summary:
-                  'customers.retrieve finds the customer with a status the SDK does not know, so it cannot tell whether it was deleted.',
-                evidence,
-              };
-        },
-      ),
+    reconcile: (call, options) => {
+      const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
+      return import('./customer-reconcile.js').then((m) => m.reconcileCustomerDelete(read, call));
+    },
   };
 }
 
@@ -46,41 +27,11 @@ export function accessOutcome(
 ): OutcomeSpec {
   return {
     hint: "bfinance documents no de-duplication for access requests, so re-sending may file a second one: call error.reconcile(), which reads the customer's product access, to see whether the request was recorded.",
-    reconcile: (call, options) =>
-      settleByRead(
-        call,
-        'customers.retrieve',
-        () => transport.request(retrieveCustomer(customerId), readOptions(options)),
-        (found) => {
-          const access = (found?.featuresAccess ?? []).filter(
-            (a) => a.type === accessType && (cardType === undefined || a.cardType === cardType),
-          );
-          const evidence = {
-            reads: ['customers.retrieve'],
-            examined: found?.featuresAccess?.length ?? 0,
-            complete: found !== undefined,
-            matches: access.map((a) => ({
-              kind: 'access' as const,
-              id: a.id,
-              type: a.type,
-              status: a.status,
-            })),
-          };
-          if (found === undefined)
-            return { status: 'still-unknown', summary: 'The customer was not found.', evidence };
-          // A reply without the list says nothing about the request: absence is not proof.
-          if (!Array.isArray(found.featuresAccess)) {
-            return {
-              status: 'still-unknown',
-              summary:
-                'customers.retrieve did not list the customer’s product access, so it cannot show the request.',
-              evidence: { ...evidence, complete: false },
-            };
-          }
-          return access.length > 0
-            ? { status: 'applied', summary: 'The customer has this access request.', evidence }
-            : { status: 'not-applied', summary: 'The customer has no such access request.', evidence };
-        },
-      ),
+    reconcile: (call, options) => {
+      const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
+      return import('./customer-reconcile.js').then((m) =>
+        m.reconcileAccess(read, { accessType, cardType }, call),
+      );
+    },
   };
 }

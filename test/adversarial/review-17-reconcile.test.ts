@@ -1,13 +1,10 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutcomeUnknownError } from '../../src/core/errors.js';
-import {
-  findMovement,
-  type ListingPage,
-  type MovementEntry,
-  type MovementQuery,
-} from '../../src/outcomes/movement.js';
-import type { CallWindow } from '../../src/outcomes/types.js';
+import type { CallWindow } from '../../src/core/outcome/contract.js';
+import type { ListingPage } from '../../src/resources/movement-listing.js';
+import type { MovementEntry, MovementQuery } from '../../src/resources/movement-match.js';
+import { findMovement } from '../../src/resources/movement-search.js';
 import { apiClient, FakeApi, history, type Row, thrown } from './fake-api.js';
 
 // Independent acceptance hunt for #17 part 3: listings a bank might send where reconcile() once

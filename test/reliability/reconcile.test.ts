@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CallWindow } from '../../src/core/outcome/contract.js';
+import { reconcileSettled } from '../../src/core/outcome/settle.js';
 import {
   CardStateError,
   type IssuedCard,
@@ -6,9 +8,8 @@ import {
   type ReconcileOptions,
   type Reconciliation,
 } from '../../src/index.js';
-import { findMovement, type MovementEntry } from '../../src/outcomes/movement.js';
-import { reconcileSettled } from '../../src/outcomes/settle.js';
-import type { CallWindow } from '../../src/outcomes/types.js';
+import type { MovementEntry } from '../../src/resources/movement-match.js';
+import { findMovement } from '../../src/resources/movement-search.js';
 import type { SandboxFaultKind } from '../../src/testing/index.js';
 import { SEED } from './config.js';
 import {

@@ -1,5 +1,5 @@
-import { stillUnknown } from '../../outcomes/answer.js';
-import type { OutcomeSubject, ReconcileOptions, Reconciliation } from '../../outcomes/types.js';
+import type { OutcomeSubject, ReconcileOptions, Reconciliation } from '../outcome/contract.js';
+import { undecided } from '../outcome/undecided.js';
 import { CardsError, type CardsErrorInit } from './base.js';
 import { ValidationError } from './validation.js';
 
@@ -155,7 +155,7 @@ export class OutcomeUnknownError extends CardsError {
    */
   async reconcile(options: ReconcileOptions = {}): Promise<Reconciliation> {
     if (this.#reconcile === undefined) {
-      return stillUnknown(this, `No public bfinance read shows whether ${this.operation} was applied.`);
+      return undecided(this, `No public bfinance read shows whether ${this.operation} was applied.`);
     }
     return this.#reconcile(options);
   }

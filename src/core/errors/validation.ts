@@ -1,4 +1,4 @@
-import type { PinRule } from '../../pins/rules.js';
+import type { PinRule } from '../pin-rule.js';
 import { CardsError, type CardsErrorInit } from './base.js';
 
 /** Bad input caught before any byte was sent. */

@@ -1,8 +1,8 @@
 import { ApiError } from '../../core/errors.js';
+import type { OutcomeSpec } from '../../core/outcome/contract.js';
 import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
 import type { RequestSpec } from '../../core/spec.js';
-import type { OutcomeSpec } from '../../outcomes/types.js';
 import {
   type CardLimits,
   type LimitSetting,

@@ -1,6 +1,6 @@
+import type { OutcomeSpec } from '../../core/outcome/contract.js';
 import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
-import type { OutcomeSpec } from '../../outcomes/types.js';
 import {
   type AccessRequest,
   accessRequestSchema,

@@ -1,7 +1,7 @@
+import type { OutcomeSpec } from '../../core/outcome/contract.js';
 import type { PageData } from '../../core/page.js';
 import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
-import type { OutcomeSpec } from '../../outcomes/types.js';
 import { cardPath, type ResolvedCard } from '../card-ref.js';
 import {
   type DepositAddress,

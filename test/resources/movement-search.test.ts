@@ -1,15 +1,11 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CallWindow } from '../../src/core/outcome/contract.js';
 import { redact } from '../../src/core/redact.js';
-import {
-  findMovement,
-  LISTING_TIME_BUDGET_MS,
-  MAX_LISTING_PAGES,
-  type MovementEntry,
-  type MovementKind,
-  type MovementQuery,
-} from '../../src/outcomes/movement.js';
-import type { CallWindow } from '../../src/outcomes/types.js';
+import { LISTING_TIME_BUDGET_MS, MAX_LISTING_PAGES } from '../../src/resources/movement-listing.js';
+import type { MovementEntry, MovementQuery } from '../../src/resources/movement-match.js';
+import { findMovement } from '../../src/resources/movement-search.js';
+import type { MovementKind } from '../../src/resources/reconcile-words.js';
 import {
   ambiguousEnd,
   OFFSETS,

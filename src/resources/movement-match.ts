@@ -1,4 +1,4 @@
-import { listedKind, type MovementKind, statusKind } from './words.js';
+import { listedKind, type MovementKind, statusKind } from './reconcile-words.js';
 
 /**
  * A money movement as a transaction listing shows it. Only `id` is required: a listing may lack

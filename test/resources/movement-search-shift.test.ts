@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findMovement, type MovementEntry, type MovementQuery } from '../../src/outcomes/movement.js';
-import { reconcileSettled } from '../../src/outcomes/settle.js';
-import type { CallWindow, Reconciliation } from '../../src/outcomes/types.js';
+import type { CallWindow, Reconciliation } from '../../src/core/outcome/contract.js';
+import { reconcileSettled } from '../../src/core/outcome/settle.js';
+import type { MovementEntry, MovementQuery } from '../../src/resources/movement-match.js';
+import { findMovement } from '../../src/resources/movement-search.js';
 import { type ListingEvent, listingEvents, liveListing, type OrderMode } from './listing-fakes.js';
 
 // Issue 17 part 3: a live listing changes while reconcile() reads it. A pending authorisation that

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readListing } from '../../src/outcomes/movement-read.js';
+import { readListing } from '../../src/resources/movement-listing.js';
 
 // The reader alone: where it may call a listing read to its end.
 

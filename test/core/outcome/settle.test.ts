@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reconcileSettled } from '../../src/outcomes/settle.js';
-import type { ReconcileStatus, Reconciliation } from '../../src/outcomes/types.js';
+import type { ReconcileStatus, Reconciliation } from '../../../src/core/outcome/contract.js';
+import { reconcileSettled } from '../../../src/core/outcome/settle.js';
 
 // Issue 17 part 3: not-applied needs proof — two reads in a row that say so, a settle window apart.
 // One read right after the call (a 404, an empty page) is not proof.

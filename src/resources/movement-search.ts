@@ -1,4 +1,14 @@
-import { stillUnknown } from './answer.js';
+import type {
+  CallWindow,
+  EvidenceItem,
+  ReconcileEvidence,
+  ReconcileOptions,
+  Reconciliation,
+} from '../core/outcome/contract.js';
+import { clockSkew } from '../core/outcome/settle.js';
+import { describeFailure } from '../core/outcome/settle-by-read.js';
+import { undecided } from '../core/outcome/undecided.js';
+import { type PageReader, readListing } from './movement-listing.js';
 import {
   type EntryMatch,
   listingCurrency,
@@ -6,29 +16,7 @@ import {
   type MovementQuery,
   matchEntry,
 } from './movement-match.js';
-import { type PageReader, readListing } from './movement-read.js';
-import { clockSkew, describeFailure } from './settle.js';
-import type {
-  CallWindow,
-  EvidenceItem,
-  ReconcileEvidence,
-  ReconcileOptions,
-  Reconciliation,
-} from './types.js';
-import { movementKind } from './words.js';
-
-export type { EntryMatch, MatchWindow, MovementEntry, MovementQuery } from './movement-match.js';
-export { entryTime, listingCurrency, matchEntry } from './movement-match.js';
-export {
-  LISTING_TIME_BUDGET_MS,
-  type ListingPage,
-  type ListingRead,
-  MAX_LISTING_PAGES,
-  ORDER_PROOF_STEPS,
-  type PageReader,
-  readListing,
-} from './movement-read.js';
-export { type ListedKind, listedKind, type MovementKind, movementKind } from './words.js';
+import { movementKind } from './reconcile-words.js';
 
 /** Page size the movement readers ask for (a server may answer with fewer per page). */
 export const MOVEMENT_PAGE_SIZE = 50;
@@ -92,7 +80,7 @@ export function decideMovement(
   const { operation, window, entries } = listing;
   const span = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
   if (listing.error !== undefined) {
-    return stillUnknown(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
+    return undecided(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
       reads: [operation],
       window: span,
       examined: entries.length,

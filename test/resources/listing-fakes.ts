@@ -1,5 +1,7 @@
 import * as fc from 'fast-check';
-import type { ListingPage, MovementEntry, MovementKind, PageReader } from '../../src/outcomes/movement.js';
+import type { ListingPage, PageReader } from '../../src/resources/movement-listing.js';
+import type { MovementEntry } from '../../src/resources/movement-match.js';
+import type { MovementKind } from '../../src/resources/reconcile-words.js';
 
 // Fakes for the movement search: listings a real server might send and our sandbox never does
 // (capped pages, any order, wrong page counts, clamped pages, rewritten fields).

@@ -2,13 +2,12 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   entryTime,
-  listedKind,
   listingCurrency,
   type MovementEntry,
   type MovementQuery,
   matchEntry,
-  movementKind,
-} from '../../src/outcomes/movement.js';
+} from '../../src/resources/movement-match.js';
+import { listedKind, movementKind } from '../../src/resources/reconcile-words.js';
 import { OFFSETS, zoned } from './listing-fakes.js';
 
 const AT = Date.parse('2026-12-01T10:00:00.000Z');

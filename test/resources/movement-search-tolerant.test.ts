@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findMovement, type MovementEntry } from '../../src/outcomes/movement.js';
+import type { MovementEntry } from '../../src/resources/movement-match.js';
+import { findMovement } from '../../src/resources/movement-search.js';
 
 // The tolerant reader lets a listing omit `type`, `amount` or the date. An entry that lacks what a
 // match needs can never settle a call as applied, and must never let it read as not-applied.

@@ -1,0 +1,49 @@
+import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
+import { recordEvidence, settleByRead } from '../core/outcome/settle-by-read.js';
+import type { Card } from './card-shapes.js';
+import { cardStatusKind } from './reconcile-words.js';
+
+// How card calls are settled when their outcome is unknown, from one read of the card. Loaded by
+// card-outcomes.ts on the first error.reconcile(); it takes the read from there.
+
+/**
+ * Settles an issuance from a read of the card under the caller's `externalId`. A 404 is only one
+ * read's answer: a server may not show a new card at once, so `reconcileSettled` reads again.
+ */
+export function reconcileIssue(read: () => Promise<Card>, call: CallWindow): Promise<Reconciliation> {
+  return settleByRead(call, 'cards.retrieve', read, (found) => {
+    const evidence = recordEvidence('cards.retrieve', 'card', found);
+    return found
+      ? { status: 'applied', summary: 'A card with this externalId exists.', evidence }
+      : { status: 'not-applied', summary: 'No card has this externalId.', evidence };
+  });
+}
+
+/**
+ * Settles a card delete from a read of the card: `applied` when its status says deleted,
+ * `not-applied` (once two reads agree) when it says the card is still there, `still-unknown` for
+ * a status the SDK does not know (see `cardStatusKind`) and for a card not found.
+ */
+export function reconcileDelete(read: () => Promise<Card>, call: CallWindow): Promise<Reconciliation> {
+  return settleByRead(call, 'cards.retrieve', read, (found) => {
+    const evidence = recordEvidence('cards.retrieve', 'card', found);
+    if (found === undefined) return { status: 'still-unknown', summary: 'The card was not found.', evidence };
+    const kind = cardStatusKind(found.status);
+    if (kind === 'deleted')
+      return { status: 'applied', summary: 'cards.retrieve shows the card deleted.', evidence };
+    if (kind === 'live') {
+      const status = found.status as string;
+      return {
+        status: 'not-applied',
+        summary: `cards.retrieve shows the card ${status}, not deleted.`,
+        evidence,
+      };
+    }
+    return {
+      status: 'still-unknown',
+      summary:
+        'cards.retrieve shows the card with a status the SDK does not know, so it cannot tell whether it was deleted.',
+      evidence,
+    };
+  });
+}
