@@ -85,7 +85,14 @@ describe('bfinance-cards doctor against the sandbox', () => {
       probes: Array<{ operation: string; result: string }>;
     };
     expect(report.ok).toBe(true);
-    expect(report.probes.map((p) => p.result)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(report.probes.map((p) => [p.operation, p.result])).toEqual([
+      ['funds.balance', 'ok'],
+      ['cards.types', 'ok'],
+      ['cards.list', 'ok'],
+      ['cards.retrieve', 'ok'],
+      ['cards.transactions', 'ok'],
+      ['cards.limits.retrieve', 'ok'],
+    ]);
     expect(json.code).toBe(0);
   });
 });
