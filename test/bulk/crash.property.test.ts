@@ -97,63 +97,73 @@ async function untilDone(
 describe('bulk runs killed between any two steps of a row', () => {
   it('issue every card exactly once, and the journal agrees with the sandbox', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), crashes, async (n, concurrency, plan) => {
-        const sandbox = createSandbox({ seed: 7 });
-        const store = memoryStore();
-        const rows = Array.from({ length: n }, (_, i) => ({
-          ref: `E-${i}`,
-          model: 'card' as const,
-          typeId: sandbox.cardTypeIds.standalone,
-          initialBalance: 5,
-          firstName: 'Ada',
-          lastName: 'Lovelace',
-        }));
-        const result = await untilDone(sandbox, store, plan, (client, journal) =>
-          issueCards(client, rows, { journal, concurrency, settleMs: 0, batchId: 'b1' }),
-        );
-        expect(result.applied).toBe(n);
-        const cards = sandbox.state().cards;
-        for (const row of result.rows) {
-          const issued = cards.filter((c) => c.externalId === `b1.${row.ref}`);
-          expect(issued).toHaveLength(1);
-          expect(row.cardId).toBe(issued[0]?.id);
-          expect(row.last4).toBe(issued[0]?.last4);
-        }
-        expect(cards).toHaveLength(n);
-        expect(sandbox.state().ledger.filter((e) => e.kind === 'issue')).toHaveLength(n);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        crashes,
+        async (n, concurrency, plan) => {
+          const sandbox = createSandbox({ seed: 7 });
+          const store = memoryStore();
+          const rows = Array.from({ length: n }, (_, i) => ({
+            ref: `E-${i}`,
+            model: 'card' as const,
+            typeId: sandbox.cardTypeIds.standalone,
+            initialBalance: 5,
+            firstName: 'Ada',
+            lastName: 'Lovelace',
+          }));
+          const result = await untilDone(sandbox, store, plan, (client, journal) =>
+            issueCards(client, rows, { journal, concurrency, settleMs: 0, batchId: 'b1' }),
+          );
+          expect(result.applied).toBe(n);
+          const cards = sandbox.state().cards;
+          for (const row of result.rows) {
+            const issued = cards.filter((c) => c.externalId === `b1.${row.ref}`);
+            expect(issued).toHaveLength(1);
+            expect(row.cardId).toBe(issued[0]?.id);
+            expect(row.last4).toBe(issued[0]?.last4);
+          }
+          expect(cards).toHaveLength(n);
+          expect(sandbox.state().ledger.filter((e) => e.kind === 'issue')).toHaveLength(n);
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it('fund every card exactly once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), crashes, async (n, concurrency, plan) => {
-        const sandbox = createSandbox({ seed: 8 });
-        const client = sandbox.client();
-        const cards: string[] = [];
-        for (let i = 0; i < n; i++) {
-          const card = await client.cards.issue({
-            model: 'card',
-            typeId: sandbox.cardTypeIds.standalone,
-            initialBalance: 1,
-            firstName: 'Ada',
-            lastName: 'Lovelace',
-          });
-          cards.push(card.id);
-        }
-        const rows = cards.map((card, i) => ({ ref: `E-${i}`, card, amount: '12.34', note: `pay ${i}` }));
-        const store = memoryStore();
-        const result = await untilDone(sandbox, store, plan, (c, journal) =>
-          topUpCards(c, rows, { journal, concurrency, settleMs: 0 }),
-        );
-        expect(result.applied).toBe(n);
-        const { ledger, cards: after } = sandbox.state();
-        for (const card of cards) {
-          expect(ledger.filter((e) => e.kind === 'topup' && e.cardId === card)).toHaveLength(1);
-          expect(after.find((c) => c.id === card)?.balance).toBe(13.34);
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        crashes,
+        async (n, concurrency, plan) => {
+          const sandbox = createSandbox({ seed: 8 });
+          const client = sandbox.client();
+          const cards: string[] = [];
+          for (let i = 0; i < n; i++) {
+            const card = await client.cards.issue({
+              model: 'card',
+              typeId: sandbox.cardTypeIds.standalone,
+              initialBalance: 1,
+              firstName: 'Ada',
+              lastName: 'Lovelace',
+            });
+            cards.push(card.id);
+          }
+          const rows = cards.map((card, i) => ({ ref: `E-${i}`, card, amount: '12.34', note: `pay ${i}` }));
+          const store = memoryStore();
+          const result = await untilDone(sandbox, store, plan, (c, journal) =>
+            topUpCards(c, rows, { journal, concurrency, settleMs: 0 }),
+          );
+          expect(result.applied).toBe(n);
+          const { ledger, cards: after } = sandbox.state();
+          for (const card of cards) {
+            expect(ledger.filter((e) => e.kind === 'topup' && e.cardId === card)).toHaveLength(1);
+            expect(after.find((c) => c.id === card)?.balance).toBe(13.34);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
