@@ -139,7 +139,11 @@ export async function killAndRerun(
       const code = await exited;
       exitCodes.push(code);
       if (code === 0) break;
-      if (code !== null && code !== 4 && code !== 6) throw new Error(`bulk exited ${code}: ${stderr}`);
+      if (code !== null && code !== 4 && code !== 6) {
+        const results = await readFile(`${journal}.results.csv`, 'utf8').catch(() => '');
+        const open = results.split('\n').filter((l) => /,(refused|unknown|invalid),/.test(l));
+        throw new Error(`bulk exited ${code}: ${stderr}\n${open.slice(0, 5).join('\n')}`);
+      }
     }
   } finally {
     clearInterval(injector);
