@@ -137,12 +137,9 @@ export function topUpCall(ctx: StepContext, row: CheckedRow, key: string): RowCa
         await error.resend();
         return applied;
       } catch (again) {
-        if (named(again, 'OutcomeUnknownError')) return 'send';
-        if (!named(again, 'ValidationError')) {
-          return isCardsError(again)
-            ? { o: 'refused', error: again.name, hint: again.hint }
-            : unknown('The re-send failed in an unexpected way: run the batch again.');
-        }
+        // Anything but the client declining to re-send: send again under the key, which
+        // classifies the answer (a refusal, a rate limit, another unknown) as any send does.
+        if (!named(again, 'ValidationError')) return 'send';
       }
       // The client does not re-send this call (retryUnknownOutcomes: false): read instead.
       const answer = await error.reconcile({ settleMs: ctx.settleMs });
