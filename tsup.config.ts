@@ -111,6 +111,8 @@ export default defineConfig([
     entry: {
       index: 'src/index.node.ts',
       testing: 'src/testing/index.ts',
+      // Node only: the journal and its lock are files (node:fs), keys and checksums node:crypto.
+      bulk: 'src/bulk/index.ts',
       'sandbox-cli': 'src/testing/cli.ts',
       // A standalone bin: it bundles the schemas and drift check it reports with (internal API).
       'doctor-cli': 'src/doctor/bin.ts',
@@ -119,7 +121,7 @@ export default defineConfig([
     platform: 'node',
     // The declarations come from src/index.ts: the Node entry's CardsClient only sets the default
     // sender, so both entries have the same types, and both builds point at these files.
-    dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', bulk: 'src/bulk/index.ts' } },
     clean: true,
     external: ['bfinance-cards'],
     esbuildPlugins: [undiciRequestChunk, testingUsesMainEntry],

@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^bfinance-cards\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^bfinance-cards\/bulk$/, replacement: src('bulk/index.ts') },
       // What `bfinance-cards` resolves to on Node: the Node entry (undici default sender).
       { find: /^bfinance-cards$/, replacement: src('index.node.ts') },
     ],

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import type { BulkProgress, BulkResult } from '../bulk/index.js';
 
 /** How often a progress line is written when stderr is not a terminal (a CI log). */
@@ -15,17 +14,20 @@ const seconds = (ms: number | undefined): string =>
 
 /** One progress line, as written to a log. */
 export function progressLine(p: BulkProgress): string {
-  return `progress: ${p.done}/${p.total} rows (applied ${p.applied}, refused ${p.refused}, unknown ${p.unknown}), ${p.perSecond.toFixed(1)} rows/s, about ${seconds(p.etaMs)} left\n`;
+  const rate = p.done < p.total ? `, ${p.perSecond.toFixed(1)} rows/s, about ${seconds(p.etaMs)} left` : '';
+  return `progress: ${p.done}/${p.total} rows (applied ${p.applied}, refused ${p.refused}, unknown ${p.unknown})${rate}\n`;
 }
 
 /**
- * A bar on a terminal (cli-progress), otherwise one line every few seconds through `err`.
+ * A bar on a terminal (cli-progress, loaded only then), otherwise one line every few seconds
+ * through `err`.
  */
-export function progressView(
+export async function progressView(
   terminal: (NodeJS.WritableStream & { isTTY?: boolean }) | undefined,
   err: (text: string) => void,
-): ProgressView {
+): Promise<ProgressView> {
   if (terminal?.isTTY === true) {
+    const { SingleBar } = await import('cli-progress');
     const bar = new SingleBar({
       stream: terminal,
       format:

@@ -138,7 +138,7 @@ export async function bulkCommand(io: BulkIo): Promise<number> {
     );
     return EXIT.configuration;
   }
-  const view = progressView(io.terminal, io.err);
+  const view = await progressView(io.terminal, io.err);
   try {
     const client = new CardsClient({
       apiToken,
@@ -172,7 +172,9 @@ export async function bulkCommand(io: BulkIo): Promise<number> {
     }
     if (error instanceof BulkRowsError) {
       report(error);
-      io.err(`bfinance-cards bulk: ${error.message} ${error.hint} Nothing was sent.\n`);
+      io.err(
+        `bfinance-cards bulk: ${error.message} Fix the rows above, or pass --skip-invalid to send only the valid ones. Nothing was sent.\n`,
+      );
       return EXIT.configuration;
     }
     const e = error as { name?: string; message?: string; hint?: string };

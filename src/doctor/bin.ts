@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-import { EXIT } from '../cli/exit-codes.js';
 // The `bfinance-cards` executable: runs main() with the process's arguments, environment and streams.
+import { EXIT } from '../cli/exit-codes.js';
 import { main } from '../cli/main.js';
+import { installRequire } from '../cli/require-shim.js';
+
+installRequire();
 
 const argv = process.argv.slice(2);
 const stop = new AbortController();

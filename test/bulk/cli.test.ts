@@ -115,6 +115,32 @@ describe('bfinance-cards bulk', () => {
     expect(out).toMatch(/unknown +1 +run the same command again/);
   });
 
+  it('draws a progress bar on a terminal, and writes progress lines otherwise', async () => {
+    const { Writable } = await import('node:stream');
+    let drawn = '';
+    const terminal = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          drawn += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: true },
+    );
+    const c = await cli(ISSUE, { 'rows.csv': CSV });
+    const args = ISSUE.map((a) => a.replace('DIR', c.dir).replace('TYPE', c.sandbox.cardTypeIds.standalone));
+    const env = { BFINANCE_API_TOKEN: c.sandbox.token, BFINANCE_BASE_URL: c.sandbox.baseUrl };
+    let err = '';
+    const io = { env, out: () => undefined, err: (t: string) => (err += t), fetch: c.sandbox.fetch };
+    expect(await main({ ...io, argv: args, terminal })).toBe(EXIT.ok);
+    expect(drawn).toContain('2/2 rows | applied 2 refused 0 unknown 0');
+    expect(err).not.toContain('progress:');
+    expect(
+      await main({ ...io, argv: [...args.slice(0, 5), `${c.dir}/other.journal`, ...args.slice(6)] }),
+    ).toBe(EXIT.ok);
+    expect(err).toContain('progress: 2/2 rows (applied 2, refused 0, unknown 0)');
+  });
+
   it('prints the exit-status table with --help', async () => {
     const c = await cli([]);
     expect(await c.run(['bulk', '--help'])).toBe(EXIT.ok);
