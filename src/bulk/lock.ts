@@ -72,9 +72,10 @@ export async function takeLock(
     }
   }
   const lost = new AbortController();
+  let beating: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     const next = mine();
-    store.swapLock(current, next).then(
+    beating = store.swapLock(current, next).then(
       (renewed) => {
         if (renewed) current = next;
         else lost.abort();
@@ -87,6 +88,8 @@ export async function takeLock(
     lost: lost.signal,
     async release() {
       clearInterval(timer);
+      // A heartbeat in flight would replace the lock under the release's feet.
+      await beating;
       await store.swapLock(current, undefined);
     },
   };

@@ -9,13 +9,14 @@ import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tem
 import { reach } from './reach.js';
 import { checkSharedClasses } from './testing-entry.js';
 
-/** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
+/** What the tarball may hold besides `dist/**`; `testing/package.json` (and `bulk/package.json`, the same for the bulk entry) is explained in check 1. */
 const ALLOWED_FILES = new Set([
   'README.md',
   'CHANGELOG.md',
   'LICENSE',
   'package.json',
   'testing/package.json',
+  'bulk/package.json',
 ]);
 
 interface Manifest {
