@@ -4,10 +4,15 @@ import type { JournalStore } from './types.js';
 
 /** A row's outcome as a journal records it (no card data: the card id and last four only). */
 export interface OutcomeRecord {
+  /** The outcome. */
   o: 'applied' | 'refused' | 'unknown';
+  /** The card issued or funded. */
   card?: string | undefined;
+  /** Last four digits of an issued card. */
   last4?: string | undefined;
+  /** The error class of a refusal or an unknown outcome. */
   error?: string | undefined;
+  /** What to do next. */
   hint?: string | undefined;
 }
 
@@ -20,24 +25,25 @@ export interface RowState {
   outcome?: OutcomeRecord | undefined;
 }
 
-type Record_ =
+/** One journal line's record: the batch line first, then intents and outcomes. */
+type JournalRecord =
   | { t: 'batch'; batch: string; op: BulkOperation; at: number }
   | { t: 'intent'; ref: string; fp: string; at: number }
   | ({ t: 'outcome'; ref: string; at: number } & OutcomeRecord);
 
 /** One journal line: the record's JSON, a tab, and the checksum of the JSON. */
-function encode(record: Record_): string {
+function encode(record: JournalRecord): string {
   const json = JSON.stringify(record);
   return `${json}\t${checksum(json)}`;
 }
 
-function decode(line: string): Record_ | undefined {
+function decode(line: string): JournalRecord | undefined {
   const tab = line.lastIndexOf('\t');
   if (tab < 0) return undefined;
   const json = line.slice(0, tab);
   if (checksum(json) !== line.slice(tab + 1)) return undefined;
   try {
-    const record = JSON.parse(json) as Record_;
+    const record = JSON.parse(json) as JournalRecord;
     return typeof record === 'object' && record !== null && typeof record.t === 'string' ? record : undefined;
   } catch {
     return undefined;
@@ -49,6 +55,7 @@ function decode(line: string): Record_ | undefined {
  * checksummed. Appends are made one at a time, in call order.
  */
 export class Journal {
+  /** The batch id from the journal's first line. */
   readonly batchId: string;
   readonly #store: JournalStore;
   readonly #rows: Map<string, RowState>;
@@ -80,7 +87,7 @@ export class Journal {
       );
     }
     const lines = await store.lines();
-    const records: Record_[] = [];
+    const records: JournalRecord[] = [];
     for (const [index, line] of lines.entries()) {
       const record = decode(line);
       if (record !== undefined) records.push(record);
@@ -161,7 +168,7 @@ export class Journal {
     return this.#append({ t: 'outcome', ref, at: Date.now(), ...outcome });
   }
 
-  #append(record: Record_): Promise<void> {
+  #append(record: JournalRecord): Promise<void> {
     const done = this.#chain.then(() => this.#store.append([encode(record)]));
     this.#chain = done.catch(() => undefined);
     return done;

@@ -10,6 +10,7 @@ const HEARTBEAT_MS = 5_000;
 export interface HeldLock {
   /** Aborted when another run took the lock over (this run's heartbeat stopped for too long). */
   readonly lost: AbortSignal;
+  /** Stops the heartbeat and removes the lock, if it is still this run's. */
   release(): Promise<void>;
 }
 

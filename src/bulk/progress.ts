@@ -9,6 +9,7 @@ export class Progress {
   #sent = 0;
   readonly #counts = { applied: 0, refused: 0, unknown: 0 };
 
+  /** Counts towards `total` rows, reporting through `report`. */
   constructor(total: number, report: (progress: BulkProgress) => void) {
     this.#total = total;
     this.#report = report;

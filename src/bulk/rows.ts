@@ -8,6 +8,7 @@ import type { IssueRow, TopUpRow } from './types.js';
 export interface CheckedRow {
   /** Position in the input, from 1. */
   row: number;
+  /** The row's ref. */
   ref: string;
   /** The row without `ref`, as given (the journal fingerprints this). */
   fields: Record<string, unknown>;

@@ -18,7 +18,9 @@ const MAX_RATE_PAUSES = 10;
 
 /** What a row's steps share: the client, the settle wait and the pause every worker obeys. */
 export interface StepContext {
+  /** The caller's client. */
   client: CardsClient;
+  /** Wait between the two reads that prove a card was not issued. */
   settleMs: number;
   /** Resolves when no rate-limit pause is on. */
   ready(): Promise<void>;
