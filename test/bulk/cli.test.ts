@@ -148,5 +148,7 @@ describe('bfinance-cards bulk', () => {
     expect(out).toContain('Usage: bfinance-cards bulk issue|topup');
     expect(out).toMatch(/ 4 {2}outcome unknown/);
     expect(out).toMatch(/ 6 {2}locked/);
+    expect(await c.run(['--help'])).toBe(EXIT.ok);
+    expect(c.output().out).toContain('bfinance-cards bulk --help');
   });
 });
