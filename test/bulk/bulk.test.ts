@@ -139,6 +139,31 @@ describe('a re-run of the same rows and journal', () => {
     expect(sandbox.state().cards).toHaveLength(1);
   });
 
+  it('finds a budget card issued before a crash the same way', async () => {
+    const { sandbox, client } = setup(0);
+    const row = {
+      ref: 'B-1',
+      model: 'budget' as const,
+      typeId: sandbox.cardTypeIds.budget,
+      budgetId: sandbox.budgetIds[0] as string,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    };
+    const { ref, ...fields } = row;
+    const card = await client.cards.issue({ ...fields, externalId: `b2.${ref}` });
+    const journal = memoryStore();
+    journal.stored.push(
+      line({ t: 'batch', batch: 'b2', op: 'issue', at: Date.now() }),
+      line({ t: 'intent', ref, fp: rowFingerprint(fields), at: Date.now() }),
+    );
+    const result = await issueCards(client, [row], { journal, settleMs: 0 });
+    expect(result.rows[0]).toMatchObject({ outcome: 'applied', cardId: card.id });
+    expect(sandbox.state().cards).toHaveLength(1);
+    const fresh = await issueCards(client, [{ ...row, ref: 'B-2' }], { journal, settleMs: 0 });
+    expect(fresh.rows[0]?.outcome).toBe('applied');
+    expect(sandbox.state().cards.map((c) => c.externalId)).toEqual(['b2.B-1', 'b2.B-2']);
+  });
+
   it('reports a top-up intent older than 30 days unknown and sends nothing', async () => {
     const { sandbox, client } = setup(0);
     const row = { ref: 'old', card: 'c1', amount: 5 };

@@ -152,3 +152,56 @@ describe('bfinance-cards bulk', () => {
     expect(c.output().out).toContain('bfinance-cards bulk --help');
   });
 });
+
+describe('the bfinance-cards executable, bulk', () => {
+  it('stops cleanly on Ctrl-C: rows in flight are journalled, exit 5, and the next run finishes', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const sandbox = createSandbox({ seed: 12, latencyMs: 30 });
+    const server = await sandbox.listen();
+    const dir = await mkdtemp(join(tmpdir(), 'bulk-sigint-'));
+    const rows = Array.from({ length: 30 }, (_, i) => `E-${i},Ada,Lovelace,5`).join('\n');
+    await writeFile(join(dir, 'rows.csv'), `ref,firstName,lastName,initialBalance\n${rows}\n`);
+    const args = [
+      'bulk',
+      'issue',
+      '--csv',
+      join(dir, 'rows.csv'),
+      '--journal',
+      join(dir, 'j'),
+      '--type',
+      sandbox.cardTypeIds.standalone,
+      '--concurrency',
+      '1',
+    ];
+    const start = () =>
+      spawn(process.execPath, ['--import', 'tsx', 'src/doctor/bin.ts', ...args], {
+        cwd: fileURLToPath(new URL('../../', import.meta.url)),
+        env: { ...process.env, BFINANCE_API_TOKEN: sandbox.token, BFINANCE_BASE_URL: server.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const exit = (child: ReturnType<typeof start>) =>
+      new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    try {
+      const child = start();
+      const exited = exit(child);
+      while (
+        ((await readFile(join(dir, 'j'), 'utf8').catch(() => '')).match(/"t":"outcome"/g) ?? []).length < 2
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(EXIT.interrupted);
+      const results = await readFile(join(dir, 'j.results.csv'), 'utf8');
+      expect(results).toMatch(/,not-run,/);
+      const journal = await readFile(join(dir, 'j'), 'utf8');
+      expect((journal.match(/"t":"intent"/g) ?? []).length).toBe(
+        (journal.match(/"t":"outcome"/g) ?? []).length,
+      );
+      expect(await exit(start())).toBe(EXIT.ok);
+      expect(sandbox.state().cards).toHaveLength(30);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
