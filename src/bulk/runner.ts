@@ -122,6 +122,12 @@ export async function runBulk(
           return { outcome: settled, fromJournal: false };
         }
       } else {
+        const refusal = await call.check?.();
+        if (refusal !== undefined) {
+          await journal.intent(row.ref, fp);
+          await journal.outcome(row.ref, refusal);
+          return { outcome: refusal, fromJournal: false };
+        }
         await journal.intent(row.ref, fp);
       }
       const outcome = await sendRow(ctx, call);

@@ -32,6 +32,8 @@ export interface StepContext {
 export interface RowCall {
   /** Sends the row's request with its key. */
   send(): Promise<OutcomeRecord>;
+  /** Checked before a row's first intent: a refusal when sending it could not be settled later. */
+  check?(): Promise<OutcomeRecord | undefined>;
   /**
    * Settles the row after a run stopped between its intent and its outcome: an outcome, or
    * `send` when sending (again) with the row's key cannot apply it twice.
@@ -100,6 +102,29 @@ export function issueCall(ctx: StepContext, row: CheckedRow, key: string, extern
     return 'absent';
   };
   return {
+    // A caller's own externalId may already name a card (another batch): finding that card after a
+    // crash would pass it off as this row's, so such a row is refused before anything is sent.
+    ...(row.fields.externalId === undefined
+      ? {}
+      : {
+          async check() {
+            try {
+              const card = await ctx.client.cards.retrieve(ref);
+              return {
+                o: 'refused',
+                error: 'ValidationError',
+                hint: `A card (${card.id}) already has this externalId: give the row an externalId of its own.`,
+              };
+            } catch (error) {
+              if (named(error, 'NotFoundError')) return undefined;
+              return {
+                o: 'refused',
+                error: isCardsError(error) ? error.name : 'Error',
+                hint: 'Reading the card by its externalId failed, so nothing was sent: run again with --retry-refused (retryRefused).',
+              };
+            }
+          },
+        }),
     async send() {
       const card = await ctx.client.cards.issue(params, { idempotencyKey: key });
       return { o: 'applied', card: card.id, last4: card.last4 };

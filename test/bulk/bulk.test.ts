@@ -180,6 +180,23 @@ describe('a re-run of the same rows and journal', () => {
   });
 });
 
+describe('a caller-chosen externalId', () => {
+  it('is used as given, and a row whose externalId already names a card is refused unsent', async () => {
+    const { sandbox, client, issueRows } = setup(2);
+    const [first, second] = issueRows as [(typeof issueRows)[number], (typeof issueRows)[number]];
+    const { ref: _ref, ...fields } = first;
+    const taken = await client.cards.issue({ ...fields, externalId: 'emp-2' });
+    const rows = [
+      { ...first, externalId: 'emp-1' },
+      { ...second, externalId: 'emp-2' },
+    ];
+    const result = await issueCards(client, rows, { journal: memoryStore() });
+    expect(result.rows.map((r) => r.outcome)).toEqual(['applied', 'refused']);
+    expect(result.rows[1]?.hint).toContain(taken.id);
+    expect(sandbox.state().cards.map((c) => c.externalId)).toEqual(['emp-2', 'emp-1']);
+  });
+});
+
 describe('the journal', () => {
   it('drops a torn last line with a message, and stops at a damaged line elsewhere naming it', async () => {
     const { sandbox, client, issueRows } = setup(2);
