@@ -4,6 +4,7 @@ import {
   isCardsError,
   type OutcomeUnknownError,
   type RateLimitError,
+  type ResponseValidationError,
 } from 'bfinance-cards';
 import type { OutcomeRecord, RowState } from './journal.js';
 import type { CheckedRow } from './rows.js';
@@ -32,6 +33,8 @@ export interface StepContext {
 export interface RowCall {
   /** Sends the row's request with its key. */
   send(): Promise<OutcomeRecord>;
+  /** The outcome of a call bfinance confirmed but whose answer failed the schema. */
+  confirmed(resourceId: string | undefined): OutcomeRecord;
   /** Checked before a row's first intent: a refusal when sending it could not be settled later. */
   check?(): Promise<OutcomeRecord | undefined>;
   /**
@@ -66,6 +69,15 @@ export async function sendRow(ctx: StepContext, call: RowCall): Promise<OutcomeR
         // A 429 is refused before any processing: the row is sent again after the pause.
         ctx.pause((error as RateLimitError).retryAfterMs ?? 1000);
         continue;
+      }
+      if (error.name === 'ResponseValidationError') {
+        const { applied, resourceId } = error as ResponseValidationError;
+        if (applied) return call.confirmed(resourceId);
+        return {
+          o: 'unknown',
+          error: error.name,
+          hint: 'The answer could not be read: run the batch again to settle this row.',
+        };
       }
       // A key in use or reused: the first request under it may be in progress or applied.
       if (error.name === 'ConflictError' || error.name === 'IdempotencyKeyReusedError') {
@@ -125,6 +137,7 @@ export function issueCall(ctx: StepContext, row: CheckedRow, key: string, extern
             }
           },
         }),
+    confirmed: (resourceId) => ({ o: 'applied', card: resourceId }),
     async send() {
       const card = await ctx.client.cards.issue(params, { idempotencyKey: key });
       return { o: 'applied', card: card.id, last4: card.last4 };
@@ -151,6 +164,7 @@ export function topUpCall(ctx: StepContext, row: CheckedRow, key: string): RowCa
   const { card, amount, note } = row.fields as Omit<TopUpRow, 'ref'>;
   const applied: OutcomeRecord = { o: 'applied', card };
   return {
+    confirmed: () => applied,
     async send() {
       await ctx.client.funds.topUp(card, note === undefined ? { amount } : { amount, note }, {
         idempotencyKey: key,

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type CardsClient, ResponseValidationError } from 'bfinance-cards';
 import { createSandbox } from 'bfinance-cards/testing';
 import { describe, expect, it } from 'vitest';
 import {
@@ -194,6 +195,40 @@ describe('a caller-chosen externalId', () => {
     expect(result.rows.map((r) => r.outcome)).toEqual(['applied', 'refused']);
     expect(result.rows[1]?.hint).toContain(taken.id);
     expect(sandbox.state().cards.map((c) => c.externalId)).toEqual(['emp-2', 'emp-1']);
+  });
+});
+
+describe('answers the sandbox never gives', () => {
+  it('counts a confirmed call whose answer failed the schema applied, and an unreadable one unknown', async () => {
+    let calls = 0;
+    const client = {
+      cards: {
+        issue: async () => {
+          calls++;
+          throw new ResponseValidationError('bad data', {
+            status: 200,
+            issues: [],
+            applied: calls === 1,
+            resourceId: calls === 1 ? 'card-9' : undefined,
+            hint: 'h',
+          });
+        },
+      },
+    } as unknown as CardsClient;
+    const rows = ['A', 'B'].map((ref) => ({
+      ref,
+      model: 'card' as const,
+      typeId: 't',
+      initialBalance: 5,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    }));
+    const result = await issueCards(client, rows, { journal: memoryStore(), concurrency: 1 });
+    expect(result.rows.map((r) => [r.outcome, r.cardId, r.error])).toEqual([
+      ['applied', 'card-9', undefined],
+      ['unknown', undefined, 'ResponseValidationError'],
+    ]);
+    expect(calls).toBe(2);
   });
 });
 
