@@ -125,6 +125,8 @@ const ENTRIES = {
   funds: 'src/entries/funds.ts',
   status: 'src/entries/status.ts',
   disputes: 'src/entries/disputes.ts',
+  // Node only: the journal and its lock are files (node:fs), keys and checksums node:crypto.
+  bulk: 'src/entries/bulk.ts',
 };
 
 const shared = {

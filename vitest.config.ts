@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^bfinance-cards\/testing$/, replacement: src('testing/index.ts') },
       {
-        find: /^bfinance-cards\/(cards|customers|pins|funds|status|disputes)$/,
+        find: /^bfinance-cards\/(cards|customers|pins|funds|status|disputes|bulk|webhooks|feed)$/,
         replacement: src('entries/$1.ts'),
       },
       { find: /^bfinance-cards$/, replacement: src('index.ts') },

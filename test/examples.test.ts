@@ -75,6 +75,7 @@ describe('examples run against the sandbox', () => {
   it('covers every scenario the README lists', () => {
     expect(examples.sort()).toEqual([
       'budget-cards.ts',
+      'bulk-issue.ts',
       'disputes.ts',
       'error-handling.ts',
       'first-call.ts',

@@ -9,13 +9,13 @@ import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tem
 import { reach } from './reach.js';
 import { checkSharedClasses } from './testing-entry.js';
 
-/** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
+/** What the tarball may hold besides `dist/**`; the `<entry>/package.json` files are explained in check 1. */
 const ALLOWED_FILES = new Set([
   'README.md',
   'CHANGELOG.md',
   'LICENSE',
   'package.json',
-  ...['testing', 'cards', 'customers', 'pins', 'funds', 'status', 'disputes'].map(
+  ...['testing', 'cards', 'customers', 'pins', 'funds', 'status', 'disputes', 'bulk'].map(
     (entry) => `${entry}/package.json`,
   ),
 ]);

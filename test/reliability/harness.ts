@@ -14,7 +14,7 @@ import {
 import { CanaryScanner } from '../helpers/canary.js';
 import { refusedPort } from '../helpers/http-server.js';
 
-// rigClient() builds the Node entry's CardsClient, as `dist/node` does: undici with the rig's
+// rigClient() builds CardsClient with Node's default sender, as the package does on Node: undici with the rig's
 // dispatcher, so connection faults reach the client and msw never sits in between.
 
 /** A connection-level fault the client's connector carries out on its next new connection. */

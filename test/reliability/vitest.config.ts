@@ -14,7 +14,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     ...base.test,
-    include: ['test/reliability/**/*.test.ts', 'test/adversarial/**/*.test.ts'],
+    // The bulk kill-and-rerun run lives with the bulk tests; here it runs at 1,000 rows.
+    include: ['test/reliability/**/*.test.ts', 'test/adversarial/**/*.test.ts', 'test/bulk/kill.test.ts'],
     reporters: ['default', new ReliabilitySummary()],
   },
 });
