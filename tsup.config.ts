@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, PartialMessage, Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
@@ -163,22 +163,30 @@ export default defineConfig([
   },
   {
     ...shared,
-    entry: {
-      testing: 'src/testing/index.ts',
-      'sandbox-cli': 'src/testing/cli.ts',
-      // A standalone bin: it bundles the schemas and drift check it reports with (internal API).
-      'doctor-cli': 'src/doctor/bin.ts',
-    },
+    entry: { testing: 'src/testing/index.ts' },
     outDir: 'dist/tools',
     platform: 'node',
     dts: { entry: { testing: 'src/testing/index.ts' } },
     clean: true,
     external: ['bfinance-cards'],
     esbuildPlugins: [nodeDefaultSender, undiciRequestChunk, testingUsesMainEntry],
-    // The bins are ESM files (package.json `bin`); nothing reaches a CommonJS copy of them.
-    onSuccess: async () => {
-      for (const bin of ['sandbox-cli', 'doctor-cli']) rmSync(`dist/tools/${bin}.cjs`, { force: true });
+  },
+  {
+    ...shared,
+    // The bins (package.json `bin`) are ES modules only: nothing would reach a CommonJS copy.
+    format: ['esm'],
+    entry: {
+      'sandbox-cli': 'src/testing/cli.ts',
+      // The `bfinance-cards` command (doctor, bulk): it bundles the schemas and drift check the
+      // doctor reports with (internal API), and the CSV parser and progress bar bulk needs.
+      'bfinance-cards': 'src/doctor/bin.ts',
     },
+    outDir: 'dist/bin',
+    platform: 'node',
+    dts: false,
+    clean: true,
+    external: ['bfinance-cards'],
+    esbuildPlugins: [nodeDefaultSender, undiciRequestChunk, testingUsesMainEntry],
   },
   {
     entry: { request: 'src/core/http/undici-request.node.mjs' },

@@ -5,8 +5,9 @@
 import { builtinModules } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 
-// `from '…'`, `import('…')`, `require('…')` and `createRequire(import.meta.url)('…')`.
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\)\s*\(\s*)["']([^"']+)["']/g;
+// `from '…'`, `import('…')`, `require('…')` (and esbuild's `__require('…')`) and
+// `createRequire(import.meta.url)('…')`.
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|(?:\b|__)require\s*\(\s*|\)\s*\(\s*)["']([^"']+)["']/g;
 const BUILTINS = new Set(builtinModules);
 
 function specifiers(source: string): string[] {
