@@ -20,20 +20,30 @@ import { type FeedEntry, readFeed } from './read.js';
 
 export type { FeedEntry } from './read.js';
 
+/** One page of a listing, as the SDK's list methods resolve to. */
+export interface ListedPage<T> {
+  /** The page's items. */
+  readonly data: readonly T[];
+}
+
 /** Anything that lists a card's transactions: a `CardsClient`, its `cards`, or a fake. */
 export interface CardTransactionLister {
-  /** Lists the card's transactions, newest first, page after page. */
-  transactions(card: CardRef, params?: PageParams, options?: RequestOptions): AsyncIterable<CardTransaction>;
+  /** Resolves to one page of the card's transactions. */
+  transactions(
+    card: CardRef,
+    params?: PageParams,
+    options?: RequestOptions,
+  ): PromiseLike<ListedPage<CardTransaction>>;
 }
 
 /** Anything that lists a budget's transactions: a `CardsClient`, its `funds`, or a fake. */
 export interface BudgetTransactionLister {
-  /** Lists the budget's transactions, newest first, page after page. */
+  /** Resolves to one page of the budget's transactions. */
   budgetTransactions(
     budgetId: string,
     params?: PageParams,
     options?: RequestOptions,
-  ): AsyncIterable<BudgetTransaction>;
+  ): PromiseLike<ListedPage<BudgetTransaction>>;
 }
 
 /** Options of the feed functions. */
@@ -95,7 +105,7 @@ function settingsOf(options: FeedOptions, operation: string): Required<Omit<Feed
 }
 
 async function read<T extends { id: string }>(
-  list: (params: PageParams, options: RequestOptions) => AsyncIterable<T>,
+  list: (params: PageParams, options: RequestOptions) => PromiseLike<ListedPage<T>>,
   dateOf: (item: T) => unknown,
   cursor: string | undefined,
   options: FeedOptions,
@@ -104,8 +114,9 @@ async function read<T extends { id: string }>(
   const settings = settingsOf(options, operation);
   const state = cursor === undefined ? undefined : decodeCursor(cursor, operation);
   const request = options.signal === undefined ? {} : { signal: options.signal };
-  const items = list({ page: 1, limit: settings.pageSize }, request);
-  const result = await readFeed(items, dateOf, state, settings);
+  const readPage = async (page: number): Promise<readonly T[]> =>
+    (await list({ page, limit: settings.pageSize }, request)).data;
+  const result = await readFeed(readPage, dateOf, state, settings);
   return { transactions: result.entries, cursor: encodeCursor(result.state) };
 }
 

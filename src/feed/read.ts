@@ -38,32 +38,56 @@ interface Scan<T> {
   ordered: boolean;
   /** How often a transaction was strictly older than the one before it. */
   descents: number;
+  /** True when the read reached an empty page, or stopped early as it may. */
+  complete: boolean;
 }
 
+/** Fetches page `page` (1-based) of a listing. */
+export type PageReader<T> = (page: number) => Promise<readonly T[]>;
+
+// A server that ignores `page` repeats one page forever, while a listing that shifts as new
+// transactions arrive repeats a whole page only when a page's worth arrived between two fetches.
+const STALE_PAGES = 3;
+
 /**
- * Reads a listing expected newest first. With `stopBelow`, it stops at the first transaction
- * dated before it while the order held (no transaction newer than the one before it); otherwise
- * it reads to the end. Repeats (a listing that shifts while its pages are read) count once, with
- * their latest content, and are left out of the order check.
+ * Reads a listing expected newest first, page by page to an empty page. With `stopBelow`, it
+ * stops at the first transaction dated before it while the order held (no transaction newer than
+ * the one before it). Repeats (a listing that shifts while its pages are read) count once, with
+ * their latest content, and are left out of the order check; a page that repeats the one before
+ * is no end (the SDK's list iteration ends there), but three pages without a new transaction are.
  */
 async function scan<T extends { id: string }>(
-  items: AsyncIterable<T>,
+  readPage: PageReader<T>,
   dateOf: (item: T) => unknown,
   stopBelow: number | undefined,
 ): Promise<Scan<T>> {
-  const out: Scan<T> = { found: new Map(), anchor: undefined, ordered: true, descents: 0 };
+  const out: Scan<T> = { found: new Map(), anchor: undefined, ordered: true, descents: 0, complete: false };
   let previous: number | undefined;
-  for await (const item of items) {
-    const date = dateOf(item);
-    const at = typeof date === 'string' ? Date.parse(date) : Number.NaN;
-    const repeat = out.found.has(item.id);
-    out.found.set(item.id, { item, at });
-    if (repeat || Number.isNaN(at)) continue;
-    out.anchor ??= at;
-    if (previous !== undefined && at > previous) out.ordered = false;
-    if (previous !== undefined && at < previous) out.descents += 1;
-    previous = at;
-    if (stopBelow !== undefined && out.ordered && at < stopBelow) break;
+  let stale = 0;
+  for (let page = 1; stale < STALE_PAGES; page++) {
+    const items = await readPage(page);
+    if (items.length === 0) {
+      out.complete = true;
+      break;
+    }
+    stale += 1;
+    for (const item of items) {
+      const date = dateOf(item);
+      const at = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+      const repeat = out.found.has(item.id);
+      out.found.set(item.id, { item, at });
+      if (repeat) continue;
+      stale = 0;
+      if (Number.isNaN(at)) continue;
+      out.anchor ??= at;
+      if (previous !== undefined && at > previous) out.ordered = false;
+      if (previous !== undefined && at < previous) out.descents += 1;
+      previous = at;
+      if (stopBelow !== undefined && out.ordered && at < stopBelow) {
+        out.complete = true;
+        return out;
+      }
+    }
   }
   return out;
 }
@@ -80,7 +104,7 @@ async function scan<T extends { id: string }>(
  * the next read.
  */
 export async function readFeed<T extends { id: string; status?: unknown; amount?: unknown }>(
-  items: AsyncIterable<T>,
+  readPage: PageReader<T>,
   dateOf: (item: T) => unknown,
   state: FeedState | undefined,
   settings: ReadSettings,
@@ -89,10 +113,11 @@ export async function readFeed<T extends { id: string; status?: unknown; amount?
   const quiet = state === undefined && settings.start === 'now';
   const floor = state?.floor ?? Number.NEGATIVE_INFINITY;
   // Stopping early is earned: only after a whole read showed the listing newest first.
-  const read = await scan(items, dateOf, state?.verified === true ? floor : undefined);
+  const read = await scan(readPage, dateOf, state?.verified === true ? floor : undefined);
   const { found, anchor } = read;
   const verified = read.ordered && (read.descents >= 2 || state?.verified === true);
-  let next = anchor === undefined ? floor : Math.max(floor, anchor - latenessMs);
+  // A read cut short may have missed older transactions: the floor moves only after a whole read.
+  let next = anchor === undefined || !read.complete ? floor : Math.max(floor, anchor - latenessMs);
   let newest = Number.NEGATIVE_INFINITY;
   for (const { at } of found.values()) if (at > newest) newest = at;
 
