@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^bfinance-cards\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^bfinance-cards\/webhooks$/, replacement: src('webhooks/index.ts') },
+      { find: /^bfinance-cards\/feed$/, replacement: src('feed/index.ts') },
       // What `bfinance-cards` resolves to on Node: the Node entry (undici default sender).
       { find: /^bfinance-cards$/, replacement: src('index.node.ts') },
     ],
