@@ -81,6 +81,7 @@ describe('examples run against the sandbox', () => {
       'funds.ts',
       'issue-card-flow.ts',
       'logging-and-audit.ts',
+      'never-miss-a-transaction.ts',
       'pins.ts',
       'quickstart.ts',
       'reconcile.ts',
