@@ -43,7 +43,9 @@ function world(s: Scenario): FakeListing {
   const listing = new FakeListing(s.shape, random);
   const move = (): void => {
     listing.now += Math.floor(random() * 20 * MINUTE);
-    if (random() < s.arrive) listing.add(random() < s.late ? LATE * (1.2 + random()) : random() * LATE * 0.9);
+    // A bounded world: in one that grows faster than pages are read, no read ever ends.
+    if (listing.items.length < 150 && random() < s.arrive)
+      listing.add(random() < s.late ? LATE * (1.2 + random()) : random() * LATE * 0.9);
     if (random() < s.change) listing.change();
   };
   for (let i = 0; i < 12; i++) move();
