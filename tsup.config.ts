@@ -110,6 +110,8 @@ export default defineConfig([
     ...shared,
     entry: {
       index: 'src/index.node.ts',
+      webhooks: 'src/webhooks/index.ts',
+      feed: 'src/feed/index.ts',
       testing: 'src/testing/index.ts',
       'sandbox-cli': 'src/testing/cli.ts',
       // A standalone bin: it bundles the schemas and drift check it reports with (internal API).
@@ -119,7 +121,14 @@ export default defineConfig([
     platform: 'node',
     // The declarations come from src/index.ts: the Node entry's CardsClient only sets the default
     // sender, so both entries have the same types, and both builds point at these files.
-    dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        webhooks: 'src/webhooks/index.ts',
+        feed: 'src/feed/index.ts',
+        testing: 'src/testing/index.ts',
+      },
+    },
     clean: true,
     external: ['bfinance-cards'],
     esbuildPlugins: [undiciRequestChunk, testingUsesMainEntry],
@@ -137,7 +146,7 @@ export default defineConfig([
   {
     ...shared,
     // src/index.ts is the portable entry: its CardsClient sends through the global fetch.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', feed: 'src/feed/index.ts' },
     outDir: 'dist/edge',
     platform: 'neutral',
     dts: false,
