@@ -83,7 +83,9 @@ function wrap(value: unknown, key: string | undefined, depth: number): unknown {
     const masked = redact(String(value));
     return masked === String(value) ? value : masked;
   }
-  if (value === null || typeof value !== 'object' || depth > 32) return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Deeper than any payload needs: cut rather than pass unread values through (`raw` keeps all).
+  if (depth > 32) return '[Truncated]';
   if (Array.isArray(value)) return value.map((item) => wrap(item, key, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [name, item] of Object.entries(value)) out[name] = wrap(item, name, depth + 1);

@@ -9,7 +9,10 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   /** Header values by lower-case name. */
   headers: Record<string, string | string[] | undefined>;
   /** The connection; its `remoteAddress` is the socket peer. */
-  socket: { remoteAddress?: string | undefined };
+  socket: {
+    /** The peer's address, e.g. `::ffff:203.0.113.9`. */
+    remoteAddress?: string | undefined;
+  };
 }
 
 /** The parts of a `node:http` response the adapter writes (Express's `res`, Fastify's `reply.raw`). */

@@ -3,7 +3,7 @@
 // one place once bfinance publishes them.
 
 /**
- * Event names [INF]: the webhooks page mentions transactions, customer status changes and
+ * Event names, inferred [INF]. The webhooks page mentions transactions, customer status changes and
  * product-access updates "and more", and the authorization flow an Authorization webhook. Any
  * other string may arrive and is kept as sent.
  */
@@ -15,7 +15,7 @@ export type WebhookEventType =
   | 'card.status'
   | (string & {});
 
-/** A transaction event's `data` [INF]: the fields of a transaction listing item plus its card. */
+/** A transaction event's `data`, inferred [INF] from a transaction listing item plus its card. */
 export interface TransactionEventData {
   /** The transaction id, as listings show it (shared by its pending and settled events). */
   id: string;
@@ -63,7 +63,7 @@ export interface CardStatusEventData {
   status: string;
 }
 
-/** The body of one delivery [INF]: an envelope around the event's data. */
+/** The body of one delivery, inferred [INF]: an envelope around the event's data. */
 export interface WebhookPayload {
   /** The event id (a redelivery repeats it). */
   id: string;

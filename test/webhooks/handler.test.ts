@@ -258,6 +258,15 @@ describe('events never print card data or the body', () => {
     }
     expect(event.raw.text()).toBe(body);
   });
+
+  it('cuts data nested deeper than any payload needs instead of passing it through unread', async () => {
+    const { send, events } = receiver();
+    let deep: unknown = { note: `card ${PAN}` };
+    for (let i = 0; i < 40; i++) deep = { inner: deep };
+    expect(await send(post(json({ type: 'x', data: deep })))).toHaveProperty('status', 200);
+    expect(JSON.stringify(events[0]?.data)).not.toContain(PAN);
+    expect(JSON.stringify(events[0]?.data)).toContain('[Truncated]');
+  });
 });
 
 describe('createWebhookHandler options', () => {
