@@ -44,7 +44,8 @@ function bodyOf(req: NodeRequestLike): ReadableStream<Uint8Array> {
 /**
  * Adapts a fetch-style handler to `node:http`'s `(req, res)`, Express and Fastify's raw request:
  * the socket peer becomes `context.remoteAddress`, and the body is streamed, so a body over the
- * limit stops being read.
+ * limit stops being read. Mount it before any body parser (`express.json()` would have consumed
+ * the body, and the exact bytes are what de-duplication hashes).
  */
 export function toNodeListener(
   handler: WebhookHandler,
