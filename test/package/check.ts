@@ -9,13 +9,15 @@ import { devDependencyVersion, ensureBuilt, installTarball, pack, ROOT, run, tem
 import { reach } from './reach.js';
 import { checkSharedClasses } from './testing-entry.js';
 
-/** What the tarball may hold besides `dist/**`; `testing/package.json` is explained in check 1. */
+/** What the tarball may hold besides `dist/**`; `testing/package.json` (and its like for webhooks and feed) is explained in check 1. */
 const ALLOWED_FILES = new Set([
   'README.md',
   'CHANGELOG.md',
   'LICENSE',
   'package.json',
   'testing/package.json',
+  'webhooks/package.json',
+  'feed/package.json',
 ]);
 
 interface Manifest {
