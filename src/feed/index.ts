@@ -80,7 +80,10 @@ export interface FeedResult<T> {
    * unless marked as an update.
    */
   transactions: Array<FeedEntry<T>>;
-  /** Opaque; pass it to the next call. Its size is bounded by `maxIds`. */
+  /**
+   * Opaque; pass it to the next call. Its size is bounded by `maxIds`. Run one read at a time per
+   * card or budget: two reads from one cursor deliver the same transactions.
+   */
   cursor: string;
 }
 
