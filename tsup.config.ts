@@ -127,6 +127,8 @@ const ENTRIES = {
   disputes: 'src/entries/disputes.ts',
   // Node only: the journal and its lock are files (node:fs), keys and checksums node:crypto.
   bulk: 'src/entries/bulk.ts',
+  webhooks: 'src/entries/webhooks.ts',
+  feed: 'src/entries/feed.ts',
 };
 
 const shared = {

@@ -83,6 +83,7 @@ describe('examples run against the sandbox', () => {
       'issue-card-flow.ts',
       'logging-and-audit.ts',
       'one-resource.ts',
+      'never-miss-a-transaction.ts',
       'pins.ts',
       'quickstart.ts',
       'reconcile.ts',

@@ -164,6 +164,30 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/webhooks',
+    summary:
+      'send webhooks to a URL, best effort: {"url":"http://127.0.0.1:3000/hook","drop":0.3,"duplicate":0.2,"delayMs":50}',
+    run: (core, _id, body) => {
+      const url = optionalString(body.url, 'url');
+      if (url === undefined) throw new BadControlRequest('url is required');
+      const faults = Object.fromEntries(
+        ['drop', 'duplicate', 'delayMs'].filter((k) => body[k] !== undefined).map((k) => [k, body[k]]),
+      );
+      core.webhooks.subscribe(url, faults);
+      return { url };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/webhooks',
+    summary: 'stop sending webhooks',
+    run: (core) => {
+      core.webhooks.clear();
+      return {};
+    },
+  },
+  {
     method: 'GET',
     path: '/requests',
     summary: 'the request log: method, path, status, idempotency key, time (never bodies)',

@@ -57,6 +57,7 @@ export {
   type SandboxTransaction,
   type SandboxTransactionInit,
 } from './types.js';
+export type { SandboxWebhookFaults } from './webhooks.js';
 
 /** Options of `sandbox.client()`: any client option but the transport, which is the sandbox's. */
 export type SandboxClientOptions = Omit<CardsClientOptions, 'fetch' | 'dispatcher'>;

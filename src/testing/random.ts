@@ -129,6 +129,11 @@ export class SandboxRandom {
     });
   }
 
+  /** A fraction in [0, 1), from its own stream (webhook faults), so ids stay put. */
+  fraction(): number {
+    return this.#stream('fraction')() / 2 ** 32;
+  }
+
   /** An `errorId` for an error answer. */
   errorId(): string {
     const next = this.#stream('errors');

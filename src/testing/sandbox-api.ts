@@ -11,6 +11,7 @@ import type {
   SandboxTransaction,
   SandboxTransactionInit,
 } from './types.js';
+import type { SandboxWebhookFaults } from './webhooks.js';
 
 /** A `fetch` that answers from the sandbox's state, in-process: no socket, no msw. */
 export type SandboxFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -80,6 +81,24 @@ export interface SandboxCore {
   readonly transactions: {
     /** Records a merchant transaction on the card: a purchase debits it (or is declined), a refund credits it. */
     add(cardId: string, init: SandboxTransactionInit): SandboxTransaction;
+  };
+  /**
+   * bfinance's webhooks: after every request and control call, the sandbox POSTs an event to each
+   * subscriber when a charge or top-up lands on a card, a card's or a customer's status changes or
+   * an access request is decided. From 127.0.0.1, best effort (never retried), with the faults
+   * asked for. Payload shapes are an inference [INF]: see `WebhookPayload` in `bfinance-cards/webhooks`.
+   */
+  readonly webhooks: {
+    /**
+     * POSTs every later event to `url`, dropping, duplicating and delaying deliveries as `faults` says.
+     *
+     * @throws RangeError for a URL that is not http(s) or a fault out of range.
+     */
+    subscribe(url: string, faults?: SandboxWebhookFaults): void;
+    /** Drops every subscriber. */
+    clear(): void;
+    /** Resolves once every delivery sent so far has been answered or failed. */
+    settled(): Promise<void>;
   };
   /** Deep-frozen snapshot of the whole state, without card secrets. */
   state(): SandboxSnapshot;

@@ -14,6 +14,7 @@ import { decideAccess, setCustomerStatus } from './state-customers.js';
 import { resolveDispute } from './state-disputes.js';
 import { addTransaction, transactionView } from './state-funds.js';
 import { seedStore } from './state-setup.js';
+import { WebhookSender } from './webhooks.js';
 
 /** The core sandbox plus the router the msw adapter needs. */
 export interface SandboxInternals {
@@ -77,17 +78,27 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxInternal
   let world: World = first;
   const log = new RequestLog();
   let count = 0;
+  const webhooks = new WebhookSender(options.seed);
   const router: SandboxRouter = {
     handle: async (req) => {
       count += 1;
       const at = new Date().toISOString();
       const reply = await world.router.handle(req);
       log.add(req, req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path, reply, at);
+      webhooks.observe(world.store);
       return reply;
     },
     refuse: (key, status) => world.router.refuse(key, status),
   };
   const store = (): SandboxStore => world.store;
+  // A control call changes the state outside a request: the webhook sender looks after each one.
+  const observed =
+    <A extends unknown[], R>(run: (...args: A) => R) =>
+    (...args: A): R => {
+      const result = run(...args);
+      webhooks.observe(world.store);
+      return result;
+    };
 
   const core: SandboxCore = {
     token,
@@ -101,38 +112,46 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxInternal
       pending: () => world.faults.pending,
     },
     customers: {
-      verify: (id) => setCustomerStatus(store(), id, 'active'),
-      reject: (id, reasons) => setCustomerStatus(store(), id, 'rejected', reasons),
-      requestInformation: (id) => setCustomerStatus(store(), id, 'needs_information'),
-      setStatus: (id, status, reasons) => setCustomerStatus(store(), id, status, reasons),
+      verify: observed((id) => setCustomerStatus(store(), id, 'active')),
+      reject: observed((id, reasons) => setCustomerStatus(store(), id, 'rejected', reasons)),
+      requestInformation: observed((id) => setCustomerStatus(store(), id, 'needs_information')),
+      setStatus: observed((id, status, reasons) => setCustomerStatus(store(), id, status, reasons)),
     },
     access: {
-      grant: (customerId, type, cardType) =>
+      grant: observed((customerId, type, cardType) =>
         decideAccess(store(), customerId, type, 'granted', cardType !== undefined ? { cardType } : {}),
-      reject: (customerId, type, reasons, cardType) =>
+      ),
+      reject: observed((customerId, type, reasons, cardType) =>
         decideAccess(store(), customerId, type, 'rejected', {
           ...(reasons !== undefined ? { reasons } : {}),
           ...(cardType !== undefined ? { cardType } : {}),
         }),
+      ),
     },
     cards: {
-      expire: (id) => forceStatus(store().card(id), 'expire'),
-      block: (id) => forceStatus(store().card(id), 'block'),
+      expire: observed((id) => forceStatus(store().card(id), 'expire')),
+      block: observed((id) => forceStatus(store().card(id), 'block')),
       activationCode: (id) => store().card(id).physical?.activationCode,
     },
     disputes: {
-      resolve: (id, status, response) => {
+      resolve: observed((id, status, response) => {
         resolveDispute(store(), id, status, response);
-      },
+      }),
     },
     transactions: {
-      add: (cardId, init) => Object.freeze(transactionView(addTransaction(store(), cardId, init))),
+      add: observed((cardId, init) => Object.freeze(transactionView(addTransaction(store(), cardId, init)))),
+    },
+    webhooks: {
+      subscribe: (url, faults) => webhooks.subscribe(world.store, url, faults),
+      clear: () => webhooks.clear(),
+      settled: () => webhooks.settled(),
     },
     state: () => store().snapshot(),
     requestCount: () => count,
     requests: () => log.entries(),
     reset: () => {
       world = buildWorld(rebuild, token);
+      webhooks.clear();
       log.clear();
       count = 0;
     },

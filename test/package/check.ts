@@ -15,7 +15,7 @@ const ALLOWED_FILES = new Set([
   'CHANGELOG.md',
   'LICENSE',
   'package.json',
-  ...['testing', 'cards', 'customers', 'pins', 'funds', 'status', 'disputes', 'bulk'].map(
+  ...['testing', 'cards', 'customers', 'pins', 'funds', 'status', 'disputes', 'bulk', 'webhooks', 'feed'].map(
     (entry) => `${entry}/package.json`,
   ),
 ]);

@@ -3,7 +3,9 @@
 // Usage: <runtime> esm.mjs <baseUrl> <token> <tag>
 import { createRequire } from 'node:module';
 import * as sdk from 'bfinance-cards';
+import * as webhooks from 'bfinance-cards/webhooks';
 import { checkDualPackage, report, runFlow } from './flow.mjs';
+import { runReceiver } from './receiver.mjs';
 
 const [baseUrl, token, tag] = process.argv.slice(2);
 const bun = globalThis.Bun;
@@ -13,6 +15,7 @@ const ok = await report(async () => {
   const checks = await runFlow(sdk, { baseUrl, token, tag, inspect });
   const cjs = createRequire(import.meta.url)('bfinance-cards');
   checks.push(await checkDualPackage(sdk, cjs, { baseUrl, token, tag }));
+  checks.push(...(await runReceiver(webhooks)));
   return { runtime: bun ? 'bun' : 'node', version: bun ? bun.version : process.versions.node, checks };
 });
 if (!ok) process.exitCode = 1;
