@@ -1,4 +1,4 @@
-import { errorFromResponse } from './error-map.js';
+import { type ErrorCause, errorFromResponse } from './error-map.js';
 import {
   type ApiError,
   type CardsError,
@@ -32,11 +32,16 @@ export interface CallRecord {
 export class ErrorFactory {
   readonly #secrets: Iterable<string>;
   readonly #sandbox: boolean;
+  readonly #causes: readonly ErrorCause[];
 
-  /** `secrets`: the tokens seen so far; `sandbox`: the client talks to the sandbox's base URL. */
-  constructor(secrets: Iterable<string>, sandbox: boolean) {
+  /**
+   * `secrets`: the tokens seen so far; `sandbox`: the client talks to the sandbox's base URL;
+   * `causes`: the domain's table of causes an error message can name.
+   */
+  constructor(secrets: Iterable<string>, sandbox: boolean, causes: readonly ErrorCause[]) {
     this.#secrets = secrets;
     this.#sandbox = sandbox;
+    this.#causes = causes;
   }
 
   /** This factory, also masking `extra`: the secrets one call sends. */
@@ -50,6 +55,7 @@ export class ErrorFactory {
         },
       },
       this.#sandbox,
+      this.#causes,
     );
   }
 
@@ -84,6 +90,7 @@ export class ErrorFactory {
         operation,
         retryAfterMs: res.retryAfterMs,
       },
+      this.#causes,
       keyReusedHint,
     );
   }
