@@ -1,5 +1,5 @@
 import { DEFAULT_BASE_URL } from './base-url.js';
-import { type ErrorCause, errorFromResponse } from './error-map.js';
+import { type ErrorCause, type ErrorResponse, errorFromResponse } from './error-map.js';
 import {
   type ApiError,
   type CardsError,
@@ -71,17 +71,7 @@ export class ErrorFactory {
    * The typed error of an error status or a `status: "error"` envelope; with `keyReusedHint`, an
    * `IdempotencyKeyReusedError` (the answer says the key was used for a different request).
    */
-  fromStatus(
-    operation: string,
-    res: {
-      status: number;
-      message: string | undefined;
-      errorId: string | undefined;
-      requestId: string | undefined;
-      retryAfterMs?: number | undefined;
-    },
-    keyReusedHint?: string,
-  ): ApiError {
+  fromStatus(operation: string, res: Omit<ErrorResponse, 'operation'>, keyReusedHint?: string): ApiError {
     return errorFromResponse(
       {
         status: res.status,
