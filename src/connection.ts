@@ -15,6 +15,7 @@ import { isPlainObject, snapshot } from './core/snapshot.js';
 import type { TokenSource } from './core/spec.js';
 import { Transport } from './core/transport.js';
 import type { PinPolicy, PinPreset } from './pins/rules.js';
+import { ERROR_CAUSES } from './resources/domain-errors.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link CardsClient}; every one has a default. */
@@ -225,7 +226,7 @@ export class Connection {
       log,
       drift: createDriftReporter(log),
       audit,
-      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL),
+      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL, ERROR_CAUSES),
       production,
       secrets,
       ...(clock?.sleep ? { sleep: clock.sleep } : {}),

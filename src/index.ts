@@ -6,26 +6,15 @@
 export { CardsClient } from './client.js';
 export type { CardsClientOptions } from './connection.js';
 export {
-  type AnyCardsError,
   ApiError,
   type ApiErrorInit,
-  type ApiErrorName,
   AuthenticationError,
   BadRequestError,
-  CardStateError,
   CardsError,
   type CardsErrorInit,
-  type CardsErrorName,
-  ComplianceRestrictionError,
   ConflictError,
   ConnectionError,
-  CustomerNotVerifiedError,
-  DisputeStateError,
   IdempotencyKeyReusedError,
-  InsufficientFundsError,
-  InvalidCardTypeError,
-  isCardsError,
-  MissingCardholderError,
   NotFoundError,
   OutcomeUnknownError,
   type OutcomeUnknownInit,
@@ -41,7 +30,6 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,
-  WeakPinError,
 } from './core/errors.js';
 export type { AuditEvent, AuditHook, AuditOutcome } from './core/hooks/audit.js';
 export type { UndiciDispatcher } from './core/http/types.js';
@@ -58,6 +46,7 @@ export type { Page, PageParams, PagePromise } from './core/page.js';
 export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
 export type { ActionResult } from './core/schema.js';
 export type { OperationClass, RequestOptions } from './core/spec.js';
+export { type AnyCardsError, type ApiErrorName, type CardsErrorName, isCardsError } from './errors.js';
 export {
   checkPin,
   describePinRule,
@@ -136,6 +125,16 @@ export type {
   TransactionRef,
 } from './resources/disputes-resource.js';
 export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes-schemas.js';
+export {
+  CardStateError,
+  ComplianceRestrictionError,
+  CustomerNotVerifiedError,
+  DisputeStateError,
+  InsufficientFundsError,
+  InvalidCardTypeError,
+  MissingCardholderError,
+  WeakPinError,
+} from './resources/domain-errors.js';
 export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
 export type {
   DepositAddressParams,

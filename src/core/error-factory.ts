@@ -1,4 +1,5 @@
-import { errorFromResponse } from './error-map.js';
+import { DEFAULT_BASE_URL } from './base-url.js';
+import { type ErrorCause, type ErrorResponse, errorFromResponse } from './error-map.js';
 import {
   type ApiError,
   type CardsError,
@@ -32,11 +33,16 @@ export interface CallRecord {
 export class ErrorFactory {
   readonly #secrets: Iterable<string>;
   readonly #sandbox: boolean;
+  readonly #causes: readonly ErrorCause[];
 
-  /** `secrets`: the tokens seen so far; `sandbox`: the client talks to the sandbox's base URL. */
-  constructor(secrets: Iterable<string>, sandbox: boolean) {
+  /**
+   * `secrets`: the tokens seen so far; `sandbox`: the client talks to the sandbox's base URL;
+   * `causes`: the domain's table of causes an error message can name.
+   */
+  constructor(secrets: Iterable<string>, sandbox: boolean, causes: readonly ErrorCause[]) {
     this.#secrets = secrets;
     this.#sandbox = sandbox;
+    this.#causes = causes;
   }
 
   /** This factory, also masking `extra`: the secrets one call sends. */
@@ -50,6 +56,7 @@ export class ErrorFactory {
         },
       },
       this.#sandbox,
+      this.#causes,
     );
   }
 
@@ -64,17 +71,7 @@ export class ErrorFactory {
    * The typed error of an error status or a `status: "error"` envelope; with `keyReusedHint`, an
    * `IdempotencyKeyReusedError` (the answer says the key was used for a different request).
    */
-  fromStatus(
-    operation: string,
-    res: {
-      status: number;
-      message: string | undefined;
-      errorId: string | undefined;
-      requestId: string | undefined;
-      retryAfterMs?: number | undefined;
-    },
-    keyReusedHint?: string,
-  ): ApiError {
+  fromStatus(operation: string, res: Omit<ErrorResponse, 'operation'>, keyReusedHint?: string): ApiError {
     return errorFromResponse(
       {
         status: res.status,
@@ -84,6 +81,7 @@ export class ErrorFactory {
         operation,
         retryAfterMs: res.retryAfterMs,
       },
+      this.#causes,
       keyReusedHint,
     );
   }
@@ -96,7 +94,7 @@ export class ErrorFactory {
         field: 'idempotencyKey',
         rule: 'reused',
         operation,
-        hint: 'Use a new idempotencyKey for each new operation; re-use a key only to retry the identical request (bfinance refuses a key reused for a different request).',
+        hint: 'Use a new idempotencyKey for each new operation; re-use one only to retry the identical request.',
       },
     );
   }
@@ -115,7 +113,7 @@ export class ErrorFactory {
       status,
       operation,
       requestId: this.text(requestId),
-      hint: 'Check baseUrl (it must be the API base itself, e.g. https://business.bfinance.app/external/api) and use a fetch or dispatcher that does not follow redirects.',
+      hint: `Check baseUrl (the API base itself, e.g. ${DEFAULT_BASE_URL}) and that the fetch or dispatcher follows no redirects.`,
     });
   }
 
@@ -130,10 +128,9 @@ export class ErrorFactory {
     const safe = issues.map((i) => ({ path: this.text(i.path), code: this.text(i.code) }));
     const where = safe.map((i) => `${i.path || 'body'}: ${i.code}`).join(', ');
     const resourceId = this.text(applied?.resourceId);
+    const report = 'report the field paths (not the values) as an issue';
     return new ResponseValidationError(
-      applied
-        ? `${operation} was applied (bfinance answered success), but its reply does not match the API contract (${where}).`
-        : `${operation}: the response does not match the API contract (${where}).`,
+      `${operation}${applied ? ' was applied (bfinance answered success), but its reply' : ': the response'} does not match the API contract (${where}).`,
       {
         operation,
         status,
@@ -142,8 +139,8 @@ export class ErrorFactory {
         applied: applied !== undefined,
         resourceId,
         hint: applied
-          ? `Do not re-send: the call was applied${resourceId ? ` (id ${resourceId})` : ''}. Read the result instead (a card by its externalId with cards.retrieve, a movement in the card's transactions), and report the field paths (not the values) as an issue.`
-          : 'Upgrade bfinance-cards; if the newest version fails too, report the field paths (not the values) as an issue.',
+          ? `Do not re-send: the call was applied${resourceId ? ` (id ${resourceId})` : ''}. Read its result (a card by externalId with cards.retrieve, a movement in the card's transactions) and ${report}.`
+          : `Upgrade bfinance-cards; if the newest version fails too, ${report}.`,
       },
     );
   }
@@ -152,7 +149,7 @@ export class ErrorFactory {
   timeout(operation: string, timeoutMs: number): TimeoutError {
     return new TimeoutError(`${operation}: no complete response within ${timeoutMs} ms.`, {
       operation,
-      hint: 'Retry later or raise timeoutMs; for a money movement settle the outcome before re-sending.',
+      hint: 'Retry later or raise timeoutMs.',
     });
   }
 
@@ -162,7 +159,7 @@ export class ErrorFactory {
       `${operation}: the call was aborted${inFlight ? ' while in flight' : ''}.`,
       {
         operation,
-        hint: 'The AbortSignal passed in options fired; nothing to do unless the abort was unexpected.',
+        hint: 'Your AbortSignal fired; nothing to do unless that was unexpected.',
       },
     );
   }
@@ -176,10 +173,10 @@ export class ErrorFactory {
     const code = this.text(failure.code);
     const hint =
       failure.phase === 'local'
-        ? 'The HTTP stack refused to send the request (nothing left this machine); check custom headers, userAgent and the fetch or dispatcher passed in.'
+        ? 'The HTTP stack refused the request, so nothing was sent: check custom headers, userAgent and the fetch or dispatcher.'
         : this.#sandbox
-          ? 'Nothing answers at the sandbox base URL: use sandbox.client() or sandbox.fetch, start the HTTP sandbox and pass its baseUrl, or, with msw, start the server with the sandbox handlers and pass fetch: globalThis.fetch.'
-          : `Check the network and baseUrl${retried ? '; the SDK already retried what was safe to retry' : ' (this call was not retried: maxRetries is 0 or nothing was safe to retry)'}.`;
+          ? "Nothing answers at the sandbox's URL: use sandbox.client() or sandbox.fetch, a running HTTP sandbox's baseUrl, or msw with the sandbox handlers and fetch: globalThis.fetch."
+          : `Check the network and baseUrl${retried ? '; what was safe to retry was retried' : ' (not retried: maxRetries is 0 or a retry was not safe)'}.`;
     // "funds.topUp: the connection failed", not "…: The connection failed" (acronyms keep their case).
     const what = this.text(failure.message).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
     return new ConnectionError(`${operation}: ${what}`, {
@@ -228,12 +225,12 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'bfinance processes this call once per Idempotency-Key, but this client has retryUnknownOutcomes: false, so it re-sends nothing: call error.reconcile() to read whether it was applied before sending anything again.'
+            ? 'bfinance processes this call once per Idempotency-Key, but with retryUnknownOutcomes: false this client re-sends nothing: call error.reconcile() before sending it again.'
             : undefined) ??
           outcome?.hint ??
           (resend
-            ? 'Call error.resend() to send the identical request with the same Idempotency-Key, or error.reconcile() to read whether it was applied.'
-            : 'The call may have been applied. bfinance documents de-duplication by Idempotency-Key only for card top-ups and withdrawals; re-sending this call may repeat it: call error.reconcile() to look for its effect first.'),
+            ? 'Call error.resend() to re-send it with the same Idempotency-Key, or error.reconcile() to read whether it was applied.'
+            : 'It may have been applied, and re-sending it may repeat it: call error.reconcile() first.'),
         resend,
         reconcile: settle
           ? async (options) => {

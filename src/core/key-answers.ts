@@ -9,7 +9,7 @@ export type KeyAnswer = 'reused' | 'processed' | 'in-progress';
 // bfinance documents that reusing a key for a different request "results in an error", without
 // its status or wording [DOC api-integration/en/idempotency-key]; what a repeat or a concurrent
 // request answers is not documented at all [INF]. So each meaning is recognised from a subject
-// and what is said about it, as the error causes are (error-map.ts), in any 4xx status.
+// and what is said about it, as the error causes are (resources/domain-errors.ts), in any 4xx status.
 // An API, access or encryption key is not the request's key ("API key does not match this account").
 const KEY =
   /\b(idempoten\w*|(?<!\b(api|access|secret|public|private|encryption|signing|session|auth\w*|licen[cs]e|ssh|pgp)[\s_-]?)keys?)\b/i;

@@ -1,4 +1,3 @@
-import type { PinRule } from '../core/pin-rule.js';
 import { COMMON_PINS } from './common.js';
 import {
   hasRunOfThree,
@@ -12,7 +11,20 @@ import {
   isYear,
 } from './shapes.js';
 
-export type { PinRule };
+/**
+ * Identifier of the first rule a PIN broke, so apps can show targeted guidance.
+ *
+ * Rules are evaluated in the order listed here (and in `PIN_RULES`); the first match wins.
+ */
+export type PinRule =
+  | 'PIN_FORMAT'
+  | 'PIN_LENGTH'
+  | 'PIN_REPEATED'
+  | 'PIN_SEQUENCE'
+  | 'PIN_COMMON'
+  | 'PIN_YEAR'
+  | 'PIN_PATTERN'
+  | 'PIN_DATE';
 
 /**
  * Named rule set for {@link checkPin}.

@@ -1,9 +1,10 @@
-import { CardStateError, type CardsError } from '../core/errors.js';
+import type { CardsError } from '../core/errors.js';
 import type { OutcomeSpec } from '../core/outcome/contract.js';
 import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { cardStatus, readCard, readOptions } from './card-read.js';
 import type { CardModel, ResolvedCard } from './card-ref.js';
+import { CardStateError } from './domain-errors.js';
 
 // How card calls are settled when their outcome is unknown, and how refused retries of status
 // changes are confirmed. Every read goes through the caller's transport and public endpoints; what

@@ -1,9 +1,10 @@
-import { CustomerNotVerifiedError, RequestAbortedError, TimeoutError } from '../core/errors.js';
+import { RequestAbortedError, TimeoutError } from '../core/errors.js';
 import { copyOptions } from '../core/options.js';
 import { abortSignal, checkOptionalShape, milliseconds, millisecondsRule } from '../core/params.js';
 import { sleep } from '../core/retry.js';
 import type { RequestOptions } from '../core/spec.js';
 import type { Customer, WaitUntilVerifiedOptions } from './customer-schemas.js';
+import { CustomerNotVerifiedError } from './domain-errors.js';
 
 const DEFAULT_INTERVAL_MS = 2_000;
 const DEFAULT_TIMEOUT_MS = 600_000;

@@ -1,9 +1,10 @@
-import { DisputeStateError, ValidationError } from '../core/errors.js';
+import { ValidationError } from '../core/errors.js';
 import { anyText, checkShape, refId, text } from '../core/params.js';
 import type { RequestOptions } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import type { Dispute, DisputeStatusResult } from './disputes-schemas.js';
+import { DisputeStateError } from './domain-errors.js';
 import { cancelDispute, createDispute, disputeStatus } from './endpoints/disputes.js';
 import { ClientResource } from './resource.js';
 

@@ -1,10 +1,11 @@
 import type { CardsClientOptions } from '../connection.js';
-import { ValidationError, WeakPinError } from '../core/errors.js';
+import { ValidationError } from '../core/errors.js';
 import { checkOptionalShape } from '../core/params.js';
 import type { ActionResult } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
 import { checkPin, type PinCheckResult, type PinPolicy, type PinPreset } from '../pins/rules.js';
 import { type CardRef, resolveCard } from './card-ref.js';
+import { WeakPinError } from './domain-errors.js';
 import { setPin } from './endpoints/card-settings.js';
 import { ClientResource } from './resource.js';
 

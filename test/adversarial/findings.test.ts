@@ -3,7 +3,6 @@ import { CLIENT_CLOCK } from '../../src/connection.js';
 import {
   ConflictError,
   IdempotencyKeyReusedError,
-  InsufficientFundsError,
   OutcomeUnknownError,
   RedirectError,
   RequestAbortedError,
@@ -12,6 +11,7 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import { CardsClient } from '../../src/index.js';
+import { InsufficientFundsError } from '../../src/resources/domain-errors.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from '../helpers/http-server.js';
 import { failure } from '../helpers/wire.js';
 import { bankClient, FakeBank } from './fake-bank.js';

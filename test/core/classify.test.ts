@@ -8,7 +8,7 @@ import type { OperationClass } from '../../src/core/spec.js';
 
 // The one classifier, tested directly: its rules as properties over every failure and context.
 
-const errors = new ErrorFactory([], false);
+const errors = new ErrorFactory([], false, []);
 
 const statusFailure = (status: number, message?: string): AttemptFailure => ({
   type: 'status',

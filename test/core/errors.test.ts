@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import * as errors from '../../src/core/errors.js';
+import * as engine from '../../src/core/errors.js';
 import {
   ApiError,
   CardsError,
@@ -15,6 +15,10 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import { redact } from '../../src/core/redact.js';
+import * as domain from '../../src/resources/domain-errors.js';
+
+// The public error classes: the engine's and the domain's.
+const errors = { ...engine, ...domain };
 
 type AnyErrorClass = new (message: string, init: never) => CardsError;
 
@@ -133,7 +137,7 @@ describe('isCardsError', () => {
   it('recognises an error built by a second copy of the module (ESM + CJS side by side)', async () => {
     // A fresh module graph: the error classes are evaluated a second time, as in a second package copy.
     vi.resetModules();
-    const copy = (await import('../../src/core/errors.js')) as typeof errors;
+    const copy = (await import('../../src/core/errors.js')) as typeof engine;
     expect(copy.CardsError).not.toBe(CardsError);
     const foreign = new copy.NotFoundError('Card not found', { hint: 'h', status: 404 });
     expect(foreign).not.toBeInstanceOf(CardsError);

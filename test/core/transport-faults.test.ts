@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConflictError,
   ConnectionError,
-  InsufficientFundsError,
   isCardsError,
   NotFoundError,
   OutcomeUnknownError,
@@ -17,6 +16,7 @@ import { createFetchSender } from '../../src/core/http/fetch-sender.js';
 import type { Sender } from '../../src/core/http/types.js';
 import { createUndiciSender } from '../../src/core/http/undici-sender.js';
 import { sleep } from '../../src/core/retry.js';
+import { InsufficientFundsError } from '../../src/resources/domain-errors.js';
 import {
   letLoopbackThroughMsw,
   type Reply,

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   AuthenticationError,
-  CardStateError,
   ResponseValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
@@ -12,6 +11,7 @@ import { path } from '../../src/core/path.js';
 import * as z from '../../src/core/reader.js';
 import { actionResult } from '../../src/core/schema.js';
 import type { RequestSpec } from '../../src/core/spec.js';
+import { CardStateError } from '../../src/resources/domain-errors.js';
 import { server } from '../helpers/msw.js';
 import {
   caught,

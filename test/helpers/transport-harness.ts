@@ -6,6 +6,7 @@ import { path } from '../../src/core/path.js';
 import * as z from '../../src/core/reader.js';
 import type { RequestSpec } from '../../src/core/spec.js';
 import { Transport, type TransportConfig } from '../../src/core/transport.js';
+import { ERROR_CAUSES } from '../../src/resources/domain-errors.js';
 
 /** The token every harness transport sends unless told otherwise. */
 export const TOKEN = 'tok_harness_6f1c2d9e8b7a';
@@ -66,7 +67,7 @@ export function makeTransport(options: HarnessOptions): Harness {
     retryUnknownOutcomes: false,
     log: createLogSink(logger, logLevel, () => secrets),
     audit: new AuditTrail(undefined, () => secrets),
-    errors: new ErrorFactory(secrets, false),
+    errors: new ErrorFactory(secrets, false, ERROR_CAUSES),
     secrets,
     random: () => 0.5,
     sleep: async (ms) => {

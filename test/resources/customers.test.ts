@@ -2,7 +2,6 @@ import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   BadRequestError,
-  CustomerNotVerifiedError,
   NotFoundError,
   RequestAbortedError,
   ResponseValidationError,
@@ -10,6 +9,7 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import type { CreateCustomerParams } from '../../src/index.js';
+import { CustomerNotVerifiedError } from '../../src/resources/domain-errors.js';
 import { server } from '../helpers/msw.js';
 import {
   BASE,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DisputeStateError,
-  NotFoundError,
-  ResponseValidationError,
-  ValidationError,
-} from '../../src/core/errors.js';
+import { NotFoundError, ResponseValidationError, ValidationError } from '../../src/core/errors.js';
 import type { CreateDisputeParams } from '../../src/resources/disputes-resource.js';
+import { DisputeStateError } from '../../src/resources/domain-errors.js';
 import {
   failure,
   forbidRequests,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
-  InsufficientFundsError,
   NotFoundError,
   ResponseValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
+import { InsufficientFundsError } from '../../src/resources/domain-errors.js';
 import type { BudgetTransaction } from '../../src/resources/funds-schemas.js';
 import { createSandbox } from '../../src/testing/index.js';
 import {

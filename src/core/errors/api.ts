@@ -1,5 +1,4 @@
 import { CardsError, type CardsErrorInit } from './base.js';
-import type { ApiErrorName } from './names.js';
 
 /** What a response told us about a failed call. */
 export interface ApiErrorInit extends CardsErrorInit {
@@ -13,8 +12,8 @@ export interface ApiErrorInit extends CardsErrorInit {
 
 /** The API answered with an error: a non-2xx status, or a 2xx body with `status: "error"`. */
 export class ApiError extends CardsError {
-  /** Always `'ApiError'`, a literal that survives minification. */
-  override readonly name: ApiErrorName = 'ApiError';
+  /** `'ApiError'` (or the subclass's name), a literal that survives minification. */
+  override readonly name: string = 'ApiError';
   /** HTTP status of the response; 200 when the error arrived inside a 2xx envelope. */
   readonly status: number;
   /** The server's `errorId`, for bfinance support. */

@@ -1,5 +1,3 @@
-import type { CardsErrorName } from './names.js';
-
 const BRAND = Symbol.for('bfinance-cards.error');
 
 /** Fields every SDK error can carry. */
@@ -17,8 +15,8 @@ export interface CardsErrorInit {
  * `toJSON` lists only safe fields, so an error can be logged whole.
  */
 export class CardsError extends Error {
-  /** Always `'CardsError'`, a literal that survives minification. */
-  override readonly name: CardsErrorName = 'CardsError';
+  /** `'CardsError'` (or the subclass's name), a literal that survives minification. */
+  override readonly name: string = 'CardsError';
   /** What to do next, in one sentence. */
   readonly hint: string;
   /** The SDK operation that failed, e.g. `cards.issue`. */
@@ -42,7 +40,10 @@ export class CardsError extends Error {
   }
 }
 
-/** True when `value` carries the brand every SDK error sets (see `isCardsError`). */
-export function hasErrorBrand(value: unknown): value is CardsError {
+/**
+ * True for any error thrown by bfinance-cards, including one from another copy of the package (an
+ * ESM and a CJS build loaded side by side), where `instanceof` cannot see it.
+ */
+export function isCardsError(value: unknown): value is CardsError {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
