@@ -49,7 +49,7 @@ export type { UndiciDispatcher } from './core/http/types.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Amount } from './core/money.js';
 export type { Page, PageParams, PagePromise } from './core/page.js';
-export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
+export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact/index.js';
 export type { ActionResult } from './core/schema.js';
 export type { OperationClass, RequestOptions } from './core/spec.js';
 export type {

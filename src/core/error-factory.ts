@@ -14,7 +14,7 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js';
-import { redact } from './redact.js';
+import { redact } from './redact/index.js';
 import type { RequestSpec } from './spec.js';
 
 /** When a call ran, for an `OutcomeUnknownError`. */

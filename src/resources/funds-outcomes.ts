@@ -1,4 +1,4 @@
-import { redact } from '../core/redact.js';
+import { redact } from '../core/redact/index.js';
 import type { Requester } from '../core/spec.js';
 import {
   decideMovement,

@@ -14,7 +14,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/core/errors.js';
-import { redact } from '../../src/core/redact.js';
+import { redact } from '../../src/core/redact/index.js';
 
 type AnyErrorClass = new (message: string, init: never) => CardsError;
 

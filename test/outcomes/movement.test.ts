@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { redact } from '../../src/core/redact.js';
+import { redact } from '../../src/core/redact/index.js';
 import {
   findMovement,
   LISTING_TIME_BUDGET_MS,

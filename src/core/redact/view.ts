@@ -1,0 +1,99 @@
+// The text as the redactor reads it: every Unicode decimal digit as its ASCII digit, `%XX`
+// escapes (once or twice encoded, any UTF-8 character) and HTML space entities decoded, and every
+// kind of space, dash and slash as its ASCII form, with a map back to the offsets of the text. The
+// rules then need ASCII patterns only, and a mask covers whatever the value was written with.
+
+/** The mask that replaces every secret except a card number. */
+export const REDACTED = '[REDACTED]';
+
+const UNIT =
+  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&(?:[a-z]*sp|#(?:160|32|x20|xa0|8239|x202f));|[\s\S]/giu;
+const DIGIT = /\p{Nd}/u;
+// Dashes and slashes, spaces (incl. zero-width and non-breaking, dots of other scripts) and the
+// commas, colons and bars of other scripts, in the order of their ASCII forms in `ASCII_FORMS`.
+const KINDS = [
+  /[\u2010-\u2015\u2044\u2212\u2215\u2e3a\u2e3b\ufe58\ufe63\uff0d\uff0f]/,
+  /[\x85\xa0\xad\xb7\u1680\u180e\u2000-\u200d\u2024\u2027-\u2029\u202f\u205f\u2060\u3000\u30fb\ufeff\uff0e\uff65]/,
+  /[\u060c\u3001\uff0c\uff1a\uff1b\uff5c]/,
+];
+const ASCII_FORMS = '- ,';
+const values = new Map<string, number>();
+
+/**
+ * The value (0–9) of a Unicode decimal digit. Unicode encodes each digit set as ten contiguous
+ * code points from 0 to 9, and adjacent sets are whole sets, so the distance to the start of the
+ * run of digits gives it.
+ */
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0) ?? 0;
+  let value = values.get(digit);
+  if (value === undefined) {
+    let zero = code;
+    while (DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1;
+    value = (code - zero) % 10;
+    values.set(digit, value);
+  }
+  return value;
+}
+
+/** The ASCII digits of `text`, in order, whatever script they were written in. */
+export function digitsOf(text: string): string {
+  return text.replace(/\p{Nd}/gu, (d) => String(digitValue(d))).replace(/\D/g, '');
+}
+
+function ascii(char: string): string {
+  if (char < '\x80') return char;
+  if (DIGIT.test(char)) return String(digitValue(char));
+  return ASCII_FORMS[KINDS.findIndex((kind) => kind.test(char))] ?? char;
+}
+
+/** Text as read, and for each of its characters the offset in the original text (plus its end). */
+export interface View {
+  text: string;
+  at: number[] | undefined;
+}
+
+/** The view of `text`; plain ASCII text without escapes is its own view. */
+export function view(text: string): View {
+  if (!/[%&\x80-\uffff]/.test(text)) return { text, at: undefined };
+  let out = '';
+  const at: number[] = [];
+  for (const { 0: unit, index } of text.matchAll(UNIT)) {
+    let char = unit;
+    if (unit[0] === '&' && unit.length > 1) char = ' ';
+    else if (unit[0] === '%' && unit.length > 1) {
+      try {
+        char = ascii(decodeURIComponent(unit.replace(/%(?:25)+(?=[\da-f]{2})/gi, '%')));
+      } catch {
+        // Not a UTF-8 character: read as written.
+        for (let k = 0; k < unit.length; k++) at.push(index + k);
+        out += unit;
+        continue;
+      }
+    } else char = ascii(unit);
+    for (let k = 0; k < char.length; k++) at.push(index);
+    out += char;
+  }
+  at.push(text.length);
+  return { text: out, at };
+}
+
+/** A part of a view to replace: [start, end) in the view's text, and what replaces it. */
+export type Mask = [number, number, string];
+
+/**
+ * `text` with the parts of its view that `masks` names replaced; where masks overlap, the one
+ * that starts first wins.
+ */
+export function applyMasks(text: string, { at }: View, masks: Mask[]): string {
+  if (masks.length === 0) return text;
+  const source = (i: number): number => (at === undefined ? i : (at[i] ?? text.length));
+  let out = '';
+  let copied = 0;
+  for (const [start, end, replacement] of masks.sort((a, b) => a[0] - b[0])) {
+    if (source(start) < copied) continue;
+    out += text.slice(copied, source(start)) + replacement;
+    copied = source(end);
+  }
+  return out + text.slice(copied);
+}
