@@ -1,4 +1,4 @@
-import type { Mask, View } from './view.js';
+import { applyMasks, type Mask, type View } from './view.js';
 import { nearCardWord } from './words.js';
 
 // Card numbers in a view (view.ts): chains of digits joined by up to 8 separators (spaces, dots,
@@ -8,12 +8,16 @@ const CHAIN = /\d(?:(?:[\t-\r +\-./]{0,8}|[\t-\r \-./]{0,2}[,_;:|][\t-\r \-./]{0
 const WEAK = /[,_;:|]/;
 
 // Numbers that are not card numbers, each checked for its own shape so a card number is never one:
-// UUIDs and hex ids (24, 32, 40 or 64 digits, with both letters and digits), IBANs (mod 97), IPv4
-// addresses and calendar dates.
+// UUIDs and hex ids (24, 32, 40 or 64 digits, with both letters and digits), IBANs (mod 97), and
+// calendar dates joined by spaces to no digits but another date's (one that is, is a piece of a
+// longer number: a card number in mixed grouping).
 const SHAPES =
-  /(?<![\dA-Za-z])(?:([\dA-Fa-f]{8}(?:-[\dA-Fa-f]{4}){3}-[\dA-Fa-f]{12}|[\dA-Fa-f]{64}|[\dA-Fa-f]{40}|[\dA-Fa-f]{32}|[\dA-Fa-f]{24})|([A-Z]{2}\d\d(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?))(?![\dA-Za-z])|(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g;
-const DATE =
-  /(?<!\d[-./]?)(?:(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|\d{1,2}([-./])\d{1,2}\2(?:19|20)\d\d)(?!\d|[-./]\d)/g;
+  /(?<![\dA-Za-z])(?:([\dA-Fa-f]{8}(?:-[\dA-Fa-f]{4}){3}-[\dA-Fa-f]{12}|[\dA-Fa-f]{64}|[\dA-Fa-f]{40}|[\dA-Fa-f]{32}|[\dA-Fa-f]{24})|[A-Z]{2}\d\d(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?)(?![\dA-Za-z])/g;
+const DATE = String.raw`(?:(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|\d\d?[-./]\d\d?[-./](?:19|20)\d\d)`;
+const DATES = new RegExp(
+  String.raw`(?<!\d[-./]?)(?:(?<!\d[\s+]{1,3})|(?<=${DATE}[\s+]{1,3}))${DATE}(?!\d|[-./]\d)(?:(?![\s+]{1,3}\d)|(?=[\s+]{1,3}${DATE}))`,
+  'g',
+);
 
 // After a window that runs on into more digits: the rest is the card's expiry (`…1111` + `12/29`,
 // or `1229` with a year a card can have). After a window that ends: a separated expiry (`… 12/29`).
@@ -23,48 +27,29 @@ const SPACED_EXPIRY = /^[\s./-]{1,3}(?:0[1-9]|1[0-2])\s?[/-]\s?(?:20\d\d|\d\d)(?
 const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20\d\d|\d\d)$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
+/** True for an IBAN: rearranged, letters read as 10–35, it is 1 mod 97 (ISO 13616). */
 function isIban(shape: string): boolean {
-  const compact = shape.replace(/ /g, '');
+  const iban = shape.replace(/ /g, '');
   let rest = 0;
-  // The rearranged IBAN, letters read as 10–35, is 1 mod 97 (ISO 13616).
-  for (const char of compact.slice(4) + compact.slice(0, 4))
-    rest = Number(`${rest}${parseInt(char, 36)}`) % 97;
-  return rest === 1 && compact.length >= 15 && compact.length <= 34;
+  for (const char of iban.slice(4) + iban.slice(0, 4)) rest = Number(`${rest}${parseInt(char, 36)}`) % 97;
+  return rest === 1 && iban.length >= 15 && iban.length <= 34;
 }
 
-/**
- * `text` with its non-card numbers blanked out. A date joined by spaces to digits that are not
- * another date is a piece of a longer number (a card number in mixed grouping), not a date.
- */
+/** `text` with its non-card numbers blanked out. */
 function blanked(text: string): string {
-  const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(SHAPES)) {
-    const [shape, hex, iban] = m;
-    if (hex ? hex.includes('-') || (/[A-Fa-f]/.test(hex) && /\d/.test(hex)) : !iban || isIban(iban))
-      ranges.push([m.index, m.index + shape.length]);
-  }
-  const dates = [...text.matchAll(DATE)].map((m) => [m.index, m.index + m[0].length] as const);
-  const starts = new Set(dates.map(([a]) => a));
-  const ends = new Set(dates.map(([, b]) => b));
-  for (const [a, b] of dates) {
-    const before = /\d([\s+]{1,3})$/.exec(text.slice(Math.max(0, a - 4), a))?.[1];
-    const after = /^([\s+]{1,3})\d/.exec(text.slice(b, b + 4))?.[1];
-    if ((!before || ends.has(a - before.length)) && (!after || starts.has(b + after.length)))
-      ranges.push([a, b]);
-  }
-  let out = '';
-  let copied = 0;
-  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
-    if (a < copied) continue;
-    out += text.slice(copied, a) + 'x'.repeat(b - a);
-    copied = b;
-  }
-  return out + text.slice(copied);
+  const masks: Mask[] = [];
+  const blank = (at: number, shape: string): number =>
+    masks.push([at, at + shape.length, 'x'.repeat(shape.length)]);
+  for (const { 0: shape, 1: hex, index } of text.matchAll(SHAPES))
+    if (hex ? hex.includes('-') || (/[A-Fa-f]/.test(hex) && /\d/.test(hex)) : isIban(shape))
+      blank(index, shape);
+  for (const { 0: dates, index } of text.matchAll(DATES)) blank(index, dates);
+  return applyMasks(text, { text, at: undefined }, masks);
 }
 
 /**
- * Where card numbers stand in the view `v` of `raw`, each masked to `•••• 1234`: Luhn-valid windows
- * of 12–19 digits of a chain. Runs in time linear in the length of the text.
+ * Where card numbers may stand in the view `v` of `raw`, each masked to `•••• 1234`: Luhn-valid
+ * windows of 12–19 digits of a chain, most likely first. Runs in time linear in the length of the text.
  */
 export function panMasks(v: View, raw: string): Mask[] {
   const { text } = v;
@@ -128,16 +113,9 @@ export function panMasks(v: View, raw: string): Mask[] {
       const length = e - s;
       const timestamp =
         group[s] === group[e - 1] &&
-        (length === 13 ? first >= '1' && first <= '3' : first === '1' && (length === 16 || length === 19));
-      if (
-        length > 12 &&
-        atStart &&
-        atEnd &&
-        !(phone[p] && length <= 15) &&
-        !(reference[p] && !cardGrouping(s, e)) &&
-        !timestamp
-      )
-        return 1;
+        (length === 13 ? /[123]/.test(first) : first === '1' && (length === 16 || length === 19));
+      const other = (phone[p] && length < 16) || (reference[p] && !cardGrouping(s, e)) || timestamp;
+      if (length > 12 && atStart && atEnd && !other) return 1;
       if (atStart && (atEnd ? SPACED_EXPIRY : GLUED_EXPIRY).test(text.slice(end(e), end(e) + 24))) return 2;
       const from = pos[s] ?? 0;
       if (atEnd && !atStart && EXPIRY_BEFORE.test(text.slice(Math.max(0, from - 24), from))) return 2;
@@ -155,10 +133,7 @@ export function panMasks(v: View, raw: string): Mask[] {
       }
     }
     for (const windows of ranked) windows.sort((a, b) => b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0]);
-    const taken = new Uint8Array(n);
     for (const [s, e] of ranked.flat()) {
-      if (taken.subarray(s, e).includes(1)) continue;
-      taken.fill(1, s, e);
       // A window cut out of a group keeps a space from the digits left around it.
       const lead = group[s - 1] === group[s] ? ' ' : '';
       const trail = e < n && group[e] === group[e - 1] ? ' ' : '';

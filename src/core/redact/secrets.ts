@@ -14,23 +14,17 @@ const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)
 /** Every form in which `secret` may be echoed: as is, URL-, form-, JSON-, base64- and hex-encoded. */
 function forms(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
+  const url = encodeURIComponent;
   const out = [
     secret,
     JSON.stringify(secret).slice(1, -1),
     [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(''),
   ];
-  for (const encode of [
-    encodeURIComponent,
-    encodeURI,
-    (s: string) => encodeURIComponent(encodeURIComponent(s)),
-    (s: string) => encodeURIComponent(s).replace(/%20/g, '+'),
-    (s: string) => new URLSearchParams([['k', s]]).toString().slice(2),
-  ]) {
-    try {
-      out.push(encode(secret));
-    } catch {
-      // A lone surrogate cannot be URL-encoded, so that form cannot occur.
-    }
+  try {
+    const form = new URLSearchParams([['k', secret]]).toString().slice(2);
+    out.push(url(secret), encodeURI(secret), url(url(secret)), url(secret).replace(/%20/g, '+'), form);
+  } catch {
+    // A lone surrogate cannot be URL-encoded, so no URL form can occur.
   }
   // Inside a larger base64 blob (a Basic credential `user:token`, a base64 JSON body) the secret
   // sits at one of three byte offsets; the groups holding only its bytes are the same whatever is

@@ -59,19 +59,16 @@ export function view(text: string): View {
   let out = '';
   const at: number[] = [];
   for (const { 0: unit, index } of text.matchAll(UNIT)) {
-    let char = unit;
-    if (unit[0] === '&' && unit.length > 1) char = ' ';
-    else if (unit[0] === '%' && unit.length > 1) {
+    let char = unit.length < 3 ? unit : ' ';
+    if (unit[0] === '%' && unit.length > 2) {
       try {
-        char = ascii(decodeURIComponent(unit.replace(/%(?:25)+(?=[\da-f]{2})/gi, '%')));
+        char = decodeURIComponent(unit.replace(/%(?:25)+(?=[\da-f]{2})/gi, '%'));
       } catch {
-        // Not a UTF-8 character: read as written.
-        for (let k = 0; k < unit.length; k++) at.push(index + k);
-        out += unit;
-        continue;
+        char = unit; // not a UTF-8 character: read as written
       }
-    } else char = ascii(unit);
-    for (let k = 0; k < char.length; k++) at.push(index);
+    }
+    char = ascii(char);
+    for (let k = 0; k < char.length; k++) at.push(index + (char === unit ? k : 0));
     out += char;
   }
   at.push(text.length);
@@ -82,16 +79,17 @@ export function view(text: string): View {
 export type Mask = [number, number, string];
 
 /**
- * `text` with the parts of its view that `masks` names replaced; where masks overlap, the one
- * that starts first wins.
+ * `text` with the parts of its view that `masks` names replaced; a mask that overlaps one before it
+ * in the list is dropped.
  */
 export function applyMasks(text: string, { at }: View, masks: Mask[]): string {
-  if (masks.length === 0) return text;
-  const source = (i: number): number => (at === undefined ? i : (at[i] ?? text.length));
+  const taken = new Uint8Array(at?.length ?? text.length + 1);
+  const source = (i: number): number => at?.[i] ?? i;
   let out = '';
   let copied = 0;
-  for (const [start, end, replacement] of masks.sort((a, b) => a[0] - b[0])) {
-    if (source(start) < copied) continue;
+  for (const [start, end, replacement] of masks
+    .filter(([start, end]) => !taken.subarray(start, end).includes(1) && taken.fill(1, start, end))
+    .sort((a, b) => a[0] - b[0])) {
     out += text.slice(copied, source(start)) + replacement;
     copied = source(end);
   }
