@@ -121,16 +121,14 @@ export function redactValue(value: unknown, secrets: Iterable<string> = [], dept
   if (value instanceof Sensitive) return value.toString();
   if (typeof value === 'number' || typeof value === 'bigint') {
     // A card number may arrive as a JSON number: it is masked like the same digits in a string.
-    const text = String(value);
-    const masked = redact(text, secrets);
-    return masked === text ? value : masked;
+    const masked = redact(String(value), secrets);
+    return masked === String(value) ? value : masked;
   }
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return '[Truncated]';
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const [key, item] of Object.entries(value))
     out[key] = isSecretKey(key) ? REDACTED : redactValue(item, secrets, depth + 1);
-  }
   return out;
 }

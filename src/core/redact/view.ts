@@ -1,6 +1,6 @@
 // The text as the redactor reads it: every Unicode decimal digit as its ASCII digit, `%XX`
 // escapes (once or twice encoded, any UTF-8 character) and HTML space entities decoded, and every
-// kind of space, dash and slash as its ASCII form, with a map back to the offsets of the text. The
+// kind of space, dash or slash as a space or `-`, with a map back to the offsets of the text. The
 // rules then need ASCII patterns only, and a mask covers whatever the value was written with.
 
 /** The mask that replaces every secret except a card number. */
@@ -48,10 +48,7 @@ function ascii(char: string): string {
 }
 
 /** Text as read, and for each of its characters the offset in the original text (plus its end). */
-export interface View {
-  text: string;
-  at: number[] | undefined;
-}
+export type View = { text: string; at: number[] | undefined };
 
 /** The view of `text`; plain ASCII text without escapes is its own view. */
 export function view(text: string): View {
