@@ -5,8 +5,6 @@ import { maskSecrets } from './secrets.js';
 import { applyMasks, digitsOf, REDACTED, view } from './view.js';
 import { dataMasks, maskKeys, SECRET_KEY } from './words.js';
 
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
 /** Masks a card number to its last four digits, e.g. `•••• 1234`. */
 export function maskPan(pan: string): string {
   const digits = digitsOf(pan);
@@ -60,7 +58,7 @@ export class Sensitive {
   }
 
   /** The masked form for `util.inspect` and `console.log`. */
-  [INSPECT](): string {
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `Sensitive<${this.#kind}>(${this.toString()})`;
   }
 }

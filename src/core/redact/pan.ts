@@ -25,7 +25,6 @@ const DATES = new RegExp(
 const GLUED_EXPIRY = /^(?:0[1-9]|1[0-2])(?:[/-](?:20\d\d|\d\d)|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
 const SPACED_EXPIRY = /^[\s./-]{1,3}(?:0[1-9]|1[0-2])\s?[/-]\s?(?:20\d\d|\d\d)(?!\d|[/.-]\d)/;
 const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20\d\d|\d\d)$/;
-const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 /** True for an IBAN: rearranged, letters read as 10–35, it is 1 mod 97 (ISO 13616). */
 function isIban(shape: string): boolean {
@@ -71,11 +70,9 @@ export function panMasks(v: View, raw: string): Mask[] {
       else {
         if (gap === undefined || WEAK.test(gap)) {
           const at = v.at?.[index + i] ?? index + i;
-          const [b1 = '', b2 = ''] = [raw[at - 1], raw[at - 2]];
-          phone.push(b1 === '+' && !LETTER_OR_DIGIT.test(b2));
-          reference.push(
-            b1 === '#' || (/[-_]/.test(b1) && LETTER_OR_DIGIT.test(b2)) || (b1 === '/' && /[A-Z]/.test(b2)),
-          );
+          const before = raw.slice(Math.max(0, at - 2), at);
+          phone.push(/(?<![\p{L}\p{Nd}])\+$/u.test(before));
+          reference.push(/#$|[\p{L}\p{Nd}][-_]$|[A-Z]\/$/u.test(before));
         }
         group.push((group[group.length - 1] ?? -1) + (gap === '' ? 0 : 1));
         part.push(phone.length - 1);
@@ -103,19 +100,17 @@ export function panMasks(v: View, raw: string): Mask[] {
     // after `+`), a reference (after `DSP-`, `REF_`, `#`, unless in card grouping) or a Unix time in
     // ms, µs or ns. Then the ones needing their expiry, or a card word or card data next to the
     // chain, most likely first. -1: not a card number.
+    const nearWord = (): boolean => (near ??= nearCardWord(text, pos[0] ?? 0, end(n)));
     const rankOf = (s: number, e: number): number => {
       const atStart = s === 0 || group[s - 1] !== group[s];
       const atEnd = e === n || group[e] !== group[e - 1];
-      const nearWord = (): boolean => (near ??= nearCardWord(text, pos[0] ?? 0, end(n)));
       const p = part[s] ?? 0;
       if (p !== part[e - 1]) return atStart && atEnd && cardGrouping(s, e) && nearWord() ? 0 : -1;
-      const first = digits[s] ?? '';
-      const length = e - s;
-      const timestamp =
-        group[s] === group[e - 1] &&
-        (length === 13 ? /[123]/.test(first) : first === '1' && (length === 16 || length === 19));
-      const other = (phone[p] && length < 16) || (reference[p] && !cardGrouping(s, e)) || timestamp;
-      if (length > 12 && atStart && atEnd && !other) return 1;
+      const other = (): boolean =>
+        (phone[p] && e - s < 16) ||
+        (reference[p] && !cardGrouping(s, e)) ||
+        (group[s] === group[e - 1] && /^(?:[1-3]\d{12}|1\d{15}(?:\d{3})?)$/.test(digits.slice(s, e)));
+      if (e - s > 12 && atStart && atEnd && !other()) return 1;
       if (atStart && (atEnd ? SPACED_EXPIRY : GLUED_EXPIRY).test(text.slice(end(e), end(e) + 24))) return 2;
       const from = pos[s] ?? 0;
       if (atEnd && !atStart && EXPIRY_BEFORE.test(text.slice(Math.max(0, from - 24), from))) return 2;
@@ -127,7 +122,7 @@ export function panMasks(v: View, raw: string): Mask[] {
     const ranked: Array<Array<[number, number]>> = [[], [], [], [], [], [], []];
     for (let e = 12; e <= n; e++) {
       for (let s = e - 1, sum = 0; s >= 0 && s >= e - 19; s--) {
-        const d = Number(digits[s]) * ((e - s) % 2 === 0 ? 2 : 1);
+        const d = (digits.charCodeAt(s) - 48) * ((e - s) % 2 === 0 ? 2 : 1);
         sum += d > 9 ? d - 9 : d;
         if (e - s >= 12 && sum % 10 === 0) ranked[rankOf(s, e)]?.push([s, e]);
       }

@@ -6,18 +6,18 @@
 /** The mask that replaces every secret except a card number. */
 export const REDACTED = '[REDACTED]';
 
+// What may read differently: an escape, an entity, a non-ASCII character that is not a letter.
 const UNIT =
-  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&(?:[a-z]*sp|#(?:160|32|x20|xa0|8239|x202f));|[\s\S]/giu;
+  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&(?:[a-z]*sp|#(?:160|32|x20|xa0|8239|x202f));|[^\0-\x7f\p{L}]/giu;
 const DIGIT = /\p{Nd}/u;
 // Dashes and slashes, spaces (incl. zero-width and non-breaking, dots of other scripts) and the
-// commas, colons and bars of other scripts, in the order of their ASCII forms in `ASCII_FORMS`.
+// commas, colons and bars of other scripts, read as `-`, ` ` and `,`.
 const KINDS = [
   /[\u2010-\u2015\u2044\u2212\u2215\u2e3a\u2e3b\ufe58\ufe63\uff0d\uff0f]/,
   /[\x85\xa0\xad\xb7\u1680\u180e\u2000-\u200d\u2024\u2027-\u2029\u202f\u205f\u2060\u3000\u30fb\ufeff\uff0e\uff65]/,
   /[\u060c\u3001\uff0c\uff1a\uff1b\uff5c]/,
 ];
-const ASCII_FORMS = '- ,';
-const values = new Map<string, number>();
+const values = new Map<number, number>();
 
 /**
  * The value (0–9) of a Unicode decimal digit. Unicode encodes each digit set as ten contiguous
@@ -26,14 +26,12 @@ const values = new Map<string, number>();
  */
 function digitValue(digit: string): number {
   const code = digit.codePointAt(0) ?? 0;
-  let value = values.get(digit);
-  if (value === undefined) {
+  if (!values.has(code)) {
     let zero = code;
     while (DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1;
-    value = (code - zero) % 10;
-    values.set(digit, value);
+    values.set(code, (code - zero) % 10);
   }
-  return value;
+  return values.get(code) ?? 0;
 }
 
 /** The ASCII digits of `text`, in order, whatever script they were written in. */
@@ -44,7 +42,7 @@ export function digitsOf(text: string): string {
 function ascii(char: string): string {
   if (char < '\x80') return char;
   if (DIGIT.test(char)) return String(digitValue(char));
-  return ASCII_FORMS[KINDS.findIndex((kind) => kind.test(char))] ?? char;
+  return '- ,'[KINDS.findIndex((kind) => kind.test(char))] ?? char;
 }
 
 /** Text as read, and for each of its characters the offset in the original text (plus its end). */
@@ -55,19 +53,27 @@ export function view(text: string): View {
   if (!/[%&\x80-\uffff]/.test(text)) return { text, at: undefined };
   let out = '';
   const at: number[] = [];
+  let copied = 0;
+  const keep = (to: number): void => {
+    out += text.slice(copied, to);
+    while (copied < to) at.push(copied++);
+  };
   for (const { 0: unit, index } of text.matchAll(UNIT)) {
-    let char = unit.length < 3 ? unit : ' ';
-    if (unit[0] === '%' && unit.length > 2) {
+    let char = unit.length > 2 ? ' ' : unit;
+    if (unit[0] === '%') {
       try {
         char = decodeURIComponent(unit.replace(/%(?:25)+(?=[\da-f]{2})/gi, '%'));
       } catch {
-        char = unit; // not a UTF-8 character: read as written
+        continue; // not a UTF-8 character: read as written
       }
     }
+    keep(index);
     char = ascii(char);
-    for (let k = 0; k < char.length; k++) at.push(index + (char === unit ? k : 0));
     out += char;
+    for (let k = 0; k < char.length; k++) at.push(index);
+    copied = index + unit.length;
   }
+  keep(text.length);
   at.push(text.length);
   return { text: out, at };
 }
