@@ -1,7 +1,7 @@
 // The redactor: one entry, `redact`, masks every secret in a text; `redactValue` applies it to a
 // copy of any value. Everything else in this folder is private to it.
 import { panMasks } from './pan.js';
-import { maskSecrets } from './secrets.js';
+import { secretMasks } from './secrets.js';
 import { applyMasks, digitsOf, REDACTED, view } from './view.js';
 import { dataMasks, maskKeys, SECRET_KEY } from './words.js';
 
@@ -95,14 +95,15 @@ const WORTH_A_LOOK = /[\p{Nd}:=]|bearer|eyj|activation|otp|one.?time/iu;
  * was. Runs in time linear in the length of `text`.
  */
 export function redact(text: string, secrets: Iterable<string> = []): string {
-  let out = maskSecrets(text, secrets);
+  let seen = view(text);
+  let out = applyMasks(text, seen, secretMasks(seen.text, secrets));
   if (!WORTH_A_LOOK.test(out)) return out;
   out = out.replace(BEARER, `Bearer ${REDACTED}`).replace(JWT, (token: string) => {
     if (!token.includes('.')) return token;
     return REDACTED + (/\.*$/.exec(token)?.[0] ?? ''); // a full stop after the token is the sentence's
   });
   // Card numbers first: a key or word next to one keeps its `•••• 1234`.
-  let seen = view(out);
+  seen = view(out);
   out = applyMasks(out, seen, panMasks(seen, out));
   out = maskKeys(out);
   seen = view(out);

@@ -1,31 +1,23 @@
-import { REDACTED } from './view.js';
+import { type Mask, REDACTED, view } from './view.js';
 
-// The secrets a call knows (the API token, a PIN or activation code it sent), found however a
-// server echoes them.
+// The secrets a call knows (the API token, a PIN or activation code it sent), found in a view
+// (view.ts), so URL-encoded echoes, once or twice, read as the value itself.
 
 // Separators an echo may put into a value it regroups (`4821-7710`, `48 21.77 10`, `4821+7710`).
 const SEPARATORS = /[\s.\-/+]/g;
-const SEPARATED = String.raw`(?:[\s.\-/+]|%20)*`;
 const cache = new Map<string, RegExp>();
 
 const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
-/** Every form in which `secret` may be echoed: as is, URL-, form-, JSON-, base64- and hex-encoded. */
+/** Every form in which `secret` may be echoed: as is, form-, JSON-, base64- and hex-encoded. */
 function forms(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
-  const url = encodeURIComponent;
   const out = [
-    secret,
+    secret.replace(/ /g, '+'),
     JSON.stringify(secret).slice(1, -1),
     [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(''),
   ];
-  try {
-    const form = new URLSearchParams([['k', secret]]).toString().slice(2);
-    out.push(url(secret), encodeURI(secret), url(url(secret)), url(secret).replace(/%20/g, '+'), form);
-  } catch {
-    // A lone surrogate cannot be URL-encoded, so no URL form can occur.
-  }
   // Inside a larger base64 blob (a Basic credential `user:token`, a base64 JSON body) the secret
   // sits at one of three byte offsets; the groups holding only its bytes are the same whatever is
   // around it. Shorter than 8 characters, such a run could be ordinary text.
@@ -37,7 +29,7 @@ function forms(secret: string): string[] {
     if (offset === 0) out.push(encoded, encoded.replace(/=+$/, ''));
     if (core.length >= 8) out.push(core);
   }
-  return out.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')]);
+  return [secret, ...out.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')])];
 }
 
 function patternOf(values: string[]): RegExp {
@@ -48,11 +40,14 @@ function patternOf(values: string[]): RegExp {
     const short = values
       .map((value) => value.replace(SEPARATORS, ''))
       .filter((core) => core.length >= 4 && core.length <= 16);
-    const all = [...new Set([...values, ...short].flatMap(forms))].filter((form) => form.length >= 4);
+    const all = [...values, ...short].flatMap(forms).map((form) => view(form).text);
     pattern = new RegExp(
       [
-        ...all.sort((a, b) => b.length - a.length).map(literal),
-        ...short.map((core) => [...core].map(literal).join(SEPARATED)),
+        ...[...new Set(all)]
+          .filter((form) => form.length >= 4)
+          .sort((a, b) => b.length - a.length)
+          .map(literal),
+        ...short.map((core) => [...view(core).text].map(literal).join('[\\s.\\-/+]*')),
       ].join('|'),
       'gi',
     );
@@ -63,12 +58,13 @@ function patternOf(values: string[]): RegExp {
 }
 
 /**
- * Masks the known secrets in `text`: every encoded form, in any letter case, and short values
- * regrouped with spaces, dashes, dots or `%20`. Values shorter than 4 characters are ignored: they
- * would mask ordinary text. Patterns are cached per set of secrets, since the same token is
- * redacted on every call.
+ * Where the known secrets stand in `text` (a view's text): every encoded form, in any letter case,
+ * and short values regrouped with spaces, dashes or dots. Values shorter than 4 characters are
+ * ignored: they would mask ordinary text. Patterns are cached per set of secrets, since the same
+ * token is redacted on every call.
  */
-export function maskSecrets(text: string, secrets: Iterable<string>): string {
+export function secretMasks(text: string, secrets: Iterable<string>): Mask[] {
   const values = [...secrets].filter((secret) => typeof secret === 'string' && secret.length >= 4);
-  return values.length === 0 ? text : text.replace(patternOf(values), REDACTED);
+  if (values.length === 0) return [];
+  return [...text.matchAll(patternOf(values))].map((m) => [m.index, m.index + m[0].length, REDACTED]);
 }
