@@ -43,7 +43,7 @@ export type {
   Reconciliation,
 } from './core/outcome/contract.js';
 export type { Page, PageParams, PagePromise } from './core/page.js';
-export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact.js';
+export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact/index.js';
 export type { ActionResult } from './core/schema.js';
 export type { OperationClass, RequestOptions } from './core/spec.js';
 export { type AnyCardsError, type ApiErrorName, type CardsErrorName, isCardsError } from './errors.js';

@@ -1,7 +1,7 @@
 import type { ErrorFactory } from './error-factory.js';
 import type { AuditTrail } from './hooks/audit.js';
 import type { LogFields, LogSink } from './logger.js';
-import { redactValue } from './redact.js';
+import { redactValue } from './redact/index.js';
 
 /**
  * The transport configuration for one call that sends `secrets` (a PIN, an activation code): its

@@ -15,7 +15,7 @@ import {
 } from './errors.js';
 import type { OutcomeSubject, Reconciliation } from './outcome/contract.js';
 import { reconcileSettled } from './outcome/settle.js';
-import { redact } from './redact.js';
+import { redact } from './redact/index.js';
 import type { RequestSpec } from './spec.js';
 
 /** When a call ran, for an `OutcomeUnknownError`. */

@@ -1,5 +1,5 @@
 import { callSafely, warnOnce } from './hooks/safe-call.js';
-import { redactValue } from './redact.js';
+import { redactValue } from './redact/index.js';
 
 /** Any logger with the four usual methods: `console`, pino, winston and the like all fit. */
 export interface Logger {

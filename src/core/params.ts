@@ -1,6 +1,6 @@
 import { unknownName } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
-import { redact } from './redact.js';
+import { redact } from './redact/index.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 
 export { isPlainObject } from './snapshot.js';

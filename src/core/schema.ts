@@ -1,6 +1,6 @@
 import { occasional } from './drift.js';
 import * as z from './reader.js';
-import { redact, Sensitive, type SensitiveKind } from './redact.js';
+import { redact, Sensitive, type SensitiveKind } from './redact/index.js';
 
 // The tolerant-reader building blocks. A response schema requires only what the SDK's own logic
 // needs (ids, the fields that route or settle calls); every other field is built from `maybe`,

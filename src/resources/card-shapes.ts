@@ -1,4 +1,4 @@
-import type { Sensitive } from '../core/redact.js';
+import type { Sensitive } from '../core/redact/index.js';
 import type { CardModel } from './card-ref.js';
 
 // One card shape for every card the SDK returns (issue, reissue, retrieve, list): the same name

@@ -1,5 +1,5 @@
 import type { OutcomeSpec } from '../core/outcome/contract.js';
-import { redact } from '../core/redact.js';
+import { redact } from '../core/redact/index.js';
 import type { Requester } from '../core/spec.js';
 import { readCard, readOptions } from './card-read.js';
 import type { ResolvedCard } from './card-ref.js';

@@ -1,4 +1,4 @@
-import { isSecretKey, redact, Sensitive, type SensitiveKind } from '../core/redact.js';
+import { isSecretKey, redact, Sensitive, type SensitiveKind } from '../core/redact/index.js';
 import type { WebhookEventType } from './shapes.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');

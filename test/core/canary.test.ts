@@ -8,7 +8,7 @@ import { createUndiciSender } from '../../src/core/http/undici-sender.js';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import { path } from '../../src/core/path.js';
 import * as z from '../../src/core/reader.js';
-import { Sensitive } from '../../src/core/redact.js';
+import { Sensitive } from '../../src/core/redact/index.js';
 import { actionResult, sensitive } from '../../src/core/schema.js';
 import type { RequestSpec } from '../../src/core/spec.js';
 import { CanaryScanner } from '../helpers/canary.js';

@@ -14,7 +14,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/core/errors.js';
-import { redact } from '../../src/core/redact.js';
+import { redact } from '../../src/core/redact/index.js';
 import * as domain from '../../src/resources/domain-errors.js';
 
 // The public error classes: the engine's and the domain's.

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from '../../src/core/reader.js';
-import { Sensitive } from '../../src/core/redact.js';
+import { Sensitive } from '../../src/core/redact/index.js';
 import { actionResult, deferred, last4Of, maybe, sensitive } from '../../src/core/schema.js';
 
 describe('sensitive()', () => {

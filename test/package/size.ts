@@ -95,7 +95,12 @@ function writeBudgets(measurements: Measurement[]): void {
     const max = before[name]?.max;
     const budget = Math.ceil(gzip * HEADROOM);
     const target = before[name]?.target;
-    budgets[name] = { budget: max === undefined ? budget : Math.min(budget, max), baseline: gzip, max, target };
+    budgets[name] = {
+      budget: max === undefined ? budget : Math.min(budget, max),
+      baseline: gzip,
+      max,
+      target,
+    };
   }
   writeFileSync(BUDGET_FILE, `${JSON.stringify(budgets, null, 2)}\n`);
 }

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallWindow } from '../../src/core/outcome/contract.js';
-import { redact } from '../../src/core/redact.js';
+import { redact } from '../../src/core/redact/index.js';
 import { LISTING_TIME_BUDGET_MS, MAX_LISTING_PAGES } from '../../src/resources/movement-listing.js';
 import type { MovementEntry, MovementQuery } from '../../src/resources/movement-match.js';
 import { findMovement } from '../../src/resources/movement-search.js';

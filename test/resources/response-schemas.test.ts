@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import * as z from '../../src/core/reader.js';
-import type { Sensitive } from '../../src/core/redact.js';
+import type { Sensitive } from '../../src/core/redact/index.js';
 import { remask } from '../../src/core/schema.js';
 import type {
   Card,

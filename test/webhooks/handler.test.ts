@@ -2,7 +2,7 @@ import { format, inspect } from 'node:util';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.js';
-import { Sensitive } from '../../src/core/redact.js';
+import { Sensitive } from '../../src/core/redact/index.js';
 import {
   createWebhookHandler,
   type WebhookEvent,

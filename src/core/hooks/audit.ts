@@ -1,4 +1,4 @@
-import { redactValue } from '../redact.js';
+import { redactValue } from '../redact/index.js';
 import { callSafely, warnOnce } from './safe-call.js';
 
 /** How an audited call ended, as far as the SDK can know. */

@@ -1,9 +1,9 @@
 import { format, inspect } from 'node:util';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLuhnValid, luhnCheckDigit } from '../../src/core/luhn.js';
-import { isSecretKey, maskPan, redact, redactValue, Sensitive } from '../../src/core/redact.js';
-import { INNOCENT } from '../helpers/redact-corpus.js';
+import { isLuhnValid, luhnCheckDigit } from '../../../src/core/luhn.js';
+import { isSecretKey, maskPan, redact, redactValue, Sensitive } from '../../../src/core/redact/index.js';
+import { INNOCENT } from '../../helpers/redact-corpus.js';
 
 const PAN = '4111111111111111';
 const JWT =

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../../src/core/luhn.js';
-import { redact } from '../../src/core/redact.js';
-import { activationCodeArb, echoArb, echoedSecrets, pinArb, tokenArb } from '../helpers/canary.js';
-import { INNOCENT } from '../helpers/redact-corpus.js';
+import { luhnCheckDigit } from '../../../src/core/luhn.js';
+import { redact } from '../../../src/core/redact/index.js';
+import { activationCodeArb, echoArb, echoedSecrets, pinArb, tokenArb } from '../../helpers/canary.js';
+import { INNOCENT } from '../../helpers/redact-corpus.js';
 
 // Both sides of the redactor's rule: card data written any way never survives, and innocent text
 // of every kind comes back byte for byte.
