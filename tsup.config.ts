@@ -97,7 +97,8 @@ const undiciVersion = (
  * (edge runtimes, Bun, Deno) or undici (Node). The library build ships both as entries
  * (`platform-fetch`, `platform-node`) and leaves the import to `#default-sender`, which package.json
  * `imports` resolves by export condition. So one set of files serves every platform, and every class
- * is the same on all of them: `client.cards` is the `Cards` of `bfinance-cards/cards`.
+ * is the same on all of them: `client.cards` is the `Cards` of `bfinance-cards/cards`. (Source
+ * never names `#default-sender`, only this build does, so knip.json turns off its `subpaths` rule.)
  */
 const platformImport: Plugin = {
   name: 'platform-import',
