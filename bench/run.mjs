@@ -212,6 +212,7 @@ function render(r, m, totalSeconds) {
   const b = r.bundle.results;
   for (const name of [
     'edge program (workerd, edge-light)',
+    'edge program, Cards alone (bfinance-cards/cards)',
     'node program (loaded on import)',
     'node program (after the first request)',
   ]) {
@@ -220,7 +221,7 @@ function render(r, m, totalSeconds) {
   const budgets = JSON.parse(readFileSync(join(ROOT, 'test', 'package', 'size-budgets.json'), 'utf8'));
   lines.push(
     '',
-    `Size budgets, gzip (\`npm run size\`, test/package/size-budgets.json): edge bundle ${kb(budgets['edge-bundle'].budget)}, Node entry ${kb(budgets['node-entry-esm'].budget)} (ESM) / ${kb(budgets['node-entry-cjs'].budget)} (CJS).`,
+    `Size budgets, gzip (\`npm run size\`, test/package/size-budgets.json): edge program ${kb(budgets['edge-bundle'].budget)} (target ${kb(budgets['edge-bundle'].target)}), Cards alone ${kb(budgets['edge-bundle-cards'].budget)} (target ${kb(budgets['edge-bundle-cards'].target)}), Node program ${kb(budgets['node-program'].budget)}.`,
     '',
     `The response reader and drift check (src/core/reader.ts, drift.ts) are ${kb(b.readerInEdgeProgram.minifiedBytes)} (${(100 * b.readerInEdgeProgram.shareOfMinified).toFixed(0)}%) of the minified edge program.`,
     '',
