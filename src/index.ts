@@ -97,7 +97,7 @@ export type {
   PartialCardSecrets,
   ReissuedCard,
 } from './resources/card-shapes.js';
-export type { CardListParams, Cards } from './resources/cards.js';
+export { type CardListParams, Cards } from './resources/cards.js';
 export type { CustomerQuestionnairesResource } from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
@@ -117,12 +117,12 @@ export type {
   VerificationLevel,
   WaitUntilVerifiedOptions,
 } from './resources/customer-schemas.js';
-export type { CustomerRef, Customers } from './resources/customers.js';
-export type {
-  CreateDisputeParams,
-  DisputeRef,
+export { type CustomerRef, Customers } from './resources/customers.js';
+export {
+  type CreateDisputeParams,
+  type DisputeRef,
   Disputes,
-  TransactionRef,
+  type TransactionRef,
 } from './resources/disputes-resource.js';
 export type { Dispute, DisputeStatus, DisputeStatusResult } from './resources/disputes-schemas.js';
 export {
@@ -136,12 +136,12 @@ export {
   WeakPinError,
 } from './resources/domain-errors.js';
 export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
-export type {
-  DepositAddressParams,
+export {
+  type DepositAddressParams,
   Funds,
-  TopUpBudgetParams,
-  TopUpParams,
-  WithdrawParams,
+  type TopUpBudgetParams,
+  type TopUpParams,
+  type WithdrawParams,
 } from './resources/funds-resource.js';
 export type {
   BudgetTransaction,
@@ -149,12 +149,12 @@ export type {
   OrganizationBalance,
 } from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
-export type { Pins } from './resources/pins.js';
+export { Pins } from './resources/pins.js';
 export type {
   Questionnaire,
   QuestionnaireAnswer,
   QuestionnaireQuestion,
   QuestionnaireSummary,
 } from './resources/questionnaire-schemas.js';
-export type { Status } from './resources/status.js';
+export { Status } from './resources/status.js';
 export { VERSION } from './version.js';

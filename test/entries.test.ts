@@ -8,10 +8,10 @@ import { Status } from '../src/entries/status.js';
 import * as root from '../src/index.js';
 import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from './helpers/http-server.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../src/core/http/default-sender.js', () => import('../src/core/http/default-sender.node.js'));
 
-// Tests run as Node (vitest resolves default-sender.js as the Node build does); the edge build's
+// These tests take Node's default sender (the mock above); dist/lib's fetch default is checked on
 // fetch default is checked on dist by test/package/check.ts and the runtime matrix.
 describe('package entries', () => {
   let server: ScriptedServer;

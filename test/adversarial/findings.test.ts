@@ -16,7 +16,7 @@ import { letLoopbackThroughMsw, type ScriptedServer, startScriptedServer } from 
 import { failure } from '../helpers/wire.js';
 import { bankClient, FakeBank } from './fake-bank.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // One case (or more) per money-safety finding of the adversarial review, each asserting the

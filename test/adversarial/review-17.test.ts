@@ -6,7 +6,7 @@ import type { AuditEvent } from '../../src/core/hooks/audit.js';
 import { CardsClient } from '../../src/index.js';
 import { polluted } from '../helpers/pollute.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Independent review of #17: cases the earlier tests did not vary. Each fake bank here records

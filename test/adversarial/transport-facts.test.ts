@@ -12,7 +12,7 @@ import { CardsClient } from '../../src/index.js';
 import { failure } from '../helpers/wire.js';
 import { newStats, report, size } from '../reliability/config.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Whether a money call may have reached bfinance is what the transport saw, never an error code;

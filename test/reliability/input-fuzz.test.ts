@@ -12,7 +12,7 @@ import {
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, settle, startRig } from './harness.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Bad call inputs: 5,000 fast-check runs (1,500 amounts, 1,000 ids, 1,000

@@ -14,7 +14,7 @@ import {
   startRig,
 } from './harness.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // The fault matrix: 30 fault scenarios × read, state, create/move = 90 cases, plus the create

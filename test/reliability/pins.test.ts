@@ -5,7 +5,7 @@ import { describePinRule, PIN_PRESETS, type PinPreset } from '../../src/pins/rul
 import { expectedPinRule, W4D } from '../helpers/pin-oracle.js';
 import { newStats, report, SEED, size } from './config.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // PINs through the client: `client.pins.check` under every preset and length agrees with the one

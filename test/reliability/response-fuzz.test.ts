@@ -9,7 +9,7 @@ import { driftChecked } from '../helpers/drift.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { settle } from './harness.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Bad responses: 2,000 bodies (every truncation offset of the create/move

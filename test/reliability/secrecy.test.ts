@@ -6,7 +6,7 @@ import { driftChecked } from '../helpers/drift.js';
 import { newStats, report, SEED, type SuiteStats } from './config.js';
 import { type ClientRig, issueCard, type Rig, rigClient, SHIPPING, settle, startRig } from './harness.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // Secrecy under faults: the canaries (a JWT-shaped token, every PAN with and without

@@ -20,7 +20,7 @@ import {
   startRig,
 } from './harness.js';
 
-// Node's default sender (undici), as the package resolves `#default-sender` under the `node` condition.
+// Node's default sender (undici), as the package's Node build (dist/node) does.
 vi.mock('../../src/core/http/default-sender.js', () => import('../../src/core/http/default-sender.node.js'));
 
 // The soak: logical operations (60% reads, 20% state changes, 20% top-ups and

@@ -15,10 +15,10 @@ export interface DefaultSender {
 }
 
 /**
- * The portable default: the runtime's global `fetch` (edge runtimes, Bun, Deno, browsers). In the
- * package this import is `#default-sender`, which resolves to `default-sender.node.ts` (undici)
- * under the `node` export condition (tsup.config.ts): the one module that differs by platform, so
- * every class is the same everywhere. Tests that need the Node default mock this module with it.
+ * The portable default: the runtime's global `fetch` (edge runtimes, Bun, Deno, bundlers: dist/lib).
+ * The Node build (dist/node, the `node` export condition) resolves this module to
+ * `default-sender.node.ts` (undici): the one module that differs by platform (tsup.config.ts).
+ * Tests that need the Node default mock this module with it.
  *
  * @internal
  */

@@ -1,0 +1,5 @@
+// The Node build of `bfinance-cards/status`: the root entry's own class, so Node loads one copy
+// of the library in a few files (chunk count is what an ES module import pays for); bundlers take
+// src/entries/status.ts, which carries only this resource.
+export type { CardsClientOptions } from '../../connection.js';
+export { Status } from '../../index.js';
