@@ -22,7 +22,7 @@ const OCCASIONAL = new WeakSet<object>();
  * Marks a field schema as documented-optional: drift reports neither its absence nor a `null`.
  * Returns the schema itself.
  */
-export function occasional<S extends Schema<unknown, unknown>>(schema: S): S {
+export function quietWhenAbsent<S extends Schema<unknown, unknown>>(schema: S): S {
   OCCASIONAL.add(schema);
   return schema;
 }

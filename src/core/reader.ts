@@ -73,7 +73,7 @@ function prefix(issues: Issue[], from: number, key: string | number): void {
   }
 }
 
-// A fresh node per call, so that marking one field (drift's `occasional`) marks no other.
+// A fresh node per call, so that marking one field (drift's `quietWhenAbsent`) marks no other.
 function leaf<T>(kind: Kind, accepts: (value: unknown) => boolean): () => Schema<T> {
   const read = (value: unknown, issues: Issue[]): unknown => {
     if (!accepts(value)) issues.push({ path: '', code: 'invalid_type' });

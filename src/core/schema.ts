@@ -1,4 +1,4 @@
-import { occasional } from './drift.js';
+import { quietWhenAbsent } from './drift.js';
 import * as z from './reader.js';
 import { redact, Sensitive, type SensitiveKind } from './redact/index.js';
 
@@ -11,7 +11,7 @@ import { redact, Sensitive, type SensitiveKind } from './redact/index.js';
  * A value built on first use and kept: the schemas are built this way, so importing the SDK builds
  * none of them and a process pays only for the operations it calls.
  */
-export function deferred<T>(build: () => T): () => T {
+export function builtOnFirstUse<T>(build: () => T): () => T {
   let value: T | undefined;
   let built = false;
   return () => {
@@ -43,7 +43,7 @@ export function sensitive(kind: SensitiveKind): z.Schema<Sensitive, unknown> {
  * card numbers and secrets in it are masked, so a PAN that reached it never reaches a log
  * through a result.
  */
-export const echoedText: () => z.Schema<string, unknown> = deferred(() =>
+export const echoedText: () => z.Schema<string, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.string(),
     z.transform((value) => redact(value)),
@@ -59,23 +59,27 @@ export function maybe<T>(schema: z.Schema<T>): z.Schema<T | null | undefined, un
  * A field a source shows as optional or nullable, or one of two spellings: parsed like `schema`
  * (optional), but its absence or `null` is not reported as drift.
  */
-export function rare<T>(schema: z.Schema<T, unknown>): z.Schema<T | undefined, unknown> {
-  return occasional(z.optional(schema));
+export function optionalField<T>(schema: z.Schema<T, unknown>): z.Schema<T | undefined, unknown> {
+  return quietWhenAbsent(z.optional(schema));
 }
 
 /** An optional, nullable plain string (codes, dates, statuses: never shown as prose). */
-export const text: () => z.Schema<string | null | undefined, unknown> = deferred(() => maybe(z.string()));
+export const text: () => z.Schema<string | null | undefined, unknown> = builtOnFirstUse(() =>
+  maybe(z.string()),
+);
 
 /** An optional, nullable free-text string, redacted (see {@link echoedText}). */
-export const freeText: () => z.Schema<string | null | undefined, unknown> = deferred(() =>
+export const freeText: () => z.Schema<string | null | undefined, unknown> = builtOnFirstUse(() =>
   maybe(echoedText()),
 );
 
 /** An optional, nullable number. */
-export const amount: () => z.Schema<number | null | undefined, unknown> = deferred(() => maybe(z.number()));
+export const amount: () => z.Schema<number | null | undefined, unknown> = builtOnFirstUse(() =>
+  maybe(z.number()),
+);
 
 /** An optional, nullable decimal that one source sends as a string and another as a number. */
-export const openNumberText: () => z.Schema<string | null | undefined, unknown> = deferred(() =>
+export const openNumberText: () => z.Schema<string | null | undefined, unknown> = builtOnFirstUse(() =>
   maybe(
     z.pipe(
       z.union([z.string(), z.number()]),
@@ -99,14 +103,14 @@ function lastFourDigits(value: string): string | undefined {
  * A masked card number in the API's own format (`**** **** **** 1234`) keeping only the last four
  * digits of whatever the server sent, so a full PAN in a "masked" field never comes back.
  */
-export function remask(value: string): string {
+export function keepLastFour(value: string): string {
   const last4 = lastFourDigits(value);
   return last4 === undefined ? '****' : `**** **** **** ${last4}`;
 }
 
-/** An optional, nullable masked card number, re-masked by {@link remask}. */
-export const maskedNumber: () => z.Schema<string | null | undefined, unknown> = deferred(() =>
-  maybe(z.pipe(z.string(), z.transform(remask))),
+/** An optional, nullable masked card number, re-masked by {@link keepLastFour}. */
+export const maskedNumber: () => z.Schema<string | null | undefined, unknown> = builtOnFirstUse(() =>
+  maybe(z.pipe(z.string(), z.transform(keepLastFour))),
 );
 
 /** The body of endpoints that answer only `{status: "success", message}`. */
@@ -116,9 +120,9 @@ export interface ActionResult {
 }
 
 /** Schema of {@link ActionResult}; tolerates an empty `data: {}` success and a `null` message. */
-export const actionResult: () => z.Schema<ActionResult, unknown> = deferred(() =>
+export const actionResult: () => z.Schema<ActionResult, unknown> = builtOnFirstUse(() =>
   z.pipe(
-    z.object({ message: rare(freeText()) }),
+    z.object({ message: optionalField(freeText()) }),
     z.transform((value): ActionResult => ({ message: value.message ?? '' })),
   ),
 );

@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { amount, deferred, text } from '../core/schema.js';
+import { amount, builtOnFirstUse, text } from '../core/schema.js';
 
 /** Which spending limit to set on a standalone card. */
 export type LimitType =
@@ -53,8 +53,8 @@ export interface LimitSetting {
   limit?: number | null | undefined;
 }
 
-const usage = deferred(() => z.optional(z.nullable(z.object({ limit: amount(), used: amount() }))));
-const channel = deferred(() =>
+const usage = builtOnFirstUse(() => z.optional(z.nullable(z.object({ limit: amount(), used: amount() }))));
+const channel = builtOnFirstUse(() =>
   z.optional(
     z.nullable(
       z.object({
@@ -67,7 +67,7 @@ const channel = deferred(() =>
 );
 
 /** Schema of {@link CardLimits}: every level optional and nullable. */
-export const limitsSchema: () => z.Schema<CardLimits, unknown> = deferred(() =>
+export const limitsSchema: () => z.Schema<CardLimits, unknown> = builtOnFirstUse(() =>
   z.object({
     ecommerce: channel(),
     pos: channel(),
@@ -75,7 +75,7 @@ export const limitsSchema: () => z.Schema<CardLimits, unknown> = deferred(() =>
 );
 
 /** Schema of {@link LimitSetting}. */
-export const limitSettingSchema: () => z.Schema<LimitSetting, unknown> = deferred(() =>
+export const limitSettingSchema: () => z.Schema<LimitSetting, unknown> = builtOnFirstUse(() =>
   z.object({
     type: text(),
     limit: amount(),

@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { amount, deferred, freeText, rare, text } from '../core/schema.js';
+import { amount, builtOnFirstUse, freeText, optionalField, text } from '../core/schema.js';
 import type { CardSummary, CardTransaction } from './card-shapes.js';
 import { assemble, balanceOf, base, baseShape, holder } from './card-wire.js';
 
@@ -12,14 +12,14 @@ export const cardListSchema: () => z.Schema<
     totalPages?: number | undefined;
   },
   unknown
-> = deferred(() =>
+> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       cards: z.array(
         z.pipe(
           z.object({
             ...baseShape(),
-            cardBalance: rare(amount()),
+            cardBalance: optionalField(amount()),
             brand: text(),
             cardHolder: holder(),
             cardType: text(),
@@ -38,7 +38,7 @@ export const cardListSchema: () => z.Schema<
       page: amount(),
       limit: amount(),
       // Older API versions send only page and limit.
-      totalPages: rare(amount()),
+      totalPages: optionalField(amount()),
     }),
     z.transform((data) => ({
       cards: data.cards,
@@ -50,8 +50,8 @@ export const cardListSchema: () => z.Schema<
 );
 
 /** `GET /cards/{id}/transactions` data [SDK] (no page metadata). */
-export const cardTransactionsSchema: () => z.Schema<{ transactions: CardTransaction[] }, unknown> = deferred(
-  () =>
+export const cardTransactionsSchema: () => z.Schema<{ transactions: CardTransaction[] }, unknown> =
+  builtOnFirstUse(() =>
     z.object({
       transactions: z.array(
         z.object({
@@ -59,15 +59,15 @@ export const cardTransactionsSchema: () => z.Schema<{ transactions: CardTransact
           amount: amount(),
           currency: text(),
           usdAmount: amount(),
-          merchant: rare(freeText()),
+          merchant: optionalField(freeText()),
           status: text(),
           type: text(),
           date: text(),
           transactionId: text(),
-          declineReason: rare(freeText()),
+          declineReason: optionalField(freeText()),
           // No source lists it; read when present.
-          note: rare(freeText()),
+          note: optionalField(freeText()),
         }),
       ),
     }),
-);
+  );

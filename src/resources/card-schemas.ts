@@ -1,12 +1,12 @@
 import * as z from '../core/reader.js';
 import {
   amount,
-  deferred,
+  builtOnFirstUse,
   freeText,
   maskedNumber,
   maybe,
   openNumberText,
-  rare,
+  optionalField,
   sensitive,
   text,
 } from '../core/schema.js';
@@ -40,7 +40,7 @@ import {
   secretsOf,
 } from './card-wire.js';
 /** `GET /cards/types` data [SDK]: `{ types: [{ id, name, cardCurrency, price, brand }] }`. */
-export const cardTypesSchema: () => z.Schema<CardType[], unknown> = deferred(() =>
+export const cardTypesSchema: () => z.Schema<CardType[], unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       types: z.array(
@@ -57,8 +57,8 @@ export const cardTypesSchema: () => z.Schema<CardType[], unknown> = deferred(() 
   ),
 );
 
-const standaloneCardSchema = deferred(() => buildCardSchema('card'));
-const budgetCardSchema = deferred(() => buildCardSchema('budget'));
+const standaloneCardSchema = builtOnFirstUse(() => buildCardSchema('card'));
+const budgetCardSchema = builtOnFirstUse(() => buildCardSchema('budget'));
 
 /**
  * Card details for a model; takes `sensetive` (standalone, sic) or `sensitive` (budget). Built
@@ -71,18 +71,18 @@ export function cardSchema(model: CardModel): z.Schema<Card, unknown> {
 function buildCardSchema(model: CardModel): z.Schema<Card, unknown> {
   // What the docs page of each model shows is drift when absent; the rest is only tolerated.
   const budget = model === 'budget';
-  const standaloneOnly = <T>(schema: z.Schema<T, unknown>) => (budget ? rare(schema) : schema);
+  const standaloneOnly = <T>(schema: z.Schema<T, unknown>) => (budget ? optionalField(schema) : schema);
   return z.pipe(
     // [DOC cards/get-card-details, budget-cards/get-card-details]
     z.object({
       ...baseShape(),
       balance: standaloneOnly(maybe(z.object({ value: amount(), currency: text() }))),
       cardHolder: standaloneOnly(holder()),
-      email: rare(text()),
-      phone: rare(text()),
+      email: optionalField(text()),
+      phone: optionalField(text()),
       // Standalone details spell it `sensetive` (sic), budget cards `sensitive`; both are read.
-      sensetive: budget ? rare(partialSecrets()) : partialSecrets(),
-      sensitive: budget ? partialSecrets() : rare(partialSecrets()),
+      sensetive: budget ? optionalField(partialSecrets()) : partialSecrets(),
+      sensitive: budget ? partialSecrets() : optionalField(partialSecrets()),
     }),
     z.transform((wire): Card => {
       const secrets = secretsOf(wire.sensitive ?? wire.sensetive);
@@ -98,7 +98,7 @@ function buildCardSchema(model: CardModel): z.Schema<Card, unknown> {
 }
 
 /** `POST /cards/issue` data [DOC cards/issue-a-new-card]: the card under `data.card`. */
-export const issuedCardSchema: () => z.Schema<IssuedCard, unknown> = deferred(() =>
+export const issuedCardSchema: () => z.Schema<IssuedCard, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       card: z.object({
@@ -110,7 +110,7 @@ export const issuedCardSchema: () => z.Schema<IssuedCard, unknown> = deferred(()
         currency: text(),
         maskedCardNumber: maskedNumber(),
         brand: text(),
-        label: rare(freeText()),
+        label: optionalField(freeText()),
       }),
     }),
     z.transform(({ card }): IssuedCard => {
@@ -129,19 +129,19 @@ export const issuedCardSchema: () => z.Schema<IssuedCard, unknown> = deferred(()
  * `currency`, `maskedCardNumber`, `brand`, `label`; `cardNumber` and `cardCVC` only in an older
  * README, so every card-data field is optional.
  */
-export const reissuedCardSchema: () => z.Schema<ReissuedCard, unknown> = deferred(() =>
+export const reissuedCardSchema: () => z.Schema<ReissuedCard, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       card: z.object({
         id: z.string(),
-        cardNumber: rare(maybe(sensitive('pan'))),
+        cardNumber: optionalField(maybe(sensitive('pan'))),
         cardExpire: maybe(sensitive('expiry')),
-        cardCVC: rare(maybe(sensitive('cvc'))),
+        cardCVC: optionalField(maybe(sensitive('cvc'))),
         cardBalance: amount(),
         currency: text(),
         maskedCardNumber: maskedNumber(),
         brand: text(),
-        label: rare(freeText()),
+        label: optionalField(freeText()),
       }),
     }),
     z.transform(({ card }): ReissuedCard => {
@@ -156,7 +156,7 @@ export const reissuedCardSchema: () => z.Schema<ReissuedCard, unknown> = deferre
 );
 
 /** `POST /budget-cards/issue` data [DOC budget-cards/issue-a-new-card]: the card itself. */
-export const issuedBudgetCardSchema: () => z.Schema<IssuedBudgetCard, unknown> = deferred(() =>
+export const issuedBudgetCardSchema: () => z.Schema<IssuedBudgetCard, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({ ...baseShape(), sensitive: fullSecrets() }),
     z.transform(
@@ -173,7 +173,7 @@ export const issuedBudgetCardSchema: () => z.Schema<IssuedBudgetCard, unknown> =
 );
 
 /** `GET /cards/{id}/sensetive` and `/budget-cards/{id}/sensitive` data [SDK]: all three parts. */
-export const sensitiveDataSchema: () => z.Schema<CardSensitiveData, unknown> = deferred(() =>
+export const sensitiveDataSchema: () => z.Schema<CardSensitiveData, unknown> = builtOnFirstUse(() =>
   z.pipe(
     fullSecrets(),
     z.transform(

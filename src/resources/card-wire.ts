@@ -1,12 +1,21 @@
 import * as z from '../core/reader.js';
-import { deferred, freeText, last4Of, maskedNumber, maybe, rare, sensitive, text } from '../core/schema.js';
+import {
+  builtOnFirstUse,
+  freeText,
+  last4Of,
+  maskedNumber,
+  maybe,
+  optionalField,
+  sensitive,
+  text,
+} from '../core/schema.js';
 import type { CardModel } from './card-ref.js';
 import type { CardBalance, CardHolder, PartialCardSecrets } from './card-shapes.js';
 
 // Pieces every card reply schema shares (card-schemas.ts, card-list-schemas.ts).
 
 /** All three parts of the card data, each required. */
-export const fullSecrets = deferred(() =>
+export const fullSecrets = builtOnFirstUse(() =>
   z.object({
     number: sensitive('pan'),
     expire: sensitive('expiry'),
@@ -14,7 +23,7 @@ export const fullSecrets = deferred(() =>
   }),
 );
 /** Card data where any part may be missing or `null`. */
-export const partialSecrets = deferred(() =>
+export const partialSecrets = builtOnFirstUse(() =>
   maybe(
     z.object({
       number: maybe(sensitive('pan')),
@@ -24,8 +33,8 @@ export const partialSecrets = deferred(() =>
   ),
 );
 /** The cardholder block. */
-export const holder: () => z.Schema<CardHolder | null | undefined, unknown> = deferred(() =>
-  maybe(z.object({ firstName: freeText(), lastName: freeText(), customerId: rare(text()) })),
+export const holder: () => z.Schema<CardHolder | null | undefined, unknown> = builtOnFirstUse(() =>
+  maybe(z.object({ firstName: freeText(), lastName: freeText(), customerId: optionalField(text()) })),
 );
 
 /**
@@ -46,8 +55,8 @@ export function baseShape(): {
     maskedCardNumber: maskedNumber(),
     currency: text(),
     status: text(),
-    externalCardId: rare(text()),
-    label: rare(freeText()),
+    externalCardId: optionalField(text()),
+    label: optionalField(freeText()),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { deferred, echoedText, freeText, maybe, rare, text } from '../core/schema.js';
+import { builtOnFirstUse, echoedText, freeText, maybe, optionalField, text } from '../core/schema.js';
 
 /** Whether the customer is a person or a company. */
 export type CustomerType = 'individual' | 'business';
@@ -216,44 +216,44 @@ export interface WaitUntilVerifiedOptions {
   signal?: AbortSignal;
 }
 
-const reasons = deferred(() => maybe(z.array(echoedText())));
+const reasons = builtOnFirstUse(() => maybe(z.array(echoedText())));
 
 // Personal data holds what was sent, and the address changed key names: nothing in it is drift.
-const addressSchema: () => z.Schema<CustomerAddress, unknown> = deferred(() =>
+const addressSchema: () => z.Schema<CustomerAddress, unknown> = builtOnFirstUse(() =>
   z.object({
-    line1: rare(text()),
-    line2: rare(text()),
-    city: rare(text()),
-    state: rare(text()),
-    countryCode: rare(text()),
-    postalCode: rare(text()),
-    country: rare(text()),
-    zipCode: rare(text()),
+    line1: optionalField(text()),
+    line2: optionalField(text()),
+    city: optionalField(text()),
+    state: optionalField(text()),
+    countryCode: optionalField(text()),
+    postalCode: optionalField(text()),
+    country: optionalField(text()),
+    zipCode: optionalField(text()),
   }),
 );
 
-const individualDataSchema: () => z.Schema<IndividualData, unknown> = deferred(() =>
+const individualDataSchema: () => z.Schema<IndividualData, unknown> = builtOnFirstUse(() =>
   z.object({
-    level: rare(text()),
-    firstName: rare(freeText()),
-    lastName: rare(freeText()),
-    birthDate: rare(text()),
-    nationality: rare(text()),
-    nationalId: rare(text()),
-    address: rare(maybe(addressSchema())),
-    email: rare(text()),
-    phone: rare(text()),
+    level: optionalField(text()),
+    firstName: optionalField(freeText()),
+    lastName: optionalField(freeText()),
+    birthDate: optionalField(text()),
+    nationality: optionalField(text()),
+    nationalId: optionalField(text()),
+    address: optionalField(maybe(addressSchema())),
+    email: optionalField(text()),
+    phone: optionalField(text()),
   }),
 );
 
-const featureAccessSchema: () => z.Schema<FeatureAccess, unknown> = deferred(() =>
+const featureAccessSchema: () => z.Schema<FeatureAccess, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       id: z.string(),
       type: z.string(),
-      cardType: rare(text()),
+      cardType: optionalField(text()),
       status: text(),
-      rejectionReasons: rare(reasons()),
+      rejectionReasons: optionalField(reasons()),
     }),
     z.transform(({ status, ...access }): FeatureAccess => {
       const out: FeatureAccess = access;
@@ -264,7 +264,7 @@ const featureAccessSchema: () => z.Schema<FeatureAccess, unknown> = deferred(() 
 );
 
 /** Schema of {@link Customer} [SDK]: `id` and `status` required, the rest tolerated. */
-export const customerSchema: () => z.Schema<Customer, unknown> = deferred(() =>
+export const customerSchema: () => z.Schema<Customer, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       id: z.string(),
@@ -272,10 +272,10 @@ export const customerSchema: () => z.Schema<Customer, unknown> = deferred(() =>
       status: z.string(),
       individualData: maybe(individualDataSchema()),
       // Retrieve sends featuresAccess; older create replies sent rejectionReasons and canResubmit.
-      featuresAccess: rare(maybe(z.array(featureAccessSchema()))),
+      featuresAccess: optionalField(maybe(z.array(featureAccessSchema()))),
       sumsub: maybe(z.object({ url: text() })),
-      rejectionReasons: rare(reasons()),
-      canResubmit: rare(maybe(z.boolean())),
+      rejectionReasons: optionalField(reasons()),
+      canResubmit: optionalField(maybe(z.boolean())),
     }),
     z.transform(({ featuresAccess, ...customer }): Customer => {
       const out: Customer = customer;
@@ -286,11 +286,11 @@ export const customerSchema: () => z.Schema<Customer, unknown> = deferred(() =>
 );
 
 /** Schema of {@link AccessRequest} [DOC]: only the `customerId` is required. */
-export const accessRequestSchema: () => z.Schema<AccessRequest, unknown> = deferred(() =>
+export const accessRequestSchema: () => z.Schema<AccessRequest, unknown> = builtOnFirstUse(() =>
   z.object({
     accessType: text(),
     customerId: z.string(),
-    cardType: rare(text()),
+    cardType: optionalField(text()),
     status: text(),
   }),
 );

@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { deferred, echoedText, freeText, maybe, rare, text } from '../core/schema.js';
+import { builtOnFirstUse, echoedText, freeText, maybe, optionalField, text } from '../core/schema.js';
 
 /** Where a dispute stands; open to values the API may add. */
 export type DisputeStatus =
@@ -36,7 +36,7 @@ export interface DisputeStatusResult {
 }
 
 /** Schema of {@link Dispute}: only `id` is required. */
-export const disputeSchema: () => z.Schema<Dispute, unknown> = deferred(() =>
+export const disputeSchema: () => z.Schema<Dispute, unknown> = builtOnFirstUse(() =>
   z.object({
     id: z.string(),
     status: text(),
@@ -50,11 +50,11 @@ export const disputeSchema: () => z.Schema<Dispute, unknown> = deferred(() =>
 );
 
 /** Schema of {@link DisputeStatusResult}. */
-export const disputeStatusSchema: () => z.Schema<DisputeStatusResult, unknown> = deferred(() =>
+export const disputeStatusSchema: () => z.Schema<DisputeStatusResult, unknown> = builtOnFirstUse(() =>
   z.object({
     id: z.string(),
     status: z.string(),
     // Only once a reviewer answered.
-    response: rare(freeText()),
+    response: optionalField(freeText()),
   }),
 );

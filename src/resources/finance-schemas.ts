@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { deferred, maybe } from '../core/schema.js';
+import { builtOnFirstUse, maybe } from '../core/schema.js';
 
 /** Networks `funds.depositAddress` takes. */
 export type DepositNetwork = 'ethereum' | 'tron' | 'solana' | 'polygon' | 'ton' | 'bnb';
@@ -21,7 +21,7 @@ export interface DepositAddress {
  * `GET /finance/deposit` data. Only `address` is required: it is what a caller acts on; the echo
  * of network and currency may be absent, null or spelled another way.
  */
-export const depositAddressSchema: () => z.Schema<DepositAddress, unknown> = deferred(() =>
+export const depositAddressSchema: () => z.Schema<DepositAddress, unknown> = builtOnFirstUse(() =>
   z.object({
     address: z.string(),
     network: maybe(z.string()),

@@ -2,12 +2,12 @@ import type { PageData } from '../core/page.js';
 import * as z from '../core/reader.js';
 import {
   amount,
-  deferred,
+  builtOnFirstUse,
   freeText,
   maskedNumber,
   maybe,
   openNumberText,
-  rare,
+  optionalField,
   text,
 } from '../core/schema.js';
 
@@ -66,18 +66,20 @@ export interface OrganizationBalance {
   balance?: string | null | undefined;
 }
 
-const budgetTransactionSchema: () => z.Schema<BudgetTransaction, unknown> = deferred(() =>
+const budgetTransactionSchema: () => z.Schema<BudgetTransaction, unknown> = builtOnFirstUse(() =>
   z.object({
     id: z.string(),
     // No card on a movement of the budget itself; merchant and MCC only on card spend [INF].
-    card: rare(
-      maybe(z.object({ id: z.string(), maskedCardNumber: maskedNumber(), externalId: rare(text()) })),
+    card: optionalField(
+      maybe(
+        z.object({ id: z.string(), maskedCardNumber: maskedNumber(), externalId: optionalField(text()) }),
+      ),
     ),
     amount: amount(),
     currency: text(),
     usdAmount: amount(),
-    merchant: rare(freeText()),
-    mcc: rare(openNumberText()),
+    merchant: optionalField(freeText()),
+    mcc: optionalField(openNumberText()),
     status: text(),
     type: text(),
     transactionDate: text(),
@@ -87,19 +89,19 @@ const budgetTransactionSchema: () => z.Schema<BudgetTransaction, unknown> = defe
 );
 
 /** A page of `GET /budgets/{id}/transactions`; `page` and `limit` drive the paging, so they are required. */
-export const budgetTransactionPageSchema: () => z.Schema<PageData<BudgetTransaction>, unknown> = deferred(
-  () =>
+export const budgetTransactionPageSchema: () => z.Schema<PageData<BudgetTransaction>, unknown> =
+  builtOnFirstUse(() =>
     z.pipe(
       z.object({ transactions: z.array(budgetTransactionSchema()), page: z.number(), limit: z.number() }),
       z.transform((value) => ({ data: value.transactions, page: value.page, limit: value.limit })),
     ),
-);
+  );
 
 /** `GET /balance` data [SDK]. */
-export const balanceSchema: () => z.Schema<OrganizationBalance, unknown> = deferred(() =>
+export const balanceSchema: () => z.Schema<OrganizationBalance, unknown> = builtOnFirstUse(() =>
   z.object({
     eur: z.number(),
     usd: z.number(),
-    balance: rare(openNumberText()),
+    balance: optionalField(openNumberText()),
   }),
 );

@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { deferred, freeText, maybe, rare, text } from '../core/schema.js';
+import { builtOnFirstUse, freeText, maybe, optionalField, text } from '../core/schema.js';
 
 /**
  * A questionnaire as `questionnaires.list` shows it [SDK-JS]: id, name and completion.
@@ -60,18 +60,18 @@ export interface QuestionnaireAnswer {
 }
 
 // completedAt stays null until the questionnaire is answered; placeholder and options fit only some questions.
-const summaryShape = deferred(() => ({
+const summaryShape = builtOnFirstUse(() => ({
   id: z.string(),
   name: freeText(),
   completed: maybe(z.boolean()),
-  completedAt: rare(text()),
+  completedAt: optionalField(text()),
 }));
 
-const summarySchema = deferred(() => z.object(summaryShape()));
+const summarySchema = builtOnFirstUse(() => z.object(summaryShape()));
 
 // The list's shape is unpublished: accept `{ questionnaires: [...] }` or a bare array. Issue
 // paths are relative to the list either way (`0.id`).
-export const questionnaireListSchema: () => z.Schema<QuestionnaireSummary[], unknown> = deferred(() =>
+export const questionnaireListSchema: () => z.Schema<QuestionnaireSummary[], unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.transform((value: unknown) =>
       typeof value === 'object' && value !== null && 'questionnaires' in value ? value.questionnaires : value,
@@ -80,19 +80,19 @@ export const questionnaireListSchema: () => z.Schema<QuestionnaireSummary[], unk
   ),
 );
 
-const questionSchema = deferred(() =>
+const questionSchema = builtOnFirstUse(() =>
   z.object({
     id: z.string(),
     question: freeText(),
     type: text(),
     required: maybe(z.boolean()),
-    placeholder: rare(freeText()),
-    options: rare(maybe(z.array(z.unknown()))),
+    placeholder: optionalField(freeText()),
+    options: optionalField(maybe(z.array(z.unknown()))),
   }),
 );
 
 /** `data.questionnaire` of the questionnaire details [SDK-JS]. */
-export const questionnaireSchema: () => z.Schema<Questionnaire, unknown> = deferred(() =>
+export const questionnaireSchema: () => z.Schema<Questionnaire, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       questionnaire: z.object({ ...summaryShape(), questionnaire: maybe(z.array(questionSchema())) }),
@@ -106,6 +106,6 @@ export const questionnaireSchema: () => z.Schema<Questionnaire, unknown> = defer
   ),
 );
 
-export const looseRecord: () => z.Schema<Record<string, unknown>, unknown> = deferred(() =>
+export const looseRecord: () => z.Schema<Record<string, unknown>, unknown> = builtOnFirstUse(() =>
   z.looseObject({}),
 );

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDrift, occasional } from '../../src/core/drift.js';
+import { findDrift, quietWhenAbsent } from '../../src/core/drift.js';
 import * as z from '../../src/core/reader.js';
 import { maybe } from '../../src/core/schema.js';
 import { cardListSchema, cardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
@@ -51,10 +51,10 @@ describe('findDrift', () => {
     );
   });
 
-  it('walks pipes, unions and wrappers, and keeps quiet on occasional fields', () => {
+  it('walks pipes, unions and wrappers, and keeps quiet on quietWhenAbsent fields', () => {
     const schema = z.pipe(
       z.object({
-        a: occasional(z.optional(z.string())),
+        a: quietWhenAbsent(z.optional(z.string())),
         b: z.optional(z.array(z.union([z.string(), z.object({ c: z.number() })]))),
         r: z.nullable(
           z.pipe(

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from '../../src/core/reader.js';
 import { Sensitive } from '../../src/core/redact/index.js';
-import { actionResult, deferred, last4Of, maybe, sensitive } from '../../src/core/schema.js';
+import { actionResult, builtOnFirstUse, last4Of, maybe, sensitive } from '../../src/core/schema.js';
 
 describe('sensitive()', () => {
   const card = z.object({
@@ -90,10 +90,10 @@ describe('last4Of', () => {
   });
 });
 
-describe('deferred()', () => {
+describe('builtOnFirstUse()', () => {
   it('builds on the first call only and returns the same value after', () => {
     const build = vi.fn(() => ({ built: true }));
-    const get = deferred(build);
+    const get = builtOnFirstUse(build);
     expect(build).not.toHaveBeenCalled();
     const first = get();
     expect(get()).toBe(first);
@@ -102,7 +102,7 @@ describe('deferred()', () => {
 
   it('keeps a falsy value instead of building again', () => {
     const build = vi.fn(() => undefined);
-    const get = deferred(build);
+    const get = builtOnFirstUse(build);
     get();
     get();
     expect(build).toHaveBeenCalledTimes(1);

@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { luhnCheckDigit } from '../../src/core/luhn.js';
 import * as z from '../../src/core/reader.js';
 import type { Sensitive } from '../../src/core/redact/index.js';
-import { remask } from '../../src/core/schema.js';
+import { keepLastFour } from '../../src/core/schema.js';
 import type {
   Card,
   CardBalance,
@@ -48,12 +48,12 @@ function leaks(text: string, p: string): boolean {
   return text.includes(p) || text.includes(spaced(p));
 }
 
-describe('remask', () => {
+describe('keepLastFour', () => {
   it('keeps only the last four digits of anything', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
         const digits = text.replace(/\D/g, '');
-        const out = remask(text);
+        const out = keepLastFour(text);
         expect(out).toBe(digits.length >= 4 ? `**** **** **** ${digits.slice(-4)}` : '****');
       }),
     );
