@@ -47,7 +47,8 @@ export class WeakPinError extends ValidationError {
   declare readonly rule: PinRule;
 }
 
-const NOT = "(?:not|n't|no longer|never)";
+// A contraction carries its verb ("isn't", "hasn't"): `\w*` lets the `\b` before it fall at the verb.
+const NOT = "(?:not|\\w*n't|no longer|never)";
 /** A case-insensitive pattern written raw, with `${NOT}` for any negation. */
 const re = (raw: TemplateStringsArray, ...parts: string[]): RegExp =>
   new RegExp(String.raw(raw, ...parts), 'i');

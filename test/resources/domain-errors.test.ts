@@ -32,6 +32,12 @@ describe('errorFromResponse by documented cause', () => {
     ['Card status does not allow this operation', 'CardStateError', 'status'],
     ['Dispute is not pending', 'DisputeStateError', 'pending'],
     ['Dispute cannot be cancelled', 'DisputeStateError', 'disputes.status()'],
+    // Contractions read like the words they stand for.
+    ["Customer isn't verified", 'CustomerNotVerifiedError', 'waitUntilVerified'],
+    ["Customer hasn't been verified yet", 'CustomerNotVerifiedError', 'waitUntilVerified'],
+    ["Card type isn't active", 'InvalidCardTypeError', 'typeId'],
+    ["Dispute isn't pending", 'DisputeStateError', 'pending'],
+    ["Card isn't active", 'CardStateError', 'retrieve'],
   ])('"%s" → %s', (message, name, hintWord) => {
     for (const status of [400, 422, 403, 404, 409, 200]) {
       const error = map(status, message);
