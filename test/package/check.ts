@@ -28,7 +28,6 @@ interface Manifest {
   types?: string;
   bin?: Record<string, string>;
   exports: unknown;
-  imports?: unknown;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
@@ -50,7 +49,6 @@ function referencedFiles(manifest: Manifest): string[] {
     }
   };
   walk(manifest.exports);
-  walk(manifest.imports);
   for (const field of [
     manifest.main,
     manifest.module,

@@ -45,8 +45,6 @@ export function reach(
         const target = normalize(join(dirname(file), specifier));
         // A declaration names its sibling declaration by the JavaScript file it describes.
         queue.push(declaration ? target.replace(/\.([cm]?)js$/, '.d.$1ts') : target);
-      } else if (specifier.startsWith('#')) {
-        // package.json `imports`: its targets are entries of their own (check.ts referencedFiles).
       } else if (!specifier.startsWith('node:') && !BUILTINS.has(packageOf(specifier))) {
         const name = packageOf(specifier);
         if (name !== self) packages.add(name);
