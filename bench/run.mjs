@@ -33,7 +33,7 @@ const SCRIPTS = {
   },
 };
 
-for (const built of ['dist/lib/index.js', 'dist/node/index.js', 'dist/undici/request.cjs']) {
+for (const built of ['dist/lib/index.js', 'dist/node/index.cjs', 'dist/undici/request.cjs']) {
   if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
 }
 

@@ -42,7 +42,7 @@ export type {
   ReconcileStatus,
   Reconciliation,
 } from './core/outcome/contract.js';
-export type { Page, PageParams, PagePromise } from './core/page.js';
+export { type Page, type PageParams, PagePromise } from './core/page.js';
 export { maskPan, redact, Sensitive, type SensitiveKind } from './core/redact/index.js';
 export type { ActionResult } from './core/schema.js';
 export type { OperationClass, RequestOptions } from './core/spec.js';
@@ -64,7 +64,7 @@ export type {
   IssueCommonParams,
   IssueStandaloneCardParams,
 } from './resources/card-issue.js';
-export type { CardLimitsResource, CardVelocityResource } from './resources/card-limits.js';
+export { CardLimitsResource, CardVelocityResource } from './resources/card-limits.js';
 export type {
   CardLimits,
   ChannelLimits,
@@ -98,7 +98,7 @@ export type {
   ReissuedCard,
 } from './resources/card-shapes.js';
 export { type CardListParams, Cards } from './resources/cards.js';
-export type { CustomerQuestionnairesResource } from './resources/customer-questionnaires.js';
+export { CustomerQuestionnairesResource } from './resources/customer-questionnaires.js';
 export type {
   AccessRequest,
   AccessRequestParams,
@@ -148,7 +148,7 @@ export type {
   BudgetTransactionCard,
   OrganizationBalance,
 } from './resources/funds-schemas.js';
-export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
+export { PhysicalCardsResource, type ShippingData } from './resources/physical-cards.js';
 export { Pins } from './resources/pins.js';
 export type {
   Questionnaire,

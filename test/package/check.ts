@@ -12,7 +12,6 @@ import { checkSharedClasses } from './testing-entry.js';
 /** What the tarball may hold besides `dist/**`; the `<entry>/package.json` files are explained in check 1. */
 const ALLOWED_FILES = new Set([
   'README.md',
-  'CHANGELOG.md',
   'LICENSE',
   'package.json',
   ...['testing', 'cards', 'customers', 'pins', 'funds', 'status', 'disputes', 'bulk', 'webhooks', 'feed'].map(
@@ -238,9 +237,9 @@ async function main(): Promise<void> {
     const unexpected = files.filter((file) => !file.startsWith('dist/') && !ALLOWED_FILES.has(file));
     expect(
       unexpected.length === 0,
-      `only dist, README, CHANGELOG, LICENSE and package.json packed ${unexpected.join(' ')}`,
+      `only dist, README, LICENSE and package.json packed ${unexpected.join(' ')}`,
     );
-    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) {
+    for (const file of ['README.md', 'LICENSE', 'package.json']) {
       expect(files.includes(file), `${file} is packed`);
     }
     const maps = files.filter((file) => file.endsWith('.map'));

@@ -158,7 +158,12 @@ function newestMtime(dir: string): number {
 
 /** Builds `dist` when it is missing or older than `src`, so a clean clone can run the checks. */
 export async function ensureBuilt(): Promise<void> {
-  const entries = ['dist/lib/index.js', 'dist/lib/index.cjs', 'dist/lib/index.d.ts', 'dist/tools/testing.js'];
+  const entries = [
+    'dist/lib/index.js',
+    'dist/node/index.cjs',
+    'dist/lib/index.d.cts',
+    'dist/tools/testing.cjs',
+  ];
   const missing = entries.some((entry) => !existsSync(join(ROOT, entry)));
   const built = missing ? 0 : Math.min(...entries.map((entry) => statSync(join(ROOT, entry)).mtimeMs));
   const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'tsup.config.ts')).mtimeMs);

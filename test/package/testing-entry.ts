@@ -5,7 +5,7 @@
 // (b) without msw installed, it loads and its in-process and HTTP sandboxes answer.
 // The scripts use what the testing entry offers: `sandbox.client()` when it exists, otherwise a
 // client on `sandbox.listen()`, so they keep working as the entry grows.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './lib.js';
 
@@ -56,14 +56,20 @@ console.log(JSON.stringify(Object.entries(sdk).filter(([, v]) => typeof v === 'f
   return result.code === 0 ? (JSON.parse(result.stdout) as string[]) : [];
 }
 
-/** (a): the testing bundles hold no copy of a main-entry class, and `instanceof` holds across entries. */
+/**
+ * (a): the tools (the testing entry, the sandbox and `bfinance-cards` commands) hold no copy of a
+ * main-entry class, and `instanceof` holds across entries.
+ */
 export async function checkSharedClasses(consumer: string, installed: string, expect: Expect): Promise<void> {
   const classes = await mainClassNames(consumer);
   expect(
     classes.includes('CardsClient') && classes.includes('NotFoundError'),
     `main entry classes found: ${classes.length}`,
   );
-  for (const file of ['dist/tools/testing.js', 'dist/tools/testing.cjs']) {
+  const tools = ['dist/tools', 'dist/bin'].flatMap((dir) =>
+    readdirSync(join(installed, dir)).map((name) => `${dir}/${name}`),
+  );
+  for (const file of tools.filter((name) => /\.c?js$/.test(name))) {
     const text = readFileSync(join(installed, file), 'utf8');
     const copies = classes.filter((name) => new RegExp(`\\bclass ${name}\\b`).test(text));
     expect(copies.length === 0, `${file} bundles no copy of the main entry's classes ${copies.join(' ')}`);

@@ -130,7 +130,7 @@ function defineJobs(
   const quiet = { NO_COLOR: '1' };
   const nodeJobs: Job[] = NODE_MAJORS.map((major) => ({
     runtime: 'Node.js',
-    loadedAs: '`import` and `require` (`node` condition); `isCardsError` across both copies',
+    loadedAs: '`import` and `require` (`node` condition); one copy for both',
     transport: 'undici',
     userAgentRuntime: (version) => `node/${version}`,
     checkVersion: (version) =>
@@ -153,7 +153,7 @@ function defineJobs(
     ...nodeJobs,
     {
       runtime: 'Bun',
-      loadedAs: '`import` and `require` (`bun` condition); `isCardsError` across both copies',
+      loadedAs: '`import` and `require` (`bun` condition); one copy for both',
       transport: 'fetch',
       userAgentRuntime: (version) => `bun/${version}`,
       runs: [
