@@ -105,35 +105,26 @@ export class OutcomeUnknownError extends CardsError {
    * @throws {CardsError} as the operation itself does.
    */
   async resend(options?: ResendOptions): Promise<unknown> {
-    const fail = (rule: string, message: string, hint: string): ValidationError =>
+    const fail = (rule: string, message: string): ValidationError =>
       new ValidationError(`${this.operation}: ${message}`, {
         field: 'resend',
         rule,
         operation: this.operation,
-        hint,
+        hint: 'Call error.reconcile() first.',
       });
     if (this.#resend === undefined) {
       throw fail(
         'not_deduplicated',
-        'this client does not re-send this operation: bfinance documents no de-duplication for it, or the client has retryUnknownOutcomes: false (a server or proxy that ignores Idempotency-Key), so re-sending it may repeat it.',
-        'Call error.reconcile() to read whether it was applied.',
+        'not re-sent: bfinance documents no de-duplication for it, or retryUnknownOutcomes: false.',
       );
     }
     if (this.#startedAt !== undefined && Date.now() - this.#startedAt > KEY_LIFETIME_MS) {
-      throw fail(
-        'expired',
-        'the first attempt is more than 30 days old; bfinance keeps Idempotency-Keys for at least one month only.',
-        'Call error.reconcile() to read whether it was applied before sending anything.',
-      );
+      throw fail('expired', 'first attempt over 30 days old; bfinance keeps Idempotency-Keys a month.');
     }
     // Only a plain object, as for every call's options: a class instance's fields are not options.
     const proto: unknown = typeof options === 'object' && options !== null && Object.getPrototypeOf(options);
     if (options !== undefined && proto !== Object.prototype && proto !== null) {
-      throw fail(
-        'type',
-        'the options of resend() must be a plain object.',
-        'Pass { signal, timeoutMs, maxRetries } or nothing.',
-      );
+      throw fail('type', 'resend() options must be a plain object.');
     }
     return this.#resend({ ...options });
   }
@@ -155,7 +146,7 @@ export class OutcomeUnknownError extends CardsError {
    */
   async reconcile(options: ReconcileOptions = {}): Promise<Reconciliation> {
     if (this.#reconcile === undefined) {
-      return undecided(this, `No public bfinance read shows whether ${this.operation} was applied.`);
+      return undecided(this, `No bfinance read shows whether ${this.operation} was applied.`);
     }
     return this.#reconcile(options);
   }
