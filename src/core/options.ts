@@ -1,6 +1,7 @@
 import { unknownName } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
+import { isSignal } from './params.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 import type { RequestOptions } from './spec.js';
 
@@ -56,15 +57,6 @@ export interface CallOptions {
   headers: Readonly<Record<string, string>>;
   /** The copy of the caller's options the call was checked from (for its confirming reads). */
   given: RequestOptions;
-}
-
-function isSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function'
-  );
 }
 
 /**
@@ -133,7 +125,7 @@ export function checkCallOptions(
     throw new ValidationError('options.signal must be an AbortSignal.', {
       field: 'options.signal',
       rule: 'type',
-      hint: 'Pass an AbortController’s signal.',
+      hint: 'Pass options.signal as an AbortSignal.',
     });
   }
   if (

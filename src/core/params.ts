@@ -166,22 +166,19 @@ export const positiveWhole: ParamRule = (value, field, operation) => {
   }
 };
 
-/** An `AbortSignal`. */
-export const abortSignal: ParamRule = (value, field, operation) => {
-  const ok =
+/** True for an `AbortSignal` (or a look-alike from another realm). */
+export function isSignal(value: unknown): value is AbortSignal {
+  return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function';
-  if (!ok) {
-    throw paramError(
-      field,
-      'type',
-      `${field} must be an AbortSignal.`,
-      operation,
-      'Pass controller.signal of an AbortController.',
-    );
-  }
+    typeof (value as AbortSignal).addEventListener === 'function'
+  );
+}
+
+/** An `AbortSignal`. */
+export const abortSignal: ParamRule = (value, field, operation) => {
+  if (!isSignal(value)) throw notA(field, 'an AbortSignal', operation);
 };
 
 /** The longest delay `setTimeout` honours, in milliseconds. */
