@@ -1,6 +1,7 @@
 import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
 import { createDriftReporter } from './core/drift-report.js';
 import { ErrorFactory } from './core/error-factory.js';
+import type { ErrorCause } from './core/error-map.js';
 import { ValidationError } from './core/errors.js';
 import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
@@ -14,7 +15,7 @@ import { isPlainObject, snapshot } from './core/snapshot.js';
 import type { TokenSource } from './core/spec.js';
 import { Transport } from './core/transport.js';
 import type { PinPolicy, PinPreset } from './pins/rules.js';
-import { ERROR_CAUSES } from './resources/domain-errors.js';
+import { CARD_CAUSES } from './resources/domain-errors.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link CardsClient}; every one has a default. */
@@ -164,12 +165,13 @@ export class Connection {
   readonly pinPolicy: PinPreset | PinPolicy | undefined;
 
   /**
-   * Checks the options and builds the transport. Nothing is sent.
+   * Checks the options and builds the transport. Nothing is sent. `causes`: the error causes its
+   * calls can meet (default: those of card calls, see `CARD_CAUSES`).
    *
    * @throws {ValidationError} for options that are not a plain object, an unknown option, an
    * insecure or malformed `baseUrl` or a bad numeric option.
    */
-  constructor(config: CardsClientOptions = {}) {
+  constructor(config: CardsClientOptions = {}, causes: readonly ErrorCause[] = CARD_CAUSES) {
     const options = checkOptions(config);
     const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv('BFINANCE_BASE_URL') ?? DEFAULT_BASE_URL);
     const logLevel = options.logLevel ?? (options.logger ? 'warn' : 'off');
@@ -213,7 +215,7 @@ export class Connection {
       log,
       drift: createDriftReporter(log),
       audit,
-      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL, ERROR_CAUSES),
+      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL, causes),
       production,
       secrets,
       ...(clock?.sleep ? { sleep: clock.sleep } : {}),
@@ -231,6 +233,9 @@ export class Connection {
  *
  * @internal
  */
-export function connectionOf(options: CardsClientOptions | undefined): Connection {
-  return options instanceof Connection ? options : new Connection(options);
+export function connectionOf(
+  options: CardsClientOptions | undefined,
+  causes?: readonly ErrorCause[],
+): Connection {
+  return options instanceof Connection ? options : new Connection(options, causes);
 }
