@@ -18,9 +18,9 @@ export class CardsError extends Error {
   /** `'CardsError'` (or the subclass's name), a literal that survives minification. */
   override readonly name: string = 'CardsError';
   /** What to do next, in one sentence. */
-  readonly hint: string;
+  declare readonly hint: string;
   /** The SDK operation that failed, e.g. `cards.issue`. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
 
   /** Builds an error from a redacted message. */
   constructor(message: string, init: CardsErrorInit) {

@@ -47,27 +47,27 @@ const iso = (ms: number | undefined): string | undefined =>
 export class OutcomeUnknownError extends CardsError {
   /** Always `'OutcomeUnknownError'`, a literal that survives minification. */
   override readonly name: 'OutcomeUnknownError' = 'OutcomeUnknownError';
-  override readonly operation: string;
+  declare readonly operation: string;
   /** The `Idempotency-Key` every attempt carried (`resend()` re-uses it). */
-  readonly idempotencyKey: string;
+  declare readonly idempotencyKey: string;
   /** Attempts made before giving up. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The card the call acted on (top-up, withdrawal, reissue, delete). */
-  readonly cardId: string | undefined;
+  declare readonly cardId: string | undefined;
   /** The budget the call funded. */
-  readonly budgetId: string | undefined;
+  declare readonly budgetId: string | undefined;
   /** The customer the call acted on. */
-  readonly customerId: string | undefined;
+  declare readonly customerId: string | undefined;
   /** The amount the call moved, in major units. */
-  readonly amount: number | undefined;
+  declare readonly amount: number | undefined;
   /** The note sent with a top-up (redacted). */
-  readonly note: string | undefined;
+  declare readonly note: string | undefined;
   /** The `externalId` of a card being issued. */
-  readonly externalId: string | undefined;
+  declare readonly externalId: string | undefined;
   /** When the first attempt started, ISO 8601. */
-  readonly startedAt: string | undefined;
+  declare readonly startedAt: string | undefined;
   /** When the last attempt failed, ISO 8601. */
-  readonly endedAt: string | undefined;
+  declare readonly endedAt: string | undefined;
   // Private, so neither util.inspect nor JSON.stringify can reach the transport it closes over.
   readonly #reconcile: ((options: ReconcileOptions) => Promise<Reconciliation>) | undefined;
   readonly #resend: ((options: ResendOptions) => Promise<unknown>) | undefined;
