@@ -1,4 +1,4 @@
-import { unknownName } from './did-you-mean.js';
+import { unknownField } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import { isSignal } from './params.js';
@@ -67,11 +67,8 @@ export interface CallOptions {
  */
 export function checkNames(given: object, known: ReadonlySet<string>, prefix: string, what: string): void {
   for (const key of Object.keys(given)) {
-    if (known.has(key)) continue;
-    const field = prefix + key;
-    const list = `Known options: ${[...known].join(', ')}.`;
-    const [end, hint] = unknownName(field, key, known, (name) => prefix + name, list);
-    throw new ValidationError(`${field} is not ${what}${end}`, { field, rule: 'unknown_field', hint });
+    if (!known.has(key))
+      throw unknownField(prefix, key, known, what, `Known options: ${[...known].join(', ')}.`);
   }
 }
 
