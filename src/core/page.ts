@@ -195,7 +195,7 @@ export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
 
   /** Handles a failure to fetch the first page. */
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
-    return this.#load().catch(onRejected);
+    return this.then(undefined, onRejected);
   }
 
   /** Runs `onFinally` once the first page is fetched or failed. */
