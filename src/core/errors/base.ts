@@ -1,4 +1,4 @@
-const BRAND = Symbol.for('bfinance-cards.error');
+import { BRAND, branded } from './brand.js';
 
 /** Fields every SDK error can carry. */
 export interface CardsErrorInit {
@@ -45,5 +45,5 @@ export class CardsError extends Error {
  * ESM and a CJS build loaded side by side), where `instanceof` cannot see it.
  */
 export function isCardsError(value: unknown): value is CardsError {
-  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  return branded(value);
 }
