@@ -221,7 +221,9 @@ export class ErrorFactory {
         hint:
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
-          (resend === undefined && spec.deduplicated === true ? undefined : outcome?.hint) ??
+          (resend === undefined && spec.deduplicated === true
+            ? 'bfinance de-duplicates it by Idempotency-Key, but with retryUnknownOutcomes: false this client re-sends nothing: call error.reconcile() first.'
+            : outcome?.hint) ??
           `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before sending it again.`,
         resend,
         reconcile: settle
