@@ -69,21 +69,21 @@ const NO_CARDHOLDER: ErrorCause = [
   MissingCardholderError,
   /\b(customer ?id|budget ?id|customers?|budgets?|cardholder)\b/i,
   /\b(required|missing|mandatory|needed|must be (provided|specified|given|supplied|set|passed|linked)|(?:not|\w*n't|no longer|never) (provided|specified|given|supplied|linked)|name-only)\b|\b(requires?|needs?|supply|provide) (an? |the )?(linked )?(customer|budget)/i,
-  'Pass the customerId of a verified customer (client.customers.create()), or budgetId for a budget card.',
+  'Pass a verified customer’s customerId, or budgetId for a budget card.',
 ];
 const RESTRICTED: ErrorCause = [
   // Nationality, residence, sanctions, jurisdiction.
   ComplianceRestrictionError,
   /\b(nationality|nationals?|citizens?|citizenship|countr(y|ies)|residen\w*|jurisdictions?|regions?|sanctions?|embargo\w*|compliance|aml)\b/i,
   /\b(sanction\w*|embargo\w*|compliance|high[- ]risk|restrict(ed|ion)|prohibited|blocked|banned|ineligible|(?:not|\w*n't|no longer|never) (be )?(allowed|supported|eligible|permitted|accepted|available|onboarded|served)|cannot be (onboarded|served|accepted))\b/i,
-  'This program refuses this cardholder or action; pick another in client.cards.types() or ask bfinance.',
+  'The card program refuses this; pick another in client.cards.types() or ask bfinance.',
 ];
 const NO_FUNDS: ErrorCause = [
   // A card, organization or budget balance too low for the amount.
   InsufficientFundsError,
   /\b(funds?|balances?|money|amount|budget)\b/i,
   /\b(insufficient|not (enough|sufficient)|(does (?:not|\w*n't|no longer|never)|doesn't|do not|don't) have (enough|sufficient)|low balance|lacks?( sufficient)? (funds|balance|money)|underfunded|(exceeds?|(greater|higher|larger|more) than) (the )?(available |current )?(card |organi[sz]ation |budget |account )?(balance|funds)|no (available )?funds|(balance|funds) (is |are )?(too low|(lower|less|smaller) than)|(lower|less|smaller) than (the )?(requested |required )?amount)\b/i,
-  'Check client.funds.balance() (the card balance for a withdrawal), then move less or add funds.',
+  'Check client.funds.balance() (the card’s, for a withdrawal); move less or add funds.',
 ];
 const BUDGET_CARD: ErrorCause = [
   // A budget card's bare id sent to a card top-up or withdrawal (funds wins a tie).
@@ -104,7 +104,7 @@ const CARD_STATE: ErrorCause = [
   CardStateError,
   /\bcards?\b/i,
   /\b(frozen|unfrozen|blocked|deleted|expired|closed|terminated|suspended|locked|inactive|cancell?ed|(?:not|\w*n't|no longer|never) (be )?(active|frozen)|only active|not in (an? )?(active|valid) (state|status)|(status|state) (is )?(invalid|not valid|wrong)|cannot be (frozen|unfrozen|reactivated|unblocked)|(status|state) (does (?:not|\w*n't|no longer|never)|doesn't|prohibits|forbids|won't)( allow| permit)?)\b/i,
-  'Check its status with client.cards.retrieve(): unfreeze a frozen card, issue a new one for a blocked, expired or deleted card.',
+  'Check its status with client.cards.retrieve(); unfreeze it, or issue a new card.',
 ];
 
 /**
