@@ -2,6 +2,7 @@ import { type CardsClientOptions, Connection } from './connection.js';
 import { Cards } from './resources/cards.js';
 import { Customers } from './resources/customers.js';
 import { Disputes } from './resources/disputes-resource.js';
+import { ERROR_CAUSES } from './resources/domain-errors.js';
 import { Funds } from './resources/funds-resource.js';
 import { Pins } from './resources/pins.js';
 import { Status } from './resources/status.js';
@@ -46,7 +47,7 @@ export class CardsClient {
    */
   constructor(options: CardsClientOptions = {}) {
     // One connection for all resources; each class also accepts it in place of options.
-    const connection = new Connection(options);
+    const connection = new Connection(options, ERROR_CAUSES);
     const shared = connection as CardsClientOptions;
     this.#connection = connection;
     this.customers = new Customers(shared);

@@ -1,7 +1,7 @@
 import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from './core/base-url.js';
-import { unknownName } from './core/did-you-mean.js';
 import { createDriftReporter } from './core/drift-report.js';
 import { ErrorFactory } from './core/error-factory.js';
+import type { ErrorCause } from './core/error-map.js';
 import { ValidationError } from './core/errors.js';
 import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
@@ -9,13 +9,13 @@ import { DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
 import type { UndiciDispatcher } from './core/http/types.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
-import { bounded } from './core/options.js';
+import { bounded, checkNames } from './core/options.js';
 import { readEnv, runtimeName } from './core/runtime.js';
 import { isPlainObject, snapshot } from './core/snapshot.js';
 import type { TokenSource } from './core/spec.js';
 import { Transport } from './core/transport.js';
 import type { PinPolicy, PinPreset } from './pins/rules.js';
-import { ERROR_CAUSES } from './resources/domain-errors.js';
+import { CARD_CAUSES } from './resources/domain-errors.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link CardsClient}; every one has a default. */
@@ -111,39 +111,26 @@ function checkOptions(options: unknown): CardsClientOptions {
     );
   }
   const given = snapshot(options, 'options', BY_REFERENCE) as CardsClientOptions;
-  for (const key of Object.keys(given)) {
-    if (!CLIENT_OPTIONS.has(key)) {
-      const known = `Known options: ${[...CLIENT_OPTIONS].join(', ')}.`;
-      const [end, hint] = unknownName(key, key, CLIENT_OPTIONS, (name) => name, known);
-      refuse(key, 'unknown_field', `${key} is not a CardsClient option${end}`, hint);
-    }
-  }
+  checkNames(given, CLIENT_OPTIONS, '', 'a CardsClient option');
   const { apiToken, logger, onAudit, fetch, retryUnknownOutcomes } = given;
   if (apiToken !== undefined && typeof apiToken !== 'function') checkToken(apiToken, 'CardsClient');
   if (logger !== undefined && (typeof logger !== 'object' || logger === null)) {
-    refuse(
-      'logger',
-      'type',
-      'logger must be an object with debug, info, warn and error methods.',
-      'Pass console, a pino logger or an adapter.',
-    );
+    refuse('logger', 'type', 'logger must be an object.', 'Pass console or a pino logger.');
   }
-  if (onAudit !== undefined && typeof onAudit !== 'function') {
-    refuse('onAudit', 'type', 'onAudit must be a function.', 'Pass (event) => { … }.');
+  for (const [field, value] of [
+    ['onAudit', onAudit],
+    ['fetch', fetch],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'function') {
+      refuse(field, 'type', `${field} must be a function.`, `Pass ${field} as a function.`);
+    }
   }
-  if (fetch !== undefined && typeof fetch !== 'function') {
-    refuse('fetch', 'type', 'fetch must be a function.', 'Pass a WHATWG fetch, e.g. globalThis.fetch.');
-  }
-  if (
-    retryUnknownOutcomes !== undefined &&
-    typeof retryUnknownOutcomes !== 'boolean' &&
-    retryUnknownOutcomes !== 'documented'
-  ) {
+  if (![undefined, true, false, 'documented'].includes(retryUnknownOutcomes)) {
     refuse(
       'retryUnknownOutcomes',
       'type',
       "retryUnknownOutcomes must be 'documented', true or false.",
-      "Leave it out ('documented': only card top-ups and withdrawals, which bfinance de-duplicates).",
+      'Leave it out for the default.',
     );
   }
   return given;
@@ -178,21 +165,23 @@ export class Connection {
   readonly pinPolicy: PinPreset | PinPolicy | undefined;
 
   /**
-   * Checks the options and builds the transport. Nothing is sent.
+   * Checks the options and builds the transport. Nothing is sent. `causes`: the error causes its
+   * calls can meet (default: those of card calls, see `CARD_CAUSES`).
    *
    * @throws {ValidationError} for options that are not a plain object, an unknown option, an
    * insecure or malformed `baseUrl` or a bad numeric option.
    */
-  constructor(config: CardsClientOptions = {}) {
+  constructor(config: CardsClientOptions = {}, causes: readonly ErrorCause[] = CARD_CAUSES) {
     const options = checkOptions(config);
     const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv('BFINANCE_BASE_URL') ?? DEFAULT_BASE_URL);
     const logLevel = options.logLevel ?? (options.logger ? 'warn' : 'off');
     if (!LOG_LEVELS.includes(logLevel)) {
-      throw new ValidationError('logLevel must be off, error, warn, info or debug.', {
-        field: 'logLevel',
-        rule: 'enum',
-        hint: "Use one of 'off', 'error', 'warn', 'info', 'debug'.",
-      });
+      refuse(
+        'logLevel',
+        'enum',
+        `logLevel must be one of ${LOG_LEVELS.join(', ')}.`,
+        'Leave it out for the default.',
+      );
     }
     const secrets = new Set<string>();
     const token: TokenSource = options.apiToken ?? readEnv('BFINANCE_API_TOKEN');
@@ -203,7 +192,7 @@ export class Connection {
         'apiToken',
         'sandbox_token',
         'The sandbox token was given with the production base URL.',
-        "Tests: use sandbox.client() from 'bfinance-cards/testing', or pass the sandbox's baseUrl and fetch.",
+        "Use sandbox.client() from 'bfinance-cards/testing'.",
       );
     }
     const userAgent =
@@ -226,7 +215,7 @@ export class Connection {
       log,
       drift: createDriftReporter(log),
       audit,
-      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL, ERROR_CAUSES),
+      errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL, causes),
       production,
       secrets,
       ...(clock?.sleep ? { sleep: clock.sleep } : {}),
@@ -244,6 +233,9 @@ export class Connection {
  *
  * @internal
  */
-export function connectionOf(options: CardsClientOptions | undefined): Connection {
-  return options instanceof Connection ? options : new Connection(options);
+export function connectionOf(
+  options: CardsClientOptions | undefined,
+  causes?: readonly ErrorCause[],
+): Connection {
+  return options instanceof Connection ? options : new Connection(options, causes);
 }

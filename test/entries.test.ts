@@ -58,6 +58,19 @@ describe('package entries', () => {
     expect(client.disputes).toBeInstanceOf(Disputes);
   });
 
+  it('a class alone recognises the error causes of its own calls, as the client does', async () => {
+    const options = { apiToken: 't', baseUrl: `${server.origin}/external/api`, maxRetries: 0 };
+    const refuse = (message: string) => server.enqueue({ status: 400, body: { status: 'error', message } });
+    refuse('Card is frozen');
+    await expect(new Cards(options).retrieve('card_1')).rejects.toBeInstanceOf(root.CardStateError);
+    refuse('Dispute is not pending');
+    await expect(new Disputes(options).cancel('dsp_1')).rejects.toBeInstanceOf(root.DisputeStateError);
+    // A budget card's bare id sent to a card top-up: the funds-only cause, with its hint.
+    refuse('Budget cards cannot be topped up directly');
+    const error = await new Funds(options).topUp('card_1', { amount: 5 }).catch((e: unknown) => e);
+    expect((error as root.ApiError).hint).toContain('topUpBudget(budgetId');
+  });
+
   it('a class alone checks its options as CardsClient does', () => {
     for (const Resource of [Cards, Customers, Pins, Funds, Status, Disputes]) {
       expect(() => new Resource({ baseUrl: 'http://api.example.com' }), Resource.name).toThrow(

@@ -22,7 +22,7 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * @throws {ValidationError} for an unparseable URL, another scheme, or credentials in the URL.
  */
 export function checkBaseUrl(value: string): string {
-  const hint = `Use ${DEFAULT_BASE_URL}, or http://127.0.0.1:<port>/… for a local sandbox.`;
+  const hint = `Use ${DEFAULT_BASE_URL} (http: only for a local sandbox).`;
   let url: URL;
   try {
     url = new URL(value);
@@ -31,7 +31,7 @@ export function checkBaseUrl(value: string): string {
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!secure) {
-    throw new ValidationError('baseUrl must use https: (http: is allowed only for a loopback host).', {
+    throw new ValidationError('baseUrl must use https: (http: only on a loopback host).', {
       field: 'baseUrl',
       rule: 'https',
       hint,

@@ -1,3 +1,6 @@
+import { ValidationError } from './errors.js';
+import { redact } from './redact/index.js';
+
 /** Lower case, without `_` and `-`: `initial_balance`, `Initial-Balance` and `initialBalance` agree. */
 function fold(name: string): string {
   return name.toLowerCase().replace(/[_-]/g, '');
@@ -46,19 +49,25 @@ export function closestName(name: string, known: Iterable<string>): string | und
 }
 
 /**
- * How a message about the unknown name `key` ends, and its hint: `; did you mean <name>?` and
- * "Rename …" when a known name is close (`shown` spells it as the caller sees it), else `.` and
- * `otherwise`.
+ * The error for the unknown name `key`, written `prefix + key` where the caller sees it (redacted:
+ * a secret may be pasted as a key): `…; did you mean <name>?` and "Rename …" when a known name is
+ * close, else `.` and the hint `otherwise`.
  */
-export function unknownName(
-  field: string,
+export function unknownField(
+  prefix: string,
   key: string,
   known: Iterable<string>,
-  shown: (name: string) => string,
+  what: string,
   otherwise: string,
-): [end: string, hint: string] {
+  operation?: string,
+): ValidationError {
+  const field = redact(prefix + key);
   const close = closestName(key, known);
-  if (close === undefined) return ['.', otherwise];
-  const near = shown(close);
-  return [`; did you mean ${near}?`, `Rename ${field} to ${near}.`];
+  const near = close === undefined ? undefined : prefix + close;
+  return new ValidationError(`${field} is not ${what}${near ? `; did you mean ${near}?` : '.'}`, {
+    field,
+    rule: 'unknown_field',
+    operation,
+    hint: near ? `Rename ${field} to ${near}.` : otherwise,
+  });
 }

@@ -89,12 +89,12 @@ export class ErrorFactory {
   /** The client was about to send one `Idempotency-Key` with a different request than before. */
   keyReusedLocally(operation: string): ValidationError {
     return new ValidationError(
-      `${operation}: this idempotencyKey was already sent with a different request; nothing was sent.`,
+      `${operation}: idempotencyKey already sent with another request; nothing sent.`,
       {
         field: 'idempotencyKey',
         rule: 'reused',
         operation,
-        hint: 'Use a new idempotencyKey for each new operation; re-use one only to retry the identical request.',
+        hint: 'Use a new idempotencyKey for each new operation.',
       },
     );
   }
@@ -106,15 +106,15 @@ export class ErrorFactory {
     requestId: string | undefined,
     foreign: boolean,
   ): RedirectError {
-    const what = foreign
-      ? `the answer came from another origin than baseUrl (the fetch or dispatcher followed a redirect; HTTP ${status})`
-      : `bfinance answered with a redirect (HTTP ${status}), which the SDK never follows`;
-    return new RedirectError(`${operation}: ${what}.`, {
-      status,
-      operation,
-      requestId: this.text(requestId),
-      hint: `Check baseUrl (the API base itself, e.g. ${DEFAULT_BASE_URL}) and that the fetch or dispatcher follows no redirects.`,
-    });
+    return new RedirectError(
+      `${operation}: ${foreign ? 'answer from another origin than baseUrl' : 'redirect'} (HTTP ${status}).`,
+      {
+        status,
+        operation,
+        requestId: this.text(requestId),
+        hint: `Check baseUrl (e.g. ${DEFAULT_BASE_URL}); the fetch or dispatcher must not follow redirects.`,
+      },
+    );
   }
 
   /** A 2xx body that does not match the contract; `applied` when bfinance confirmed the call. */
@@ -128,9 +128,9 @@ export class ErrorFactory {
     const safe = issues.map((i) => ({ path: this.text(i.path), code: this.text(i.code) }));
     const where = safe.map((i) => `${i.path || 'body'}: ${i.code}`).join(', ');
     const resourceId = this.text(applied?.resourceId);
-    const report = 'report the field paths (not the values) as an issue';
+    const report = 'report the field paths as an issue';
     return new ResponseValidationError(
-      `${operation}${applied ? ' was applied (bfinance answered success), but its reply' : ': the response'} does not match the API contract (${where}).`,
+      `${operation}${applied ? ' was applied, but its reply' : ': the response'} breaks the API contract (${where}).`,
       {
         operation,
         status,
@@ -139,15 +139,15 @@ export class ErrorFactory {
         applied: applied !== undefined,
         resourceId,
         hint: applied
-          ? `Do not re-send: the call was applied${resourceId ? ` (id ${resourceId})` : ''}. Read its result (a card by externalId with cards.retrieve, a movement in the card's transactions) and ${report}.`
-          : `Upgrade bfinance-cards; if the newest version fails too, ${report}.`,
+          ? `Do not re-send: it was applied${resourceId ? ` (id ${resourceId})` : ''}. Read its result and ${report}.`
+          : `Upgrade bfinance-cards, or ${report}.`,
       },
     );
   }
 
   /** No complete response within `timeoutMs`. */
   timeout(operation: string, timeoutMs: number): TimeoutError {
-    return new TimeoutError(`${operation}: no complete response within ${timeoutMs} ms.`, {
+    return new TimeoutError(`${operation}: no response within ${timeoutMs} ms.`, {
       operation,
       hint: 'Retry later or raise timeoutMs.',
     });
@@ -155,13 +155,10 @@ export class ErrorFactory {
 
   /** The caller's signal fired. */
   aborted(operation: string, inFlight: boolean): RequestAbortedError {
-    return new RequestAbortedError(
-      `${operation}: the call was aborted${inFlight ? ' while in flight' : ''}.`,
-      {
-        operation,
-        hint: 'Your AbortSignal fired; nothing to do unless that was unexpected.',
-      },
-    );
+    return new RequestAbortedError(`${operation}: aborted${inFlight ? ' in flight' : ''}.`, {
+      operation,
+      hint: 'Your AbortSignal fired.',
+    });
   }
 
   /** A failed connection, or a request the HTTP stack refused to send. */
@@ -173,10 +170,10 @@ export class ErrorFactory {
     const code = this.text(failure.code);
     const hint =
       failure.phase === 'local'
-        ? 'The HTTP stack refused the request, so nothing was sent: check custom headers, userAgent and the fetch or dispatcher.'
+        ? 'Nothing was sent: check headers, userAgent and the fetch or dispatcher.'
         : this.#sandbox
-          ? "Nothing answers at the sandbox's URL: use sandbox.client() or sandbox.fetch, a running HTTP sandbox's baseUrl, or msw with the sandbox handlers and fetch: globalThis.fetch."
-          : `Check the network and baseUrl${retried ? '; what was safe to retry was retried' : ' (not retried: maxRetries is 0 or a retry was not safe)'}.`;
+          ? "Nothing answers at the sandbox's URL: use sandbox.client() or a running sandbox's baseUrl."
+          : `Check the network and baseUrl${retried ? '' : ' (not retried)'}.`;
     // "funds.topUp: the connection failed", not "…: The connection failed" (acronyms keep their case).
     const what = this.text(failure.message).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
     return new ConnectionError(`${operation}: ${what}`, {
@@ -212,7 +209,7 @@ export class ErrorFactory {
       endedAt,
     };
     return new OutcomeUnknownError(
-      `${spec.operation}: the request may have reached bfinance and no definite answer came back (${cause.name}); it may or may not have been applied.`,
+      `${spec.operation}: may have reached bfinance, no definite answer (${cause.name}); it may have been applied.`,
       {
         ...(subject as OutcomeSubject),
         operation: spec.operation,
@@ -225,12 +222,9 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'bfinance processes this call once per Idempotency-Key, but with retryUnknownOutcomes: false this client re-sends nothing: call error.reconcile() before sending it again.'
-            : undefined) ??
-          outcome?.hint ??
-          (resend
-            ? 'Call error.resend() to re-send it with the same Idempotency-Key, or error.reconcile() to read whether it was applied.'
-            : 'It may have been applied, and re-sending it may repeat it: call error.reconcile() first.'),
+            ? 'bfinance de-duplicates it by Idempotency-Key, but with retryUnknownOutcomes: false this client re-sends nothing: call error.reconcile() first.'
+            : outcome?.hint) ??
+          `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before sending it again.`,
         resend,
         reconcile: settle
           ? async (options) => {

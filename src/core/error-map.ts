@@ -27,17 +27,14 @@ export type ErrorCause = readonly [ApiErrorClass | undefined, RegExp, RegExp, st
 
 // The class and hint of each status; 500 stands for every 5xx, and any other status is an ApiError.
 const BY_STATUS: Readonly<Record<number, readonly [ApiErrorClass, string]>> = {
-  400: [BadRequestError, 'Fix the request: the message names what bfinance refused.'],
-  401: [
-    AuthenticationError,
-    'Check the apiToken option (or BFINANCE_API_TOKEN): missing, invalid or expired.',
-  ],
-  403: [PermissionDeniedError, 'This token may not do this; ask bfinance to enable it for your account.'],
-  404: [NotFoundError, 'Check the id: it does not exist or belongs to another account.'],
-  409: [ConflictError, 'The request conflicts with the current state; re-read the resource first.'],
-  422: [UnprocessableEntityError, 'The request breaks a business rule; change what the message names.'],
-  429: [RateLimitError, 'Too many requests; slow down or retry after the delay given.'],
-  500: [ServerError, 'bfinance failed; retry later, and settle a money movement before re-sending it.'],
+  400: [BadRequestError, 'Fix what the message names.'],
+  401: [AuthenticationError, 'Check apiToken (or BFINANCE_API_TOKEN).'],
+  403: [PermissionDeniedError, 'Ask bfinance to allow this for your token.'],
+  404: [NotFoundError, 'Check the id and the token’s account.'],
+  409: [ConflictError, 'Re-read the resource first.'],
+  422: [UnprocessableEntityError, 'Change what the message names.'],
+  429: [RateLimitError, 'Slow down, or retry after the delay given.'],
+  500: [ServerError, 'Retry later; settle a money movement before re-sending it.'],
 };
 
 /** What the transport learned from an error response. */
@@ -71,7 +68,7 @@ export function errorFromResponse(
         : `${refused}: ${message}`;
   const [type, hint] = BY_STATUS[Math.min(status, 500)] ?? [
     ApiError,
-    'Read the message; give its errorId to bfinance support.',
+    'Give the errorId to bfinance support.',
   ];
   const init = {
     status,

@@ -1,6 +1,7 @@
-import { unknownName } from './did-you-mean.js';
+import { unknownField } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
+import { isSignal } from './params.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 import type { RequestOptions } from './spec.js';
 
@@ -22,7 +23,7 @@ function checkCount(value: unknown, field: string, min: number, max: number): nu
     throw new ValidationError(`${field} must be a whole number ${range}.`, {
       field,
       rule: 'range',
-      hint: `Set ${field} to a whole number ${range}, or leave it out for the default.`,
+      hint: 'Leave it out for the default.',
     });
   }
   return value;
@@ -43,6 +44,8 @@ const CALL_OPTIONS: ReadonlySet<string> = new Set([
   'extraBody',
 ]);
 
+const KNOWN = `Known options: ${[...CALL_OPTIONS].join(', ')}.`;
+
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** A call's options once checked. */
@@ -56,13 +59,17 @@ export interface CallOptions {
   given: RequestOptions;
 }
 
-function isSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function'
-  );
+/**
+ * Refuses the first key of `given` not in `known`, naming the known one it is a typo of, else
+ * listing them all; `prefix` is how the caller writes the path to a key.
+ *
+ * @throws {ValidationError} rule `unknown_field`.
+ */
+export function checkNames(given: object, known: ReadonlySet<string>, prefix: string, what: string): void {
+  for (const key of Object.keys(given)) {
+    if (!known.has(key))
+      throw unknownField(prefix, key, known, what, `Known options: ${[...known].join(', ')}.`);
+  }
 }
 
 /** Option objects this module copied itself (never a caller's object). */
@@ -80,25 +87,10 @@ export function copyOptions(options: unknown): RequestOptions | undefined {
   // A resource copies the caller's options and the transport checks them again: copy them once.
   if (COPIES.has(options as object)) return options as RequestOptions;
   if (!isPlainObject(options)) {
-    throw new ValidationError('options must be an object.', {
-      field: 'options',
-      rule: 'type',
-      hint: 'Pass per-call options as { timeoutMs, maxRetries, signal, idempotencyKey, headers, extraBody }, or leave them out.',
-    });
+    throw new ValidationError('options must be an object.', { field: 'options', rule: 'type', hint: KNOWN });
   }
   const copy = snapshot(options, 'options') as Record<string, unknown>;
-  for (const key of Object.keys(copy)) {
-    if (!CALL_OPTIONS.has(key)) {
-      const field = `options.${key}`;
-      const known = `Known options: ${[...CALL_OPTIONS].join(', ')}.`;
-      const [end, hint] = unknownName(field, key, CALL_OPTIONS, (name) => `options.${name}`, known);
-      throw new ValidationError(`${field} is not an option of this call${end}`, {
-        field,
-        rule: 'unknown_field',
-        hint,
-      });
-    }
-  }
+  checkNames(copy, CALL_OPTIONS, 'options.', 'an option of this call');
   COPIES.add(copy);
   return copy as RequestOptions;
 }
@@ -130,21 +122,18 @@ export function checkCallOptions(
     throw new ValidationError('options.signal must be an AbortSignal.', {
       field: 'options.signal',
       rule: 'type',
-      hint: 'Pass AbortSignal.timeout(ms) or an AbortController’s signal.',
+      hint: 'Pass options.signal as an AbortSignal.',
     });
   }
   if (
     idempotencyKey !== undefined &&
     (typeof idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey))
   ) {
-    throw new ValidationError(
-      'idempotencyKey must be a string of 1 to 255 visible ASCII characters (no spaces or line breaks).',
-      {
-        field: 'idempotencyKey',
-        rule: typeof idempotencyKey === 'string' ? 'format' : 'type',
-        hint: 'Use an id of your own order or request (e.g. topup-<your order id>), unchanged on every retry of the same request.',
-      },
-    );
+    throw new ValidationError('idempotencyKey must be 1 to 255 visible ASCII characters.', {
+      field: 'idempotencyKey',
+      rule: typeof idempotencyKey === 'string' ? 'format' : 'type',
+      hint: 'Use your own order id, the same on every retry.',
+    });
   }
   return {
     signal,

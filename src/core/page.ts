@@ -1,4 +1,5 @@
-import { RequestAbortedError, ValidationError } from './errors.js';
+import { RequestAbortedError } from './errors.js';
+import { positiveWhole } from './params.js';
 
 /** Paging of list methods. */
 export interface PageParams {
@@ -19,19 +20,8 @@ export function checkPageParams(
 ): { page: number; limit: number } {
   const page = params?.page ?? 1;
   const limit = params?.limit ?? 10;
-  for (const [field, value] of [
-    ['page', page],
-    ['limit', limit],
-  ] as const) {
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new ValidationError(`${field} must be a whole number of 1 or more.`, {
-        field,
-        rule: 'range',
-        operation,
-        hint: `Set ${field} to a whole number from 1, or leave it out for the default.`,
-      });
-    }
-  }
+  positiveWhole(page, 'page', operation);
+  positiveWhole(limit, 'limit', operation);
   return { page, limit };
 }
 
@@ -125,8 +115,8 @@ async function* itemsFrom<T>(first: Page<T>, signal: AbortSignal | undefined): A
     if (!current.hasNextPage()) return;
     // Ending quietly would look like the last page to the caller, so an abort is an error.
     if (signal?.aborted) {
-      throw new RequestAbortedError('The list iteration was aborted before the next page.', {
-        hint: 'The AbortSignal passed in options fired; the items seen so far are not the whole list.',
+      throw new RequestAbortedError('List aborted before the next page.', {
+        hint: 'Your AbortSignal fired; the items so far are not the whole list.',
       });
     }
     current = await current.nextPage();
@@ -205,7 +195,7 @@ export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
 
   /** Handles a failure to fetch the first page. */
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
-    return this.#load().catch(onRejected);
+    return this.then(undefined, onRejected);
   }
 
   /** Runs `onFinally` once the first page is fetched or failed. */

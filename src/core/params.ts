@@ -1,6 +1,5 @@
-import { unknownName } from './did-you-mean.js';
+import { unknownField } from './did-you-mean.js';
 import { ValidationError } from './errors.js';
-import { redact } from './redact/index.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 
 export { isPlainObject } from './snapshot.js';
@@ -53,22 +52,14 @@ function checkCopy(
   for (const key of Object.keys(value)) {
     const rule = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (rule === undefined) {
-      // A key is the caller's text; it is redacted in case a secret was pasted as a key.
-      const field = redact(join(prefix, key));
       const known = Object.keys(shape);
-      const [end, hint] = unknownName(
-        field,
+      throw unknownField(
+        join(prefix, ''),
         key,
         known,
-        (name) => join(prefix, name),
+        `a parameter of ${operation}`,
         `Known fields: ${known.join(', ')}. Send a field the SDK does not know yet with the extraBody option.`,
-      );
-      throw paramError(
-        field,
-        'unknown_field',
-        `${field} is not a parameter of ${operation}${end}`,
         operation,
-        hint,
       );
     }
     if (value[key] !== undefined) rule(value[key], join(prefix, key), operation);
@@ -166,22 +157,19 @@ export const positiveWhole: ParamRule = (value, field, operation) => {
   }
 };
 
-/** An `AbortSignal`. */
-export const abortSignal: ParamRule = (value, field, operation) => {
-  const ok =
+/** True for an `AbortSignal` (or a look-alike from another realm). */
+export function isSignal(value: unknown): value is AbortSignal {
+  return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function';
-  if (!ok) {
-    throw paramError(
-      field,
-      'type',
-      `${field} must be an AbortSignal.`,
-      operation,
-      'Pass controller.signal of an AbortController.',
-    );
-  }
+    typeof (value as AbortSignal).addEventListener === 'function'
+  );
+}
+
+/** An `AbortSignal`. */
+export const abortSignal: ParamRule = (value, field, operation) => {
+  if (!isSignal(value)) throw notA(field, 'an AbortSignal', operation);
 };
 
 /** The longest delay `setTimeout` honours, in milliseconds. */

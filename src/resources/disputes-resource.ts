@@ -1,10 +1,11 @@
+import type { CardsClientOptions } from '../connection.js';
 import { ValidationError } from '../core/errors.js';
 import { anyText, checkShape, refId, text } from '../core/params.js';
 import type { RequestOptions } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
 import type { Dispute, DisputeStatusResult } from './disputes-schemas.js';
-import { DisputeStateError } from './domain-errors.js';
+import { DisputeStateError, ERROR_CAUSES } from './domain-errors.js';
 import { cancelDispute, createDispute, disputeStatus } from './endpoints/disputes.js';
 import { ClientResource } from './resource.js';
 
@@ -73,6 +74,11 @@ function invalid(field: string, rule: string, message: string, hint: string): Va
  * ```
  */
 export class Disputes extends ClientResource {
+  /** Builds the resource from the options of `CardsClient` (or the connection it shares). */
+  constructor(options?: CardsClientOptions) {
+    super(options, ERROR_CAUSES);
+  }
+
   /**
    * Files a dispute for a card transaction. Sent with an `Idempotency-Key` and never blindly
    * re-sent. `transactionId` takes the transaction object or its `id` (see

@@ -1,3 +1,4 @@
+import type { CardsClientOptions } from '../connection.js';
 import { type Amount, MIN_CARD_TOP_UP, toAmount } from '../core/money.js';
 import { copyOptions } from '../core/options.js';
 import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
@@ -13,6 +14,7 @@ import {
 import type { ActionResult } from '../core/schema.js';
 import type { RequestOptions } from '../core/spec.js';
 import { type CardRef, type NotBudgetCard, requireModel, resolveCard } from './card-ref.js';
+import { ERROR_CAUSES } from './domain-errors.js';
 import {
   budgetTransactions,
   depositAddress,
@@ -73,6 +75,11 @@ const CURRENCIES: readonly DepositCurrency[] = ['usdc', 'usdt'];
  * ```
  */
 export class Funds extends ClientResource {
+  /** Builds the resource from the options of `CardsClient` (or the connection it shares). */
+  constructor(options?: CardsClientOptions) {
+    super(options, ERROR_CAUSES);
+  }
+
   /**
    * Moves money from the organization balance to a standalone card. A card known to be a budget
    * card does not compile; one whose model is known only at run time is checked then.

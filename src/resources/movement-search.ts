@@ -1,11 +1,11 @@
-import type {
-  CallWindow,
-  EvidenceItem,
-  ReconcileEvidence,
-  ReconcileOptions,
-  Reconciliation,
+import {
+  type CallWindow,
+  clockSkew,
+  type EvidenceItem,
+  type ReconcileEvidence,
+  type ReconcileOptions,
+  type Reconciliation,
 } from '../core/outcome/contract.js';
-import { clockSkew } from '../core/outcome/settle.js';
 import { describeFailure } from '../core/outcome/settle-by-read.js';
 import { undecided } from '../core/outcome/undecided.js';
 import { type PageReader, readListing } from './movement-listing.js';

@@ -1,4 +1,5 @@
 import { type CardsClientOptions, type Connection, connectionOf } from '../connection.js';
+import type { ErrorCause } from '../core/error-map.js';
 import { copyOptions } from '../core/options.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { type Endpoint, withExtraBody } from './endpoints/endpoint.js';
@@ -37,13 +38,14 @@ export abstract class ClientResource extends Resource {
   readonly #connection: Connection;
 
   /**
-   * Checks the options and builds the transport. Nothing is sent until the first call.
+   * Checks the options and builds the transport, recognising `causes` in error messages (default:
+   * those of card calls). Nothing is sent until the first call.
    *
    * @throws {ValidationError} for options that are not a plain object, an unknown option, an
    * insecure or malformed `baseUrl` or a bad numeric option.
    */
-  constructor(options?: CardsClientOptions) {
-    const connection = connectionOf(options);
+  constructor(options?: CardsClientOptions, causes?: readonly ErrorCause[]) {
+    const connection = connectionOf(options, causes);
     super(connection.transport);
     this.#connection = connection;
   }

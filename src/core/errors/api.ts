@@ -15,11 +15,11 @@ export class ApiError extends CardsError {
   /** `'ApiError'` (or the subclass's name), a literal that survives minification. */
   override readonly name: string = 'ApiError';
   /** HTTP status of the response; 200 when the error arrived inside a 2xx envelope. */
-  readonly status: number;
+  declare readonly status: number;
   /** The server's `errorId`, for bfinance support. */
-  readonly errorId: string | undefined;
+  declare readonly errorId: string | undefined;
   /** A request id from the response headers, when present. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   /** Builds an API error; `message` is the server's text after redaction. */
   constructor(message: string, init: ApiErrorInit) {
@@ -80,7 +80,7 @@ export class RateLimitError extends ApiError {
   /** Always `'RateLimitError'`, a literal that survives minification. */
   override readonly name: 'RateLimitError' = 'RateLimitError';
   /** How long the server asked us to wait, in milliseconds, when it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   /** Builds a rate-limit error. */
   constructor(message: string, init: ApiErrorInit & { retryAfterMs?: number | undefined }) {

@@ -1,4 +1,4 @@
-const BRAND = Symbol.for('bfinance-cards.error');
+import { BRAND, branded } from './brand.js';
 
 /** Fields every SDK error can carry. */
 export interface CardsErrorInit {
@@ -18,9 +18,9 @@ export class CardsError extends Error {
   /** `'CardsError'` (or the subclass's name), a literal that survives minification. */
   override readonly name: string = 'CardsError';
   /** What to do next, in one sentence. */
-  readonly hint: string;
+  declare readonly hint: string;
   /** The SDK operation that failed, e.g. `cards.issue`. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
 
   /** Builds an error from a redacted message. */
   constructor(message: string, init: CardsErrorInit) {
@@ -45,5 +45,5 @@ export class CardsError extends Error {
  * ESM and a CJS build loaded side by side), where `instanceof` cannot see it.
  */
 export function isCardsError(value: unknown): value is CardsError {
-  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  return branded(value);
 }

@@ -47,27 +47,27 @@ const iso = (ms: number | undefined): string | undefined =>
 export class OutcomeUnknownError extends CardsError {
   /** Always `'OutcomeUnknownError'`, a literal that survives minification. */
   override readonly name: 'OutcomeUnknownError' = 'OutcomeUnknownError';
-  override readonly operation: string;
+  declare readonly operation: string;
   /** The `Idempotency-Key` every attempt carried (`resend()` re-uses it). */
-  readonly idempotencyKey: string;
+  declare readonly idempotencyKey: string;
   /** Attempts made before giving up. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The card the call acted on (top-up, withdrawal, reissue, delete). */
-  readonly cardId: string | undefined;
+  declare readonly cardId: string | undefined;
   /** The budget the call funded. */
-  readonly budgetId: string | undefined;
+  declare readonly budgetId: string | undefined;
   /** The customer the call acted on. */
-  readonly customerId: string | undefined;
+  declare readonly customerId: string | undefined;
   /** The amount the call moved, in major units. */
-  readonly amount: number | undefined;
+  declare readonly amount: number | undefined;
   /** The note sent with a top-up (redacted). */
-  readonly note: string | undefined;
+  declare readonly note: string | undefined;
   /** The `externalId` of a card being issued. */
-  readonly externalId: string | undefined;
+  declare readonly externalId: string | undefined;
   /** When the first attempt started, ISO 8601. */
-  readonly startedAt: string | undefined;
+  declare readonly startedAt: string | undefined;
   /** When the last attempt failed, ISO 8601. */
-  readonly endedAt: string | undefined;
+  declare readonly endedAt: string | undefined;
   // Private, so neither util.inspect nor JSON.stringify can reach the transport it closes over.
   readonly #reconcile: ((options: ReconcileOptions) => Promise<Reconciliation>) | undefined;
   readonly #resend: ((options: ResendOptions) => Promise<unknown>) | undefined;
@@ -105,35 +105,26 @@ export class OutcomeUnknownError extends CardsError {
    * @throws {CardsError} as the operation itself does.
    */
   async resend(options?: ResendOptions): Promise<unknown> {
-    const fail = (rule: string, message: string, hint: string): ValidationError =>
+    const fail = (rule: string, message: string): ValidationError =>
       new ValidationError(`${this.operation}: ${message}`, {
         field: 'resend',
         rule,
         operation: this.operation,
-        hint,
+        hint: 'Call error.reconcile() first.',
       });
     if (this.#resend === undefined) {
       throw fail(
         'not_deduplicated',
-        'this client does not re-send this operation: bfinance documents no de-duplication for it, or the client has retryUnknownOutcomes: false (a server or proxy that ignores Idempotency-Key), so re-sending it may repeat it.',
-        'Call error.reconcile() to read whether it was applied.',
+        'not re-sent: bfinance documents no de-duplication for it, or retryUnknownOutcomes: false.',
       );
     }
     if (this.#startedAt !== undefined && Date.now() - this.#startedAt > KEY_LIFETIME_MS) {
-      throw fail(
-        'expired',
-        'the first attempt is more than 30 days old; bfinance keeps Idempotency-Keys for at least one month only.',
-        'Call error.reconcile() to read whether it was applied before sending anything.',
-      );
+      throw fail('expired', 'first attempt over 30 days old; bfinance keeps Idempotency-Keys a month.');
     }
     // Only a plain object, as for every call's options: a class instance's fields are not options.
     const proto: unknown = typeof options === 'object' && options !== null && Object.getPrototypeOf(options);
     if (options !== undefined && proto !== Object.prototype && proto !== null) {
-      throw fail(
-        'type',
-        'the options of resend() must be a plain object.',
-        'Pass { signal, timeoutMs, maxRetries } or nothing.',
-      );
+      throw fail('type', 'resend() options must be a plain object.');
     }
     return this.#resend({ ...options });
   }
@@ -155,7 +146,7 @@ export class OutcomeUnknownError extends CardsError {
    */
   async reconcile(options: ReconcileOptions = {}): Promise<Reconciliation> {
     if (this.#reconcile === undefined) {
-      return undecided(this, `No public bfinance read shows whether ${this.operation} was applied.`);
+      return undecided(this, `No bfinance read shows whether ${this.operation} was applied.`);
     }
     return this.#reconcile(options);
   }

@@ -27,18 +27,18 @@ export class ResponseValidationError extends CardsError {
   /** Always `'ResponseValidationError'`, a literal that survives minification. */
   override readonly name: 'ResponseValidationError' = 'ResponseValidationError';
   /** HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The failing fields, paths and codes only. */
-  readonly issues: readonly ResponseIssue[];
+  declare readonly issues: readonly ResponseIssue[];
   /** A request id from the response headers, when present. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /**
    * True when bfinance confirmed the call (`{"status":"success"}`) and only its data failed the
    * schema: a card was issued or money moved, so the call must not be re-sent.
    */
-  readonly applied: boolean;
+  declare readonly applied: boolean;
   /** The id of what the applied call created, when the body still shows one. */
-  readonly resourceId: string | undefined;
+  declare readonly resourceId: string | undefined;
 
   /** Builds a response validation error. */
   constructor(message: string, init: ResponseValidationInit) {

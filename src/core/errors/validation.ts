@@ -5,9 +5,9 @@ export class ValidationError extends CardsError {
   /** `'ValidationError'` (or the subclass's name), a literal that survives minification. */
   override readonly name: string = 'ValidationError';
   /** The parameter at fault, e.g. `amount` or `initialBalance`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The rule it broke, e.g. `positive`, `max_decimals`, `required`. */
-  readonly rule: string;
+  declare readonly rule: string;
 
   /** Builds a validation error; the message never contains the rejected value. */
   constructor(message: string, init: CardsErrorInit & { field: string; rule: string }) {

@@ -156,3 +156,12 @@ export const DEFAULT_CLOCK_SKEW_MS = 60_000;
 
 /** Default of {@link ReconcileOptions.settleMs}. */
 export const DEFAULT_SETTLE_MS = 10_000;
+
+/**
+ * The checked clock skew of reconcile options; here, not in settle.ts, since the reconcilers loaded
+ * on first use need it alone.
+ */
+export function clockSkew(options: ReconcileOptions): number {
+  const skew = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
+  return Number.isFinite(skew) && skew >= 0 ? skew : DEFAULT_CLOCK_SKEW_MS;
+}

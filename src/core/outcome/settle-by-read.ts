@@ -1,4 +1,4 @@
-import { type CardsError, isCardsError, NotFoundError } from '../errors.js';
+import { branded } from '../errors/brand.js';
 import type { CallWindow, EvidenceItem, ReconcileEvidence, Reconciliation } from './contract.js';
 import { undecided } from './undecided.js';
 
@@ -7,7 +7,7 @@ import { undecided } from './undecided.js';
 
 /** The `error` field of evidence for a read that failed; only SDK errors, whose text is redacted. */
 export function describeFailure(error: unknown): string {
-  if (isCardsError(error)) return `${(error as CardsError).name}: ${error.message}`;
+  if (branded(error)) return `${error.name}: ${error.message}`;
   return 'the read failed';
 }
 
@@ -50,7 +50,8 @@ export async function settleByRead<R>(
   try {
     found = await read();
   } catch (error) {
-    if (!(error instanceof NotFoundError)) {
+    // A 404 (by name: this module does not import the error classes, see errors/brand.ts).
+    if (!branded(error) || error.name !== 'NotFoundError') {
       return undecided(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
         reads: [operation],
         error: describeFailure(error),

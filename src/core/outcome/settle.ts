@@ -1,7 +1,6 @@
 import { sleep } from '../retry.js';
 import {
   type CallWindow,
-  DEFAULT_CLOCK_SKEW_MS,
   DEFAULT_SETTLE_MS,
   type ReconcileOptions,
   type Reconciler,
@@ -57,10 +56,4 @@ export async function reconcileSettled(
 function checkedSettle(options: ReconcileOptions): number {
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   return Number.isFinite(settleMs) && settleMs >= 0 ? settleMs : DEFAULT_SETTLE_MS;
-}
-
-/** The checked clock skew of reconcile options. */
-export function clockSkew(options: ReconcileOptions): number {
-  const skew = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
-  return Number.isFinite(skew) && skew >= 0 ? skew : DEFAULT_CLOCK_SKEW_MS;
 }
