@@ -15,7 +15,7 @@ import {
   budgetTransactionPageSchema,
   type OrganizationBalance,
 } from '../funds-schemas.js';
-import type { Endpoint } from './endpoint.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The money endpoints, each declared once: the public methods and the reconcilers both call these.
 
@@ -52,7 +52,6 @@ export function withdrawCard(
     method: 'POST',
     path: cardPath(card, '/withdraw'),
     body: { amount },
-    bodyFields: ['amount'],
     schema: actionResult(),
     kind: 'must-not-repeat',
     // bfinance processes a card withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
@@ -69,7 +68,6 @@ export function topUpBudget(budgetId: string, amount: number, outcome: OutcomeSp
     method: 'POST',
     path: path`/budgets/${budgetId}/topup`,
     body: { amount },
-    bodyFields: ['amount'],
     schema: actionResult(),
     kind: 'must-not-repeat',
     subject: { budgetId, amount, currency: 'USD' },
@@ -83,38 +81,28 @@ export function budgetTransactions(
   page: number,
   limit: number,
 ): Endpoint<PageData<BudgetTransaction>> {
-  return {
-    operation: 'funds.budgetTransactions',
-    method: 'GET',
-    path: path`/budgets/${budgetId}/transactions`,
-    query: { page, limit },
-    schema: budgetTransactionPageSchema(),
-    kind: 'safe-to-repeat',
-    subject: { budgetId },
-  };
+  const at = path`/budgets/${budgetId}/transactions`;
+  return readEndpoint(
+    'funds.budgetTransactions',
+    at,
+    budgetTransactionPageSchema(),
+    { budgetId },
+    { page, limit },
+  );
 }
 
 /** `GET /balance`: the organization balance. */
 export function organizationBalance(): Endpoint<OrganizationBalance> {
-  return {
-    operation: 'funds.balance',
-    method: 'GET',
-    path: path`/balance`,
-    schema: balanceSchema(),
-    kind: 'safe-to-repeat',
-    subject: {},
-  };
+  return readEndpoint('funds.balance', path`/balance`, balanceSchema());
 }
 
 /** `GET /finance/deposit?network=…&currency=…`: a stablecoin deposit address. */
 export function depositAddress(network: DepositNetwork, currency: DepositCurrency): Endpoint<DepositAddress> {
-  return {
-    operation: 'funds.depositAddress',
-    method: 'GET',
-    path: path`/finance/deposit`,
-    query: { network, currency },
-    schema: depositAddressSchema(),
-    kind: 'safe-to-repeat',
-    subject: {},
-  };
+  return readEndpoint(
+    'funds.depositAddress',
+    path`/finance/deposit`,
+    depositAddressSchema(),
+    {},
+    { network, currency },
+  );
 }

@@ -6,7 +6,7 @@ import * as settings from '../../../src/resources/endpoints/card-settings.js';
 import * as cards from '../../../src/resources/endpoints/cards.js';
 import * as customers from '../../../src/resources/endpoints/customers.js';
 import * as disputes from '../../../src/resources/endpoints/disputes.js';
-import type { Endpoint } from '../../../src/resources/endpoints/endpoint.js';
+import { type Endpoint, withExtraBody } from '../../../src/resources/endpoints/endpoint.js';
 import * as funds from '../../../src/resources/endpoints/funds.js';
 
 const card: ResolvedCard = { id: 'c/1', model: 'card' };
@@ -56,9 +56,11 @@ describe('every endpoint declaration', () => {
     // Calls that must not be repeated say how an unknown outcome is handled; others never do.
     expect(spec.outcome !== undefined).toBe(spec.kind === 'must-not-repeat');
     if (spec.converge !== undefined) expect(spec.kind).toBe('converges');
-    // A declaration that sends a body names every field it owns, for extraBody.
+    // Every field a declaration sends is owned by the SDK: extraBody may not set it.
     if (spec.body !== undefined) {
-      for (const key of Object.keys(spec.body as object)) expect(spec.bodyFields).toContain(key);
+      for (const key of [...Object.keys(spec.body as object), ...(spec.bodyFields ?? [])]) {
+        expect(() => withExtraBody(spec, { extraBody: { [key]: 1 } })).toThrow(`extraBody.${key}`);
+      }
     }
     if (spec.method !== 'POST') expect(spec.body).toBeUndefined();
   });
