@@ -1,7 +1,7 @@
 import type { ReconcileOptions } from '../core/outcome/contract.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import type { ResolvedCard } from './card-ref.js';
-import type { Card } from './card-shapes.js';
+import type { Card } from './card-results.js';
 import { retrieveCard } from './endpoints/cards.js';
 
 // The card read that settles unknown outcomes and confirms refused state changes. It only reads

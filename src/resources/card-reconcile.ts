@@ -1,6 +1,6 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
 import { recordEvidence, settleByRead } from '../core/outcome/settle-by-read.js';
-import type { Card } from './card-shapes.js';
+import type { Card } from './card-results.js';
 import { cardStatusKind } from './reconcile-words.js';
 
 // How card calls are settled when their outcome is unknown, from one read of the card. Loaded by

@@ -32,7 +32,7 @@ import type {
   IssuedBudgetCard,
   IssuedCard,
   ReissuedCard,
-} from './card-shapes.js';
+} from './card-results.js';
 import { checkContact } from './contact.js';
 import {
   cardSensitive,

@@ -1,6 +1,6 @@
 import type { CallWindow, ReconcileOptions, Reconciliation } from '../core/outcome/contract.js';
 import type { PageData } from '../core/page.js';
-import type { Card, CardTransaction } from './card-shapes.js';
+import type { Card, CardTransaction } from './card-results.js';
 import type { BudgetTransaction } from './funds-schemas.js';
 import type { ListingPage } from './movement-listing.js';
 import type { MovementEntry, MovementQuery } from './movement-match.js';

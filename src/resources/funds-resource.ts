@@ -21,9 +21,14 @@ import {
   topUpCard,
   withdrawCard,
 } from './endpoints/funds.js';
-import type { DepositAddress, DepositCurrency, DepositNetwork } from './finance-schemas.js';
 import { budgetTopUpOutcome, cardMovementOutcome } from './funds-outcomes.js';
-import type { BudgetTransaction, OrganizationBalance } from './funds-schemas.js';
+import type {
+  BudgetTransaction,
+  DepositAddress,
+  DepositCurrency,
+  DepositNetwork,
+  OrganizationBalance,
+} from './funds-schemas.js';
 import { ClientResource } from './resource.js';
 
 /** What `funds.topUp` sends. */

@@ -1,27 +1,25 @@
 import type { OutcomeSpec } from '../../core/outcome/contract.js';
 import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
+import { type CardListPage, cardListSchema, cardTransactionsSchema } from '../card-list-schemas.js';
 import { type CardModel, cardPath, type ResolvedCard } from '../card-ref.js';
+import type {
+  Card,
+  CardSensitiveData,
+  CardTransaction,
+  CardType,
+  IssuedBudgetCard,
+  IssuedCard,
+  ReissuedCard,
+} from '../card-results.js';
 import {
-  cardListSchema,
   cardSchema,
-  cardTransactionsSchema,
   cardTypesSchema,
   issuedBudgetCardSchema,
   issuedCardSchema,
   reissuedCardSchema,
   sensitiveDataSchema,
 } from '../card-schemas.js';
-import type {
-  Card,
-  CardSensitiveData,
-  CardSummary,
-  CardTransaction,
-  CardType,
-  IssuedBudgetCard,
-  IssuedCard,
-  ReissuedCard,
-} from '../card-shapes.js';
 import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The card endpoints, each declared once: the public methods and the reconcilers both call these.
@@ -84,16 +82,7 @@ export interface CardListQuery {
 }
 
 /** `GET /cards/list`: one page of cards. */
-export function listCards(
-  page: number,
-  limit: number,
-  filters: CardListQuery,
-): Endpoint<{
-  cards: CardSummary[];
-  page?: number | undefined;
-  limit?: number | undefined;
-  totalPages?: number | undefined;
-}> {
+export function listCards(page: number, limit: number, filters: CardListQuery): Endpoint<CardListPage> {
   return readEndpoint('cards.list', path`/cards/list`, cardListSchema(), {}, { page, limit, ...filters });
 }
 

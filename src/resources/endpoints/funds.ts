@@ -4,15 +4,13 @@ import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
 import { cardPath, type ResolvedCard } from '../card-ref.js';
 import {
+  type BudgetTransaction,
+  balanceSchema,
+  budgetTransactionPageSchema,
   type DepositAddress,
   type DepositCurrency,
   type DepositNetwork,
   depositAddressSchema,
-} from '../finance-schemas.js';
-import {
-  type BudgetTransaction,
-  balanceSchema,
-  budgetTransactionPageSchema,
   type OrganizationBalance,
 } from '../funds-schemas.js';
 import { type Endpoint, readEndpoint } from './endpoint.js';
