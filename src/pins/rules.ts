@@ -11,20 +11,24 @@ import {
   isYear,
 } from './shapes.js';
 
+/** Every rule id, in evaluation order. */
+export const PIN_RULES = Object.freeze([
+  'PIN_FORMAT',
+  'PIN_LENGTH',
+  'PIN_REPEATED',
+  'PIN_SEQUENCE',
+  'PIN_COMMON',
+  'PIN_YEAR',
+  'PIN_PATTERN',
+  'PIN_DATE',
+] as const);
+
 /**
  * Identifier of the first rule a PIN broke, so apps can show targeted guidance.
  *
- * Rules are evaluated in the order listed here (and in `PIN_RULES`); the first match wins.
+ * Rules are evaluated in the order listed in `PIN_RULES`; the first match wins.
  */
-export type PinRule =
-  | 'PIN_FORMAT'
-  | 'PIN_LENGTH'
-  | 'PIN_REPEATED'
-  | 'PIN_SEQUENCE'
-  | 'PIN_COMMON'
-  | 'PIN_YEAR'
-  | 'PIN_PATTERN'
-  | 'PIN_DATE';
+export type PinRule = (typeof PIN_RULES)[number];
 
 /**
  * Named rule set for {@link checkPin}.
@@ -82,18 +86,6 @@ export const PIN_PRESETS: readonly PinPreset[] = Object.freeze([
   'strict',
 ] as const);
 
-/** Every rule id, in evaluation order. */
-export const PIN_RULES: readonly PinRule[] = Object.freeze([
-  'PIN_FORMAT',
-  'PIN_LENGTH',
-  'PIN_REPEATED',
-  'PIN_SEQUENCE',
-  'PIN_COMMON',
-  'PIN_YEAR',
-  'PIN_PATTERN',
-  'PIN_DATE',
-] as const);
-
 /** Shortest PIN ISO 9564-1 and the bfinance guide allow. */
 export const PIN_MIN_LENGTH = 4;
 /** Longest PIN ISO 9564-1 and the bfinance guide allow. */
@@ -119,16 +111,9 @@ type Rejection = { readonly ok: false; readonly rule: PinRule; readonly message:
 
 // Shared frozen results keep checkPin allocation-free on the hot path.
 const OK: { readonly ok: true } = Object.freeze({ ok: true as const });
-const reject = (rule: PinRule): Rejection =>
-  Object.freeze({ ok: false as const, rule, message: DESCRIPTIONS[rule] });
-const FORMAT = reject('PIN_FORMAT');
-const LENGTH = reject('PIN_LENGTH');
-const REPEATED = reject('PIN_REPEATED');
-const SEQUENCE = reject('PIN_SEQUENCE');
-const COMMON = reject('PIN_COMMON');
-const YEAR = reject('PIN_YEAR');
-const PATTERN = reject('PIN_PATTERN');
-const DATE = reject('PIN_DATE');
+const REJECT = Object.fromEntries(
+  PIN_RULES.map((rule) => [rule, Object.freeze({ ok: false as const, rule, message: DESCRIPTIONS[rule] })]),
+) as Readonly<Record<PinRule, Rejection>>;
 
 const COMMON_SET: ReadonlySet<string> = new Set(COMMON_PINS);
 
@@ -227,20 +212,20 @@ function resolvePolicy(policy: PinPreset | PinPolicy | undefined): ResolvedPolic
 export function checkPin(pin: unknown, policy?: PinPreset | PinPolicy): PinCheckResult {
   // The policy is validated first so a programming error surfaces even when the input is also bad.
   const { level, min, max } = resolvePolicy(policy);
-  if (typeof pin !== 'string' || !isAsciiDigits(pin)) return FORMAT;
+  if (typeof pin !== 'string' || !isAsciiDigits(pin)) return REJECT.PIN_FORMAT;
   const n = pin.length;
-  if (n < min || n > max) return LENGTH;
-  if (isRepeated(pin)) return REPEATED;
-  if (level === BFINANCE) return isAscendingRun(pin) ? SEQUENCE : OK;
-  if (isWrappedRun(pin) || (n >= 6 && hasRunOfThree(pin))) return SEQUENCE;
+  if (n < min || n > max) return REJECT.PIN_LENGTH;
+  if (isRepeated(pin)) return REJECT.PIN_REPEATED;
+  if (level === BFINANCE) return isAscendingRun(pin) ? REJECT.PIN_SEQUENCE : OK;
+  if (isWrappedRun(pin) || (n >= 6 && hasRunOfThree(pin))) return REJECT.PIN_SEQUENCE;
   if (n === 4) {
-    if (COMMON_SET.has(pin)) return COMMON;
-    if (isYear(pin)) return YEAR;
-    if (isFourDigitPattern(pin, level === STRICT)) return PATTERN;
-    if (level === STRICT && isDate(pin)) return DATE;
+    if (COMMON_SET.has(pin)) return REJECT.PIN_COMMON;
+    if (isYear(pin)) return REJECT.PIN_YEAR;
+    if (isFourDigitPattern(pin, level === STRICT)) return REJECT.PIN_PATTERN;
+    if (level === STRICT && isDate(pin)) return REJECT.PIN_DATE;
     return OK;
   }
-  if (n >= 6 && hasTriple(pin)) return PATTERN;
+  if (n >= 6 && hasTriple(pin)) return REJECT.PIN_PATTERN;
   return OK;
 }
 

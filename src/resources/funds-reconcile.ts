@@ -28,18 +28,8 @@ export async function reconcileCardMovement(
 ): Promise<Reconciliation> {
   const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
     const data = await reads.transactions(n, MOVEMENT_PAGE_SIZE);
-    const items = data.transactions.map(
-      (t): MovementEntry => ({
-        id: t.id,
-        amount: t.amount,
-        currency: t.currency,
-        type: t.type,
-        date: t.date,
-        note: t.note,
-        status: t.status,
-      }),
-    );
-    return { items, totalPages: (data as { totalPages?: number | null }).totalPages };
+    // A card transaction carries every field of a movement entry under the same name.
+    return { items: data.transactions, totalPages: (data as { totalPages?: number | null }).totalPages };
   };
   const listing = await readMovements(call, options, { operation: 'cards.transactions', page });
   // The card is read after the listing: its currency tells a converted amount from another movement.
