@@ -22,16 +22,3 @@ export function readOptions(options: RequestOptions | ReconcileOptions | undefin
 export function readCard(transport: Requester, card: ResolvedCard, options: RequestOptions): Promise<Card> {
   return transport.request(retrieveCard(card), options);
 }
-
-/** The card's status, or undefined when it cannot be read. */
-export async function cardStatus(
-  transport: Requester,
-  card: ResolvedCard,
-  options: RequestOptions,
-): Promise<string | undefined> {
-  try {
-    return (await readCard(transport, card, options)).status;
-  } catch {
-    return undefined;
-  }
-}

@@ -16,10 +16,9 @@ import { type CardRef, type NotBudgetCard, requireModel, resolveCard } from './c
 import {
   budgetTransactions,
   depositAddress,
+  moveCardFunds,
   organizationBalance,
   topUpBudget,
-  topUpCard,
-  withdrawCard,
 } from './endpoints/funds.js';
 import { budgetTopUpOutcome, cardMovementOutcome } from './funds-outcomes.js';
 import type {
@@ -105,7 +104,7 @@ export class Funds extends ClientResource {
     }) as Partial<TopUpParams>;
     const amount = toAmount(given.amount, 'amount', MIN_CARD_TOP_UP);
     const outcome = cardMovementOutcome(this.transport, ref, 'topup', amount, given.note);
-    return this.send(topUpCard(ref, amount, given.note, outcome), options);
+    return this.send(moveCardFunds(ref, 'topup', amount, given.note, outcome), options);
   }
 
   /**
@@ -132,7 +131,7 @@ export class Funds extends ClientResource {
     const given = checkShape(params, '', 'funds.withdraw', { amount: amountLike });
     const amount = toAmount(given.amount, 'amount');
     const outcome = cardMovementOutcome(this.transport, ref, 'withdraw', amount, undefined);
-    return this.send(withdrawCard(ref, amount, outcome), options);
+    return this.send(moveCardFunds(ref, 'withdraw', amount, undefined, outcome), options);
   }
 
   /**

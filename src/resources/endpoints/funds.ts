@@ -13,48 +13,34 @@ import {
   depositAddressSchema,
   type OrganizationBalance,
 } from '../funds-schemas.js';
+import type { MovementKind } from '../reconcile-words.js';
 import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The money endpoints, each declared once: the public methods and the reconcilers both call these.
 
-/** `POST /cards/{id}/topup` `{ amount, note? }`, settled by `outcome`. */
-export function topUpCard(
+/**
+ * `POST /cards/{id}/topup` `{ amount, note? }` or `POST /cards/{id}/withdraw` `{ amount }`, settled
+ * by `outcome`; only a top-up takes a note.
+ */
+export function moveCardFunds(
   card: ResolvedCard,
+  kind: MovementKind,
   amount: number,
   note: string | undefined,
   outcome: OutcomeSpec,
 ): Endpoint<ActionResult> {
+  const topUp = kind === 'topup';
   return {
-    operation: 'funds.topUp',
+    operation: topUp ? 'funds.topUp' : 'funds.withdraw',
     method: 'POST',
-    path: cardPath(card, '/topup'),
+    path: cardPath(card, topUp ? '/topup' : '/withdraw'),
     body: { amount, ...(note === undefined ? {} : { note }) },
-    bodyFields: ['amount', 'note'],
+    bodyFields: topUp ? ['amount', 'note'] : ['amount'],
     schema: actionResult(),
     kind: 'must-not-repeat',
-    // bfinance processes a card deposit once per Idempotency-Key [DOC api-integration/en/idempotency-key].
+    // bfinance processes a card deposit or withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
     deduplicated: true,
-    subject: { cardId: card.id, amount, note },
-    outcome,
-  };
-}
-
-/** `POST /cards/{id}/withdraw` `{ amount }`, settled by `outcome`. */
-export function withdrawCard(
-  card: ResolvedCard,
-  amount: number,
-  outcome: OutcomeSpec,
-): Endpoint<ActionResult> {
-  return {
-    operation: 'funds.withdraw',
-    method: 'POST',
-    path: cardPath(card, '/withdraw'),
-    body: { amount },
-    schema: actionResult(),
-    kind: 'must-not-repeat',
-    // bfinance processes a card withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
-    deduplicated: true,
-    subject: { cardId: card.id, amount },
+    subject: { cardId: card.id, amount, ...(note === undefined ? {} : { note }) },
     outcome,
   };
 }

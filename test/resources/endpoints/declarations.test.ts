@@ -34,8 +34,8 @@ const ALL: Array<[string, Endpoint<unknown>]> = [
   ['freeze', settings.setFrozen(card, true, converge)],
   ['unfreeze', settings.setFrozen(card, false, converge)],
   ['deleteCard', settings.deleteCard(card, outcome)],
-  ['topUpCard', funds.topUpCard(card, 5, 'n', outcome)],
-  ['withdrawCard', funds.withdrawCard(card, 5, outcome)],
+  ['topUpCard', funds.moveCardFunds(card, 'topup', 5, 'n', outcome)],
+  ['withdrawCard', funds.moveCardFunds(card, 'withdraw', 5, undefined, outcome)],
   ['topUpBudget', funds.topUpBudget('bud1', 5, outcome)],
   ['budgetTransactions', funds.budgetTransactions('bud1', 1, 10)],
   ['organizationBalance', funds.organizationBalance()],
@@ -76,7 +76,15 @@ describe('every endpoint declaration', () => {
       amount: 5,
       currency: 'USD',
     });
-    expect(funds.topUpCard(card, 5, 'n', outcome).subject).toEqual({ cardId: 'c/1', amount: 5, note: 'n' });
+    expect(funds.moveCardFunds(card, 'topup', 5, 'n', outcome).subject).toEqual({
+      cardId: 'c/1',
+      amount: 5,
+      note: 'n',
+    });
+    expect(funds.moveCardFunds(card, 'withdraw', 5, undefined, outcome).subject).toStrictEqual({
+      cardId: 'c/1',
+      amount: 5,
+    });
     expect(cards.issueCard('budget', { budgetId: 'bud1', externalId: 'e1' }, outcome).subject).toMatchObject({
       budgetId: 'bud1',
       externalId: 'e1',
