@@ -243,8 +243,10 @@ export class Cards extends ClientResource {
    * @throws {ValidationError} when the address is not valid.
    */
   async updateEmail(card: CardRef, email: string, options?: RequestOptions): Promise<ActionResult> {
-    const ref = resolveCard(card);
-    return this.send(updateEmail(ref, checkContact(email, 'email', 'cards.updateEmail')), options);
+    return this.send(
+      updateEmail(resolveCard(card), checkContact(email, 'email', 'cards.updateEmail')),
+      options,
+    );
   }
 
   /**
@@ -253,8 +255,10 @@ export class Cards extends ClientResource {
    * @throws {ValidationError} when the number is not valid.
    */
   async updatePhone(card: CardRef, phone: string, options?: RequestOptions): Promise<ActionResult> {
-    const ref = resolveCard(card);
-    return this.send(updatePhone(ref, checkContact(phone, 'phone', 'cards.updatePhone')), options);
+    return this.send(
+      updatePhone(resolveCard(card), checkContact(phone, 'phone', 'cards.updatePhone')),
+      options,
+    );
   }
 
   /**
