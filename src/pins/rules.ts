@@ -11,24 +11,20 @@ import {
   isYear,
 } from './shapes.js';
 
-/** Every rule id, in evaluation order. */
-export const PIN_RULES = Object.freeze([
-  'PIN_FORMAT',
-  'PIN_LENGTH',
-  'PIN_REPEATED',
-  'PIN_SEQUENCE',
-  'PIN_COMMON',
-  'PIN_YEAR',
-  'PIN_PATTERN',
-  'PIN_DATE',
-] as const);
-
 /**
  * Identifier of the first rule a PIN broke, so apps can show targeted guidance.
  *
- * Rules are evaluated in the order listed in `PIN_RULES`; the first match wins.
+ * Rules are evaluated in the order listed here (and in `PIN_RULES`); the first match wins.
  */
-export type PinRule = (typeof PIN_RULES)[number];
+export type PinRule =
+  | 'PIN_FORMAT'
+  | 'PIN_LENGTH'
+  | 'PIN_REPEATED'
+  | 'PIN_SEQUENCE'
+  | 'PIN_COMMON'
+  | 'PIN_YEAR'
+  | 'PIN_PATTERN'
+  | 'PIN_DATE';
 
 /**
  * Named rule set for {@link checkPin}.
@@ -84,6 +80,18 @@ export const PIN_PRESETS: readonly PinPreset[] = Object.freeze([
   'bfinance',
   'recommended',
   'strict',
+] as const);
+
+/** Every rule id, in evaluation order. */
+export const PIN_RULES: readonly PinRule[] = Object.freeze([
+  'PIN_FORMAT',
+  'PIN_LENGTH',
+  'PIN_REPEATED',
+  'PIN_SEQUENCE',
+  'PIN_COMMON',
+  'PIN_YEAR',
+  'PIN_PATTERN',
+  'PIN_DATE',
 ] as const);
 
 /** Shortest PIN ISO 9564-1 and the bfinance guide allow. */
