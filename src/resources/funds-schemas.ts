@@ -10,6 +10,7 @@ import {
   optionalField,
   text,
 } from '../core/schema.js';
+import type { CardTransaction } from './card-results.js';
 
 // Budget transactions, the organization balance and its deposit addresses.
 
@@ -25,27 +26,15 @@ export interface BudgetTransactionCard {
 
 /**
  * One transaction on a budget's cards, or a movement of the budget itself
- * [DOC budgets/get-budget-transactions; one example only, so everything but `id` is optional].
+ * [DOC budgets/get-budget-transactions; one example only, so everything but `id` is optional]:
+ * the fields a card transaction has under the same wire names, and these.
  */
-export interface BudgetTransaction {
-  /** The transaction id. */
-  id: string;
+export interface BudgetTransaction
+  extends Omit<CardTransaction, 'date' | 'declineReason' | 'note' | 'transactionId'> {
   /** The card it was made with; `null` or absent for a movement of the budget itself, such as a top-up. */
   card?: BudgetTransactionCard | null | undefined;
-  /** Amount in `currency`, major units. */
-  amount?: number | null | undefined;
-  /** Currency of `amount`. */
-  currency?: string | null | undefined;
-  /** The amount in USD. */
-  usdAmount?: number | null | undefined;
-  /** Merchant name (redacted text). */
-  merchant?: string | null | undefined;
   /** Merchant category code, e.g. `5734`. */
   mcc?: string | null | undefined;
-  /** Transaction status as the API sends it; values are not documented. */
-  status?: string | null | undefined;
-  /** Transaction type as the API sends it; values are not documented. */
-  type?: string | null | undefined;
   /** When it happened, an ISO 8601 date-time. */
   transactionDate?: string | null | undefined;
   /** The network's transaction id. */
