@@ -135,7 +135,6 @@ export {
   MissingCardholderError,
   WeakPinError,
 } from './resources/domain-errors.js';
-export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/funds-schemas.js';
 export {
   type DepositAddressParams,
   Funds,
@@ -146,6 +145,9 @@ export {
 export type {
   BudgetTransaction,
   BudgetTransactionCard,
+  DepositAddress,
+  DepositCurrency,
+  DepositNetwork,
   OrganizationBalance,
 } from './resources/funds-schemas.js';
 export type { PhysicalCardsResource, ShippingData } from './resources/physical-cards.js';
