@@ -153,14 +153,9 @@ export class Cards extends ClientResource {
         statuses: textList,
       }) as CardListParams;
       const { page, limit } = checkPageParams(given, 'cards.list');
-      const filters = {
-        query: given.query,
-        customerIds: given.customerIds?.join(','),
-        statuses: given.statuses?.join(','),
-      };
       const opts = copyOptions(options);
       const fetch = async (n: number): Promise<PageData<CardSummary>> => {
-        const data = await this.send(listCards(n, limit, filters), opts);
+        const data = await this.send(listCards(n, limit, given), opts);
         return {
           data: data.cards,
           page: data.page ?? n,

@@ -74,16 +74,15 @@ export function retrieveCard(card: ResolvedCard): Endpoint<Card> {
   return readEndpoint('cards.retrieve', cardPath(card, ''), cardSchema(card.model), { cardId: card.id });
 }
 
-/** The filters of `GET /cards/list`, as sent. */
-export interface CardListQuery {
-  query?: string | undefined;
-  customerIds?: string | undefined;
-  statuses?: string | undefined;
-}
-
-/** `GET /cards/list`: one page of cards. */
-export function listCards(page: number, limit: number, filters: CardListQuery): Endpoint<CardListPage> {
-  return readEndpoint('cards.list', path`/cards/list`, cardListSchema(), {}, { page, limit, ...filters });
+/** `GET /cards/list`: one page of cards, each list filter joined with commas as the API takes it. */
+export function listCards(
+  page: number,
+  limit: number,
+  filters: { query?: string | undefined; customerIds?: readonly string[]; statuses?: readonly string[] },
+): Endpoint<CardListPage> {
+  const { query, customerIds, statuses } = filters;
+  const wire = { page, limit, query, customerIds: customerIds?.join(','), statuses: statuses?.join(',') };
+  return readEndpoint('cards.list', path`/cards/list`, cardListSchema(), {}, wire);
 }
 
 /** `GET /cards/{id}/sensetive` (sic) or `/budget-cards/{id}/sensitive`: PAN, expiry and CVC. */

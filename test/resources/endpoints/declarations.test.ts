@@ -18,7 +18,7 @@ const ALL: Array<[string, Endpoint<unknown>]> = [
   ['cardTypes', cards.cardTypes()],
   ['issueCard', cards.issueCard('card', { typeId: 't', initialBalance: 5, externalId: 'e1' }, outcome)],
   ['retrieveCard', cards.retrieveCard(card)],
-  ['listCards', cards.listCards(2, 10, { statuses: 'active,frozen' })],
+  ['listCards', cards.listCards(2, 10, { statuses: ['active', 'frozen'] })],
   ['cardSensitive', cards.cardSensitive(card)],
   ['cardTransactions', cards.cardTransactions(card, 3, 50)],
   ['reissueCard', cards.reissueCard('c1', 5)],
