@@ -96,7 +96,7 @@ export type {
   IssuedCard,
   PartialCardSecrets,
   ReissuedCard,
-} from './resources/card-shapes.js';
+} from './resources/card-results.js';
 export { type CardListParams, Cards } from './resources/cards.js';
 export { CustomerQuestionnairesResource } from './resources/customer-questionnaires.js';
 export type {
@@ -135,7 +135,6 @@ export {
   MissingCardholderError,
   WeakPinError,
 } from './resources/domain-errors.js';
-export type { DepositAddress, DepositCurrency, DepositNetwork } from './resources/finance-schemas.js';
 export {
   type DepositAddressParams,
   Funds,
@@ -146,6 +145,9 @@ export {
 export type {
   BudgetTransaction,
   BudgetTransactionCard,
+  DepositAddress,
+  DepositCurrency,
+  DepositNetwork,
   OrganizationBalance,
 } from './resources/funds-schemas.js';
 export { PhysicalCardsResource, type ShippingData } from './resources/physical-cards.js';

@@ -135,15 +135,9 @@ export class Journal {
     for (const record of records) {
       if (record.t === 'intent') rows.set(record.ref, { fp: record.fp, at: record.at });
       else if (record.t === 'outcome') {
-        const state = rows.get(record.ref);
-        if (state)
-          state.outcome = {
-            o: record.o,
-            card: record.card,
-            last4: record.last4,
-            error: record.error,
-            hint: record.hint,
-          };
+        const { t: _t, ref, at: _at, ...outcome } = record;
+        const state = rows.get(ref);
+        if (state) state.outcome = outcome;
       }
     }
     return new Journal(store, head.batch, rows);

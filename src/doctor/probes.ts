@@ -4,13 +4,9 @@ import { parseJson, unwrap } from '../core/envelope.js';
 import { isCardsError, ResponseValidationError, ValidationError } from '../core/errors.js';
 import { type Schema, safeParse } from '../core/reader.js';
 import { limitsSchema } from '../resources/card-limits-schemas.js';
-import {
-  cardListSchema,
-  cardSchema,
-  cardTransactionsSchema,
-  cardTypesSchema,
-} from '../resources/card-schemas.js';
-import type { CardSummary } from '../resources/card-shapes.js';
+import { cardListSchema, cardTransactionsSchema } from '../resources/card-list-schemas.js';
+import type { CardSummary } from '../resources/card-results.js';
+import { cardSchema, cardTypesSchema } from '../resources/card-schemas.js';
 import { customerSchema } from '../resources/customer-schemas.js';
 import { balanceSchema } from '../resources/funds-schemas.js';
 import { questionnaireListSchema, questionnaireSchema } from '../resources/questionnaire-schemas.js';

@@ -2,7 +2,7 @@ import { ValidationError } from '../core/errors.js';
 import type { PageParams } from '../core/page.js';
 import type { RequestOptions } from '../core/spec.js';
 import type { CardRef } from '../resources/card-ref.js';
-import type { CardTransaction } from '../resources/card-shapes.js';
+import type { CardTransaction } from '../resources/card-results.js';
 import type { BudgetTransaction } from '../resources/funds-schemas.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type FeedEntry, readFeed } from './read.js';

@@ -119,16 +119,9 @@ type Rejection = { readonly ok: false; readonly rule: PinRule; readonly message:
 
 // Shared frozen results keep checkPin allocation-free on the hot path.
 const OK: { readonly ok: true } = Object.freeze({ ok: true as const });
-const reject = (rule: PinRule): Rejection =>
-  Object.freeze({ ok: false as const, rule, message: DESCRIPTIONS[rule] });
-const FORMAT = reject('PIN_FORMAT');
-const LENGTH = reject('PIN_LENGTH');
-const REPEATED = reject('PIN_REPEATED');
-const SEQUENCE = reject('PIN_SEQUENCE');
-const COMMON = reject('PIN_COMMON');
-const YEAR = reject('PIN_YEAR');
-const PATTERN = reject('PIN_PATTERN');
-const DATE = reject('PIN_DATE');
+const REJECT = Object.fromEntries(
+  PIN_RULES.map((rule) => [rule, Object.freeze({ ok: false as const, rule, message: DESCRIPTIONS[rule] })]),
+) as Readonly<Record<PinRule, Rejection>>;
 
 const COMMON_SET: ReadonlySet<string> = new Set(COMMON_PINS);
 
@@ -227,20 +220,20 @@ function resolvePolicy(policy: PinPreset | PinPolicy | undefined): ResolvedPolic
 export function checkPin(pin: unknown, policy?: PinPreset | PinPolicy): PinCheckResult {
   // The policy is validated first so a programming error surfaces even when the input is also bad.
   const { level, min, max } = resolvePolicy(policy);
-  if (typeof pin !== 'string' || !isAsciiDigits(pin)) return FORMAT;
+  if (typeof pin !== 'string' || !isAsciiDigits(pin)) return REJECT.PIN_FORMAT;
   const n = pin.length;
-  if (n < min || n > max) return LENGTH;
-  if (isRepeated(pin)) return REPEATED;
-  if (level === BFINANCE) return isAscendingRun(pin) ? SEQUENCE : OK;
-  if (isWrappedRun(pin) || (n >= 6 && hasRunOfThree(pin))) return SEQUENCE;
+  if (n < min || n > max) return REJECT.PIN_LENGTH;
+  if (isRepeated(pin)) return REJECT.PIN_REPEATED;
+  if (level === BFINANCE) return isAscendingRun(pin) ? REJECT.PIN_SEQUENCE : OK;
+  if (isWrappedRun(pin) || (n >= 6 && hasRunOfThree(pin))) return REJECT.PIN_SEQUENCE;
   if (n === 4) {
-    if (COMMON_SET.has(pin)) return COMMON;
-    if (isYear(pin)) return YEAR;
-    if (isFourDigitPattern(pin, level === STRICT)) return PATTERN;
-    if (level === STRICT && isDate(pin)) return DATE;
+    if (COMMON_SET.has(pin)) return REJECT.PIN_COMMON;
+    if (isYear(pin)) return REJECT.PIN_YEAR;
+    if (isFourDigitPattern(pin, level === STRICT)) return REJECT.PIN_PATTERN;
+    if (level === STRICT && isDate(pin)) return REJECT.PIN_DATE;
     return OK;
   }
-  if (n >= 6 && hasTriple(pin)) return PATTERN;
+  if (n >= 6 && hasTriple(pin)) return REJECT.PIN_PATTERN;
   return OK;
 }
 

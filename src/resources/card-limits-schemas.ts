@@ -1,5 +1,5 @@
 import * as z from '../core/reader.js';
-import { amount, builtOnFirstUse, text } from '../core/schema.js';
+import { amount, builtOnFirstUse, maybe, text } from '../core/schema.js';
 
 /** Which spending limit to set on a standalone card. */
 export type LimitType =
@@ -53,17 +53,9 @@ export interface LimitSetting {
   limit?: number | null | undefined;
 }
 
-const usage = builtOnFirstUse(() => z.optional(z.nullable(z.object({ limit: amount(), used: amount() }))));
+const usage = builtOnFirstUse(() => maybe(z.object({ limit: amount(), used: amount() })));
 const channel = builtOnFirstUse(() =>
-  z.optional(
-    z.nullable(
-      z.object({
-        daily: usage(),
-        monthly: usage(),
-        transaction: z.optional(z.nullable(z.object({ limit: amount() }))),
-      }),
-    ),
-  ),
+  maybe(z.object({ daily: usage(), monthly: usage(), transaction: maybe(z.object({ limit: amount() })) })),
 );
 
 /** Schema of {@link CardLimits}: every level optional and nullable. */

@@ -1,18 +1,18 @@
 import * as z from '../core/reader.js';
 import { amount, builtOnFirstUse, freeText, optionalField, text } from '../core/schema.js';
-import type { CardSummary, CardTransaction } from './card-shapes.js';
-import { assemble, balanceOf, base, baseShape, holder } from './card-wire.js';
+import type { CardSummary, CardTransaction } from './card-results.js';
+import { assemble, balanceOf, base, baseShape, holder } from './card-schemas.js';
+
+/** One page of `GET /cards/list` as read; older API versions send no `totalPages`. */
+export type CardListPage = {
+  cards: CardSummary[];
+  page?: number | undefined;
+  limit?: number | undefined;
+  totalPages?: number | undefined;
+};
 
 /** A page of `GET /cards/list` [SDK]. */
-export const cardListSchema: () => z.Schema<
-  {
-    cards: CardSummary[];
-    page?: number | undefined;
-    limit?: number | undefined;
-    totalPages?: number | undefined;
-  },
-  unknown
-> = builtOnFirstUse(() =>
+export const cardListSchema: () => z.Schema<CardListPage, unknown> = builtOnFirstUse(() =>
   z.pipe(
     z.object({
       cards: z.array(
@@ -37,14 +37,13 @@ export const cardListSchema: () => z.Schema<
       ),
       page: amount(),
       limit: amount(),
-      // Older API versions send only page and limit.
       totalPages: optionalField(amount()),
     }),
-    z.transform((data) => ({
-      cards: data.cards,
-      page: data.page ?? undefined,
-      limit: data.limit ?? undefined,
-      totalPages: data.totalPages ?? undefined,
+    z.transform(({ cards, page, limit, totalPages }) => ({
+      cards,
+      page: page ?? undefined,
+      limit: limit ?? undefined,
+      totalPages: totalPages ?? undefined,
     })),
   ),
 );

@@ -2,7 +2,7 @@ import type { CardsError } from '../core/errors.js';
 import type { OutcomeSpec } from '../core/outcome/contract.js';
 import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
-import { cardStatus, readCard, readOptions } from './card-read.js';
+import { readCard, readOptions } from './card-read.js';
 import type { CardModel, ResolvedCard } from './card-ref.js';
 import { CardStateError } from './domain-errors.js';
 
@@ -51,8 +51,8 @@ export function confirmStatus(
 ): (refusal: CardsError, options: RequestOptions) => Promise<ActionResult | undefined> {
   return async (refusal, options) => {
     if (!(refusal instanceof CardStateError)) return undefined;
-    const status = await cardStatus(transport, card, readOptions(options));
-    return status === target
+    const read = await readCard(transport, card, readOptions(options)).catch(() => undefined);
+    return read?.status === target
       ? { message: `Card is ${target} (a read confirmed it after a retried request).` }
       : undefined;
   };

@@ -1,7 +1,7 @@
 import type { ReconcileOptions } from '../core/outcome/contract.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import type { ResolvedCard } from './card-ref.js';
-import type { Card } from './card-shapes.js';
+import type { Card } from './card-results.js';
 import { retrieveCard } from './endpoints/cards.js';
 
 // The card read that settles unknown outcomes and confirms refused state changes. It only reads
@@ -21,17 +21,4 @@ export function readOptions(options: RequestOptions | ReconcileOptions | undefin
 /** `GET /cards/{id}` or `/budget-cards/{id}`: the card's details. */
 export function readCard(transport: Requester, card: ResolvedCard, options: RequestOptions): Promise<Card> {
   return transport.request(retrieveCard(card), options);
-}
-
-/** The card's status, or undefined when it cannot be read. */
-export async function cardStatus(
-  transport: Requester,
-  card: ResolvedCard,
-  options: RequestOptions,
-): Promise<string | undefined> {
-  try {
-    return (await readCard(transport, card, options)).status;
-  } catch {
-    return undefined;
-  }
 }

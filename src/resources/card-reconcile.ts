@@ -1,6 +1,6 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
 import { recordEvidence, settleByRead } from '../core/outcome/settle-by-read.js';
-import type { Card } from './card-shapes.js';
+import type { Card } from './card-results.js';
 import { cardStatusKind } from './reconcile-words.js';
 
 // How card calls are settled when their outcome is unknown, from one read of the card. Loaded by
@@ -27,23 +27,15 @@ export function reconcileIssue(read: () => Promise<Card>, call: CallWindow): Pro
 export function reconcileDelete(read: () => Promise<Card>, call: CallWindow): Promise<Reconciliation> {
   return settleByRead(call, 'cards.retrieve', read, (found) => {
     const evidence = recordEvidence('cards.retrieve', 'card', found);
-    if (found === undefined) return { status: 'still-unknown', summary: 'The card was not found.', evidence };
+    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
+    if (found === undefined) return answer('still-unknown', 'The card was not found.');
     const kind = cardStatusKind(found.status);
-    if (kind === 'deleted')
-      return { status: 'applied', summary: 'cards.retrieve shows the card deleted.', evidence };
-    if (kind === 'live') {
-      const status = found.status as string;
-      return {
-        status: 'not-applied',
-        summary: `cards.retrieve shows the card ${status}, not deleted.`,
-        evidence,
-      };
-    }
-    return {
-      status: 'still-unknown',
-      summary:
-        'cards.retrieve shows the card with a status the SDK does not know, so it cannot tell whether it was deleted.',
-      evidence,
-    };
+    if (kind === 'deleted') return answer('applied', 'cards.retrieve shows the card deleted.');
+    if (kind === 'live')
+      return answer('not-applied', `cards.retrieve shows the card ${found.status}, not deleted.`);
+    return answer(
+      'still-unknown',
+      'cards.retrieve shows the card with a status the SDK does not know, so it cannot tell whether it was deleted.',
+    );
   });
 }

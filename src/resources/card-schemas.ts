@@ -3,6 +3,7 @@ import {
   amount,
   builtOnFirstUse,
   freeText,
+  last4Of,
   maskedNumber,
   maybe,
   openNumberText,
@@ -10,35 +11,110 @@ import {
   sensitive,
   text,
 } from '../core/schema.js';
-
 import type { CardModel } from './card-ref.js';
 import type {
   Card,
+  CardBalance,
+  CardBase,
+  CardHolder,
   CardSecrets,
   CardSensitiveData,
   CardType,
   IssuedBudgetCard,
   IssuedCard,
+  PartialCardSecrets,
   ReissuedCard,
-} from './card-shapes.js';
+} from './card-results.js';
 
-// Tolerant readers (see core/schema.ts): a card needs only its `id`; everything else is optional
-// and nullable. Issuance replies also need the card data, which every documented example shows
-// and which no later read returns as issued.
+// Every card reply schema. Tolerant readers (see core/schema.ts): a card needs only its `id`;
+// everything else is optional and nullable. Issuance replies also need the card data, which every
+// documented example shows and which no later read returns as issued.
 
-export { cardListSchema, cardTransactionsSchema } from './card-list-schemas.js';
+const fullSecrets = builtOnFirstUse(() =>
+  z.object({ number: sensitive('pan'), expire: sensitive('expiry'), cvc: sensitive('cvc') }),
+);
+const partialSecrets = builtOnFirstUse(() =>
+  maybe(
+    z.object({
+      number: maybe(sensitive('pan')),
+      expire: maybe(sensitive('expiry')),
+      cvc: maybe(sensitive('cvc')),
+    }),
+  ),
+);
+/** The cardholder block. */
+export const holder: () => z.Schema<CardHolder | null | undefined, unknown> = builtOnFirstUse(() =>
+  maybe(z.object({ firstName: freeText(), lastName: freeText(), customerId: optionalField(text()) })),
+);
 
-import {
-  assemble,
-  balanceOf,
-  base,
-  baseShape,
-  compact,
-  fullSecrets,
-  holder,
-  partialSecrets,
-  secretsOf,
-} from './card-wire.js';
+type BaseField = 'maskedCardNumber' | 'currency' | 'status' | 'externalCardId' | 'label';
+/** The wire fields every card reply may carry; only `id` is required. */
+type BaseWire = { id: string } & { [K in BaseField]?: string | null | undefined };
+
+/**
+ * What {@link base} reads, as the card details, the card list and the budget-card issuance reply
+ * spell it (`externalCardId` and `label` not every reply shows); a fresh shape per call, to spread.
+ */
+export function baseShape(): { id: z.Schema<string> } & {
+  [K in keyof BaseWire & BaseField]-?: z.Schema<string | null | undefined, unknown>;
+} {
+  return {
+    id: z.string(),
+    maskedCardNumber: maskedNumber(),
+    currency: text(),
+    status: text(),
+    externalCardId: optionalField(text()),
+    label: optionalField(freeText()),
+  };
+}
+
+/**
+ * Copies the members of `extra` that are not `undefined` onto `into`, so results compare and print
+ * as the wire sent them. No `delete` and no spreads: both cost microseconds per card on every list.
+ */
+export function assemble<B extends object, E extends object>(into: B, extra: E): B & E {
+  const out = into as Record<string, unknown>;
+  for (const key in extra) {
+    const item = extra[key];
+    if (item !== undefined) out[key] = item;
+  }
+  return out as B & E;
+}
+
+function secretsOf(block: z.Infer<ReturnType<typeof partialSecrets>>): PartialCardSecrets | undefined {
+  if (!block) return undefined;
+  const out = assemble(
+    {},
+    { number: block.number ?? undefined, expiry: block.expire ?? undefined, cvc: block.cvc ?? undefined },
+  );
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A balance, when both its value and a currency are known. */
+export function balanceOf(
+  value: number | null | undefined,
+  currency: string | null | undefined,
+): CardBalance | undefined {
+  return typeof value === 'number' && typeof currency === 'string' ? { value, currency } : undefined;
+}
+
+/** The fields every card reply shares, in the SDK's names. */
+export function base<M extends CardModel>(
+  model: M,
+  wire: BaseWire,
+  pan?: PartialCardSecrets['number'],
+): Omit<CardBase<M>, 'balance' | 'sensitive'> {
+  const out: Record<string, unknown> = { model, id: wire.id };
+  const last4 = last4Of(wire.maskedCardNumber, pan);
+  if (last4 !== undefined) out.last4 = last4;
+  if (wire.maskedCardNumber !== undefined) out.maskedCardNumber = wire.maskedCardNumber;
+  if (wire.currency !== undefined) out.currency = wire.currency;
+  if (typeof wire.status === 'string') out.status = wire.status;
+  if (wire.externalCardId !== undefined) out.externalId = wire.externalCardId;
+  if (wire.label !== undefined) out.label = wire.label;
+  return out as Omit<CardBase<M>, 'balance' | 'sensitive'>;
+}
+
 /** `GET /cards/types` data [SDK]: `{ types: [{ id, name, cardCurrency, price, brand }] }`. */
 export const cardTypesSchema: () => z.Schema<CardType[], unknown> = builtOnFirstUse(() =>
   z.pipe(
@@ -53,7 +129,7 @@ export const cardTypesSchema: () => z.Schema<CardType[], unknown> = builtOnFirst
         }),
       ),
     }),
-    z.transform((data) => data.types.map(compact)),
+    z.transform((data) => data.types.map((type) => assemble({}, type))),
   ),
 );
 
@@ -160,14 +236,8 @@ export const issuedBudgetCardSchema: () => z.Schema<IssuedBudgetCard, unknown> =
   z.pipe(
     z.object({ ...baseShape(), sensitive: fullSecrets() }),
     z.transform(
-      (card): IssuedBudgetCard =>
-        assemble(base('budget' as const, card, card.sensitive.number), {
-          sensitive: {
-            number: card.sensitive.number,
-            expiry: card.sensitive.expire,
-            cvc: card.sensitive.cvc,
-          },
-        }),
+      ({ sensitive: { number, expire, cvc }, ...card }): IssuedBudgetCard =>
+        assemble(base('budget' as const, card, number), { sensitive: { number, expiry: expire, cvc } }),
     ),
   ),
 );
@@ -177,12 +247,7 @@ export const sensitiveDataSchema: () => z.Schema<CardSensitiveData, unknown> = b
   z.pipe(
     fullSecrets(),
     z.transform(
-      (data): CardSensitiveData => ({
-        number: data.number,
-        expiry: data.expire,
-        cvc: data.cvc,
-        last4: data.number.last4,
-      }),
+      ({ number, expire, cvc }): CardSensitiveData => ({ number, expiry: expire, cvc, last4: number.last4 }),
     ),
   ),
 );

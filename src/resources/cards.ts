@@ -32,7 +32,7 @@ import type {
   IssuedBudgetCard,
   IssuedCard,
   ReissuedCard,
-} from './card-shapes.js';
+} from './card-results.js';
 import { checkContact } from './contact.js';
 import {
   cardSensitive,
@@ -153,14 +153,9 @@ export class Cards extends ClientResource {
         statuses: textList,
       }) as CardListParams;
       const { page, limit } = checkPageParams(given, 'cards.list');
-      const filters = {
-        query: given.query,
-        customerIds: given.customerIds?.join(','),
-        statuses: given.statuses?.join(','),
-      };
       const opts = copyOptions(options);
       const fetch = async (n: number): Promise<PageData<CardSummary>> => {
-        const data = await this.send(listCards(n, limit, filters), opts);
+        const data = await this.send(listCards(n, limit, given), opts);
         return {
           data: data.cards,
           page: data.page ?? n,
@@ -243,8 +238,10 @@ export class Cards extends ClientResource {
    * @throws {ValidationError} when the address is not valid.
    */
   async updateEmail(card: CardRef, email: string, options?: RequestOptions): Promise<ActionResult> {
-    const ref = resolveCard(card);
-    return this.send(updateEmail(ref, checkContact(email, 'email', 'cards.updateEmail')), options);
+    return this.send(
+      updateEmail(resolveCard(card), checkContact(email, 'email', 'cards.updateEmail')),
+      options,
+    );
   }
 
   /**
@@ -253,8 +250,10 @@ export class Cards extends ClientResource {
    * @throws {ValidationError} when the number is not valid.
    */
   async updatePhone(card: CardRef, phone: string, options?: RequestOptions): Promise<ActionResult> {
-    const ref = resolveCard(card);
-    return this.send(updatePhone(ref, checkContact(phone, 'phone', 'cards.updatePhone')), options);
+    return this.send(
+      updatePhone(resolveCard(card), checkContact(phone, 'phone', 'cards.updatePhone')),
+      options,
+    );
   }
 
   /**

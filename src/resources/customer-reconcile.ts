@@ -13,20 +13,14 @@ export function reconcileCustomerDelete(
 ): Promise<Reconciliation> {
   return settleByRead(call, 'customers.retrieve', read, (found) => {
     const evidence = recordEvidence('customers.retrieve', 'customer', found);
-    if (!found)
-      return {
-        status: 'applied',
-        summary: 'customers.retrieve no longer finds the customer.',
-        evidence,
-      };
-    return customerLive(found.status)
-      ? { status: 'not-applied', summary: 'customers.retrieve still finds the customer.', evidence }
-      : {
-          status: 'still-unknown',
-          summary:
-            'customers.retrieve finds the customer with a status the SDK does not know, so it cannot tell whether it was deleted.',
-          evidence,
-        };
+    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
+    if (!found) return answer('applied', 'customers.retrieve no longer finds the customer.');
+    if (customerLive(found.status))
+      return answer('not-applied', 'customers.retrieve still finds the customer.');
+    return answer(
+      'still-unknown',
+      'customers.retrieve finds the customer with a status the SDK does not know, so it cannot tell whether it was deleted.',
+    );
   });
 }
 
@@ -51,15 +45,10 @@ export function reconcileAccess(
       reads: ['customers.retrieve'],
       examined: found?.featuresAccess?.length ?? 0,
       complete: found !== undefined,
-      matches: access.map((a) => ({
-        kind: 'access' as const,
-        id: a.id,
-        type: a.type,
-        status: a.status,
-      })),
+      matches: access.map(({ id, type, status }) => ({ kind: 'access' as const, id, type, status })),
     };
-    if (found === undefined)
-      return { status: 'still-unknown', summary: 'The customer was not found.', evidence };
+    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
+    if (found === undefined) return answer('still-unknown', 'The customer was not found.');
     // A reply without the list says nothing about the request: absence is not proof.
     if (!Array.isArray(found.featuresAccess)) {
       return {
@@ -70,7 +59,7 @@ export function reconcileAccess(
       };
     }
     return access.length > 0
-      ? { status: 'applied', summary: 'The customer has this access request.', evidence }
-      : { status: 'not-applied', summary: 'The customer has no such access request.', evidence };
+      ? answer('applied', 'The customer has this access request.')
+      : answer('not-applied', 'The customer has no such access request.');
   });
 }

@@ -99,20 +99,11 @@ export interface CreateCustomerParams {
   otherDocuments?: OtherDocumentInput;
 }
 
+/** A reply's form of an input: every field may be absent or `null`. */
+type AsReplied<T> = { [K in keyof T]?: T[K] | null | undefined };
+
 /** An address as the API returns it; older responses use `country` and `zipCode`. */
-export interface CustomerAddress {
-  /** Street and number. */
-  line1?: string | null | undefined;
-  /** Apartment, suite, building. */
-  line2?: string | null | undefined;
-  /** City. */
-  city?: string | null | undefined;
-  /** State, region or province. */
-  state?: string | null | undefined;
-  /** Country code (newer responses). */
-  countryCode?: string | null | undefined;
-  /** Postal code (newer responses). */
-  postalCode?: string | null | undefined;
+export interface CustomerAddress extends AsReplied<CustomerAddressInput> {
   /** Country code (older responses). */
   country?: string | null | undefined;
   /** Postal code (older responses). */
@@ -120,25 +111,17 @@ export interface CustomerAddress {
 }
 
 /** The personal data bfinance holds for an individual customer [SDK]; names are redacted text. */
-export interface IndividualData {
+export interface IndividualData
+  extends AsReplied<
+    Pick<
+      CreateCustomerParams,
+      'firstName' | 'lastName' | 'birthDate' | 'nationality' | 'nationalId' | 'email' | 'phone'
+    >
+  > {
   /** Verification level asked for. */
   level?: VerificationLevel | (string & {}) | null | undefined;
-  /** Legal first name. */
-  firstName?: string | null | undefined;
-  /** Legal last name. */
-  lastName?: string | null | undefined;
-  /** Date of birth. */
-  birthDate?: string | null | undefined;
-  /** Nationality code. */
-  nationality?: string | null | undefined;
-  /** National id or tax id. */
-  nationalId?: string | null | undefined;
   /** Residential address. */
   address?: CustomerAddress | null | undefined;
-  /** Email address. */
-  email?: string | null | undefined;
-  /** Phone number. */
-  phone?: string | null | undefined;
 }
 
 /** A customer's access to one product [SDK]. */

@@ -9,23 +9,6 @@ import { CustomerNotVerifiedError } from './domain-errors.js';
 const DEFAULT_INTERVAL_MS = 2_000;
 const DEFAULT_TIMEOUT_MS = 600_000;
 
-/** One signal that fires when any of `signals` fires; `dispose` detaches the listeners. */
-function linkSignals(signals: Array<AbortSignal | undefined>): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const live = signals.filter((s): s is AbortSignal => s !== undefined);
-  const onAbort = (): void => controller.abort();
-  for (const s of live) {
-    if (s.aborted) controller.abort();
-    else s.addEventListener('abort', onAbort, { once: true });
-  }
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      for (const s of live) s.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
 /**
  * Polls `retrieve` until the customer is verified (`active`); see `customers.waitUntilVerified`.
  *
@@ -57,14 +40,16 @@ export async function waitUntilVerified(
   const callerAborted = (): boolean => callerSignals.some((s) => s?.aborted === true);
   if (callerAborted()) throw aborted();
 
-  // The deadline aborts the poll in flight too, so the wait never overruns timeoutMs by a request.
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const linked = linkSignals([deadline.signal, ...callerSignals]);
+  // Aborted by the deadline or a caller's signal, and so is the poll in flight: the wait never overruns
+  // timeoutMs by a request. stop() tells the two causes apart by asking the caller's signals first.
+  const halt = new AbortController();
+  const timer = setTimeout(() => halt.abort(), timeoutMs);
+  const onAbort = (): void => halt.abort();
+  for (const s of callerSignals) s?.addEventListener('abort', onAbort, { once: true });
   let lastStatus: string | undefined;
   const stop = (error: unknown): unknown => {
     if (callerAborted()) return aborted();
-    if (deadline.signal.aborted) {
+    if (halt.signal.aborted) {
       return new TimeoutError(
         `${operation}: the customer was not verified within ${timeoutMs} ms (last status: ${lastStatus ?? 'unknown'}).`,
         {
@@ -79,7 +64,7 @@ export async function waitUntilVerified(
     for (;;) {
       let customer: Customer;
       try {
-        customer = await retrieve({ ...given, signal: linked.signal });
+        customer = await retrieve({ ...given, signal: halt.signal });
       } catch (error) {
         throw stop(error);
       }
@@ -93,13 +78,13 @@ export async function waitUntilVerified(
         });
       }
       try {
-        await sleep(intervalMs, linked.signal);
+        await sleep(intervalMs, halt.signal);
       } catch (error) {
         throw stop(error);
       }
     }
   } finally {
     clearTimeout(timer);
-    linked.dispose();
+    for (const s of callerSignals) s?.removeEventListener('abort', onAbort);
   }
 }

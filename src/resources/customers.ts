@@ -143,23 +143,11 @@ export class Customers extends ClientResource {
     options?: RequestOptions,
   ): Promise<AccessRequest> {
     const operation = 'customers.requestAccess';
-    const given = checkShape(params, '', operation, { accessType: anyText, cardType: anyText });
-    const { accessType, cardType } = given;
-    let body: { accessType: string; cardType?: string };
-    if (accessType === 'cards') {
-      if (typeof cardType !== 'string' || cardType.trim() === '') {
-        throw new ValidationError("cardType is required when accessType is 'cards'.", {
-          field: 'cardType',
-          rule: 'required',
-          operation,
-          hint: 'Pass the id of a card type from client.cards.types() as cardType.',
-        });
-      }
-      body = { accessType, cardType };
-    } else if (accessType === 'virtual-account') {
-      // A cardType here is known but meaningless: checked for its type, then left out.
-      body = { accessType };
-    } else {
+    const { accessType, cardType } = checkShape(params, '', operation, {
+      accessType: anyText,
+      cardType: anyText,
+    });
+    if (accessType !== 'cards' && accessType !== 'virtual-account') {
       throw new ValidationError("accessType must be 'cards' or 'virtual-account'.", {
         field: 'accessType',
         rule: 'enum',
@@ -167,6 +155,16 @@ export class Customers extends ClientResource {
         hint: "Pass accessType: 'cards' with a cardType, or accessType: 'virtual-account'.",
       });
     }
+    if (accessType === 'cards' && (typeof cardType !== 'string' || cardType.trim() === '')) {
+      throw new ValidationError("cardType is required when accessType is 'cards'.", {
+        field: 'cardType',
+        rule: 'required',
+        operation,
+        hint: 'Pass the id of a card type from client.cards.types() as cardType.',
+      });
+    }
+    // With virtual-account a cardType is known but meaningless: checked for its type, then left out.
+    const body = accessType === 'cards' ? { accessType, cardType: cardType as string } : { accessType };
     const id = refId(customer) as string;
     const outcome = accessOutcome(this.transport, id, body.accessType, body.cardType);
     return this.send(requestAccess(id, body, outcome), options);

@@ -11,14 +11,6 @@ import type { MovementKind } from './reconcile-words.js';
 // transport; the movement search that decides from them (funds-reconcile.ts) loads on the first
 // error.reconcile(), so a call that succeeds never loads it.
 
-// bfinance documents de-duplication by Idempotency-Key for card top-ups and withdrawals only.
-const MOVEMENT_HINTS: Readonly<Record<MovementKind, string>> = {
-  topup:
-    'bfinance processes a card top-up once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.',
-  withdraw:
-    'bfinance processes a card withdrawal once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.',
-};
-
 /** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
 export function cardMovementOutcome(
   transport: Requester,
@@ -28,7 +20,8 @@ export function cardMovementOutcome(
   note: string | undefined,
 ): OutcomeSpec {
   return {
-    hint: MOVEMENT_HINTS[kind],
+    // bfinance documents de-duplication by Idempotency-Key for card top-ups and withdrawals only.
+    hint: `bfinance processes a card ${kind === 'topup' ? 'top-up' : 'withdrawal'} once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.`,
     reconcile: (call, options) => {
       const read = readOptions(options);
       const reads = {

@@ -1,6 +1,6 @@
 import type { CallWindow, ReconcileOptions, Reconciliation } from '../core/outcome/contract.js';
 import type { PageData } from '../core/page.js';
-import type { Card, CardTransaction } from './card-shapes.js';
+import type { Card, CardTransaction } from './card-results.js';
 import type { BudgetTransaction } from './funds-schemas.js';
 import type { ListingPage } from './movement-listing.js';
 import type { MovementEntry, MovementQuery } from './movement-match.js';
@@ -28,18 +28,8 @@ export async function reconcileCardMovement(
 ): Promise<Reconciliation> {
   const page = async (n: number): Promise<ListingPage<MovementEntry>> => {
     const data = await reads.transactions(n, MOVEMENT_PAGE_SIZE);
-    const items = data.transactions.map(
-      (t): MovementEntry => ({
-        id: t.id,
-        amount: t.amount,
-        currency: t.currency,
-        type: t.type,
-        date: t.date,
-        note: t.note,
-        status: t.status,
-      }),
-    );
-    return { items, totalPages: (data as { totalPages?: number | null }).totalPages };
+    // A card transaction carries every field of a movement entry under the same name.
+    return { items: data.transactions, totalPages: (data as { totalPages?: number | null }).totalPages };
   };
   const listing = await readMovements(call, options, { operation: 'cards.transactions', page });
   // The card is read after the listing: its currency tells a converted amount from another movement.

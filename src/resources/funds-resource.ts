@@ -18,14 +18,18 @@ import { ERROR_CAUSES } from './domain-errors.js';
 import {
   budgetTransactions,
   depositAddress,
+  moveCardFunds,
   organizationBalance,
   topUpBudget,
-  topUpCard,
-  withdrawCard,
 } from './endpoints/funds.js';
-import type { DepositAddress, DepositCurrency, DepositNetwork } from './finance-schemas.js';
 import { budgetTopUpOutcome, cardMovementOutcome } from './funds-outcomes.js';
-import type { BudgetTransaction, OrganizationBalance } from './funds-schemas.js';
+import type {
+  BudgetTransaction,
+  DepositAddress,
+  DepositCurrency,
+  DepositNetwork,
+  OrganizationBalance,
+} from './funds-schemas.js';
 import { ClientResource } from './resource.js';
 
 /** What `funds.topUp` sends. */
@@ -107,7 +111,7 @@ export class Funds extends ClientResource {
     }) as Partial<TopUpParams>;
     const amount = toAmount(given.amount, 'amount', MIN_CARD_TOP_UP);
     const outcome = cardMovementOutcome(this.transport, ref, 'topup', amount, given.note);
-    return this.send(topUpCard(ref, amount, given.note, outcome), options);
+    return this.send(moveCardFunds(ref, 'topup', amount, given.note, outcome), options);
   }
 
   /**
@@ -134,7 +138,7 @@ export class Funds extends ClientResource {
     const given = checkShape(params, '', 'funds.withdraw', { amount: amountLike });
     const amount = toAmount(given.amount, 'amount');
     const outcome = cardMovementOutcome(this.transport, ref, 'withdraw', amount, undefined);
-    return this.send(withdrawCard(ref, amount, outcome), options);
+    return this.send(moveCardFunds(ref, 'withdraw', amount, undefined, outcome), options);
   }
 
   /**

@@ -10,6 +10,9 @@ import {
   optionalField,
   text,
 } from '../core/schema.js';
+import type { CardTransaction } from './card-results.js';
+
+// Budget transactions, the organization balance and its deposit addresses.
 
 /** The card a budget transaction was made with. */
 export interface BudgetTransactionCard {
@@ -23,27 +26,15 @@ export interface BudgetTransactionCard {
 
 /**
  * One transaction on a budget's cards, or a movement of the budget itself
- * [DOC budgets/get-budget-transactions; one example only, so everything but `id` is optional].
+ * [DOC budgets/get-budget-transactions; one example only, so everything but `id` is optional]:
+ * the fields a card transaction has under the same wire names, and these.
  */
-export interface BudgetTransaction {
-  /** The transaction id. */
-  id: string;
+export interface BudgetTransaction
+  extends Omit<CardTransaction, 'date' | 'declineReason' | 'note' | 'transactionId'> {
   /** The card it was made with; `null` or absent for a movement of the budget itself, such as a top-up. */
   card?: BudgetTransactionCard | null | undefined;
-  /** Amount in `currency`, major units. */
-  amount?: number | null | undefined;
-  /** Currency of `amount`. */
-  currency?: string | null | undefined;
-  /** The amount in USD. */
-  usdAmount?: number | null | undefined;
-  /** Merchant name (redacted text). */
-  merchant?: string | null | undefined;
   /** Merchant category code, e.g. `5734`. */
   mcc?: string | null | undefined;
-  /** Transaction status as the API sends it; values are not documented. */
-  status?: string | null | undefined;
-  /** Transaction type as the API sends it; values are not documented. */
-  type?: string | null | undefined;
   /** When it happened, an ISO 8601 date-time. */
   transactionDate?: string | null | undefined;
   /** The network's transaction id. */
@@ -103,5 +94,33 @@ export const balanceSchema: () => z.Schema<OrganizationBalance, unknown> = built
     eur: z.number(),
     usd: z.number(),
     balance: optionalField(openNumberText()),
+  }),
+);
+
+/** Networks `funds.depositAddress` takes. */
+export type DepositNetwork = 'ethereum' | 'tron' | 'solana' | 'polygon' | 'ton' | 'bnb';
+
+/** Stablecoins `funds.depositAddress` takes. */
+export type DepositCurrency = 'usdc' | 'usdt';
+
+/** Where to send stablecoins to fund the organization balance. */
+export interface DepositAddress {
+  /** The address on `network` to send to. */
+  address: string;
+  /** The network, as the API echoes it (open string). */
+  network?: DepositNetwork | (string & {}) | null | undefined;
+  /** The currency, as the API echoes it (open string). */
+  currency?: DepositCurrency | (string & {}) | null | undefined;
+}
+
+/**
+ * `GET /finance/deposit` data. Only `address` is required: it is what a caller acts on; the echo
+ * of network and currency may be absent, null or spelled another way.
+ */
+export const depositAddressSchema: () => z.Schema<DepositAddress, unknown> = builtOnFirstUse(() =>
+  z.object({
+    address: z.string(),
+    network: maybe(z.string()),
+    currency: maybe(z.string()),
   }),
 );

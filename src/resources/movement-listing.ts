@@ -47,20 +47,16 @@ function itemsOf(result: ListingPage<MovementEntry> | undefined): MovementEntry[
   return Array.isArray(result?.items) ? result.items : [];
 }
 
+// What tells two listed entries with the same id apart.
+const FIELDS = ['amount', 'currency', 'type', 'date', 'note', 'status'] as const;
+
 // What a page showed, entry by entry and in order: two reads of a page that did not move match.
 function pageKey(items: MovementEntry[]): string {
-  return JSON.stringify(items.map((e) => [e.id, e.amount, e.currency, e.type, e.date, e.note, e.status]));
+  return JSON.stringify(items.map((e) => [e.id, ...FIELDS.map((field) => e[field])]));
 }
 
 function sameEntry(a: MovementEntry, b: MovementEntry): boolean {
-  return (
-    a.amount === b.amount &&
-    a.currency === b.currency &&
-    a.type === b.type &&
-    a.date === b.date &&
-    a.note === b.note &&
-    a.status === b.status
-  );
+  return FIELDS.every((field) => a[field] === b[field]);
 }
 
 /** Order evidence gathered while reading: is the listing provably newest first, and past `from`? */

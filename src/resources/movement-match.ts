@@ -1,21 +1,15 @@
+import type { CardTransaction } from './card-results.js';
 import { listedKind, type MovementKind, statusKind } from './reconcile-words.js';
 
 /**
- * A money movement as a transaction listing shows it. Only `id` is required: a listing may lack
+ * A money movement as a transaction listing shows it, in the fields of a card transaction (a
+ * budget's transactions are read into the same form). Only `id` is required: a listing may lack
  * or null any other field, and an entry that lacks one cannot be ruled out.
  */
-export interface MovementEntry {
-  id: string;
-  /** Major units of `currency`. */
-  amount?: number | null | undefined;
-  currency?: string | null | undefined;
-  type?: string | null | undefined;
-  /** ISO 8601 date-time, as the listing sent it. */
-  date?: string | null | undefined;
-  note?: string | null | undefined;
-  /** The entry's status as the listing sent it (a listing may send none). */
-  status?: string | null | undefined;
-}
+export type MovementEntry = Pick<
+  CardTransaction,
+  'id' | 'amount' | 'currency' | 'type' | 'date' | 'note' | 'status'
+>;
 
 /** What the search for a movement is looking for. */
 export interface MovementQuery {

@@ -8,7 +8,7 @@ import {
 } from '../core/outcome/contract.js';
 import { describeFailure } from '../core/outcome/settle-by-read.js';
 import { undecided } from '../core/outcome/undecided.js';
-import { type PageReader, readListing } from './movement-listing.js';
+import { type ListingRead, type PageReader, readListing } from './movement-listing.js';
 import {
   type EntryMatch,
   listingCurrency,
@@ -22,17 +22,11 @@ import { movementKind } from './reconcile-words.js';
 export const MOVEMENT_PAGE_SIZE = 50;
 
 /** A listing read for one call: what was read, over which span. */
-export interface MovementListing {
+export interface MovementListing extends ListingRead {
   /** The operation read, e.g. `cards.transactions`. */
   operation: string;
   /** Epoch milliseconds: the call's window widened by the clock skew. */
   window: { from: number; to: number };
-  entries: MovementEntry[];
-  pages: number;
-  complete: boolean;
-  /** How the end was established, or why the listing was not read to its end. */
-  reason: string;
-  error?: unknown;
 }
 
 /** Reads the listing a call's movement would show in, bounded as {@link readListing} says. */

@@ -129,12 +129,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     } catch (error) {
       // Only an id this delivery claimed is freed: another delivery may hold it.
       if (claimed !== undefined) await Promise.resolve(store.release(claimed)).catch(() => undefined);
-      logger?.error(`bfinance-cards webhooks: 500 the event was not processed (${nameOf(error)})`);
+      const name = error instanceof Error ? error.name : typeof error;
+      logger?.error(`bfinance-cards webhooks: 500 the event was not processed (${name})`);
       return answer(500, 'error');
     }
   };
-}
-
-function nameOf(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }

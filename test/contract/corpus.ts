@@ -1,10 +1,9 @@
 import type * as z from '../../src/core/reader.js';
 import { actionResult } from '../../src/core/schema.js';
 import { limitSettingSchema, limitsSchema } from '../../src/resources/card-limits-schemas.js';
+import { cardListSchema, cardTransactionsSchema } from '../../src/resources/card-list-schemas.js';
 import {
-  cardListSchema,
   cardSchema,
-  cardTransactionsSchema,
   cardTypesSchema,
   issuedBudgetCardSchema,
   issuedCardSchema,
@@ -13,8 +12,11 @@ import {
 } from '../../src/resources/card-schemas.js';
 import { accessRequestSchema, customerSchema } from '../../src/resources/customer-schemas.js';
 import { disputeSchema, disputeStatusSchema } from '../../src/resources/disputes-schemas.js';
-import { depositAddressSchema } from '../../src/resources/finance-schemas.js';
-import { balanceSchema, budgetTransactionPageSchema } from '../../src/resources/funds-schemas.js';
+import {
+  balanceSchema,
+  budgetTransactionPageSchema,
+  depositAddressSchema,
+} from '../../src/resources/funds-schemas.js';
 import { questionnaireSchema } from '../../src/resources/questionnaire-schemas.js';
 
 // The documented example responses, one per endpoint, each with the URL of its source (a

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findDrift, quietWhenAbsent } from '../../src/core/drift.js';
 import * as z from '../../src/core/reader.js';
 import { maybe } from '../../src/core/schema.js';
-import { cardListSchema, cardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
+import { cardListSchema } from '../../src/resources/card-list-schemas.js';
+import { cardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
 import { customerSchema } from '../../src/resources/customer-schemas.js';
 
 const KEY = fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/);

@@ -2,7 +2,8 @@ import * as fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from '../../src/core/reader.js';
 import { maybe, sensitive } from '../../src/core/schema.js';
-import { cardListSchema, cardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
+import { cardListSchema } from '../../src/resources/card-list-schemas.js';
+import { cardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
 import { customerSchema } from '../../src/resources/customer-schemas.js';
 
 const KEY = fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/);

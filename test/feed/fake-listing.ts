@@ -1,5 +1,5 @@
 import { type PageData, PagePromise } from '../../src/core/page.js';
-import type { CardTransaction } from '../../src/resources/card-shapes.js';
+import type { CardTransaction } from '../../src/resources/card-results.js';
 
 /** A transaction of the fake world, with when it first appeared in the listing and last changed. */
 export interface FakeTx {

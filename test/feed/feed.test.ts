@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.js';
 import { PagePromise } from '../../src/core/page.js';
 import { budgetTransactionsSince, type FeedEntry, transactionsSince } from '../../src/feed/index.js';
-import type { CardTransaction } from '../../src/resources/card-shapes.js';
+import type { CardTransaction } from '../../src/resources/card-results.js';
 import type { BudgetTransaction } from '../../src/resources/funds-schemas.js';
 import { FakeListing, type FakeShape, rng } from './fake-listing.js';
 

@@ -19,10 +19,9 @@ function builtOperations(): Set<string> {
   const names = new Set<string>();
   for (const file of readdirSync(dir)) {
     const text = readFileSync(join(dir, file), 'utf8');
-    for (const line of text.matchAll(/^\s*operation:\s*(.+),$/gm)) {
-      for (const literal of (line[1] ?? '').matchAll(/'([a-zA-Z]+\.[a-zA-Z.]+)'/g))
-        names.add(literal[1] ?? '');
-    }
+    // Builders pass the name as `operation: '…'` or as the first argument of a shared builder; no
+    // other quoted literal in these files has the `resource.method` shape.
+    for (const literal of text.matchAll(/'([a-z]+(?:\.[a-zA-Z]+)+)'/g)) names.add(literal[1] ?? '');
   }
   return names;
 }

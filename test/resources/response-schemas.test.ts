@@ -13,13 +13,8 @@ import type {
   PartialCardSecrets,
   ReissuedCard,
 } from '../../src/index.js';
-import {
-  cardListSchema,
-  cardSchema,
-  cardTransactionsSchema,
-  issuedBudgetCardSchema,
-  issuedCardSchema,
-} from '../../src/resources/card-schemas.js';
+import { cardListSchema, cardTransactionsSchema } from '../../src/resources/card-list-schemas.js';
+import { cardSchema, issuedBudgetCardSchema, issuedCardSchema } from '../../src/resources/card-schemas.js';
 import { customerSchema } from '../../src/resources/customer-schemas.js';
 import { disputeSchema, disputeStatusSchema } from '../../src/resources/disputes-schemas.js';
 import { budgetTransactionPageSchema } from '../../src/resources/funds-schemas.js';

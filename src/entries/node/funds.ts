@@ -1,5 +1,3 @@
-// The Node build of `bfinance-cards/funds`: the root entry's own class, so Node loads one copy
-// of the library in a few files (chunk count is what an ES module import pays for); bundlers take
-// src/entries/funds.ts, which carries only this resource.
+// Node's `bfinance-cards/funds`: the root entry's class (NODE_ENTRIES in tsup.config.ts says why).
 export type { CardsClientOptions } from '../../connection.js';
 export { Funds } from '../../index.js';

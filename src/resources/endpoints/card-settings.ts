@@ -12,7 +12,8 @@ import {
   type VelocityType,
 } from '../card-limits-schemas.js';
 import { cardPath, type ResolvedCard } from '../card-ref.js';
-import type { Endpoint } from './endpoint.js';
+import { cardSetting } from './cards.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // Endpoints that change a card's settings or status: limits, velocity, PIN, physical card,
 // freeze, unfreeze and delete.
@@ -22,14 +23,9 @@ export type Converge<T> = NonNullable<RequestSpec<T>['converge']>;
 
 /** `GET /cards/{id}/limits`: a standalone card's spending limits. */
 export function retrieveLimits(card: ResolvedCard): Endpoint<CardLimits> {
-  return {
-    operation: 'cards.limits.retrieve',
-    method: 'GET',
-    path: cardPath(card, '/limits'),
-    schema: limitsSchema(),
-    kind: 'safe-to-repeat',
-    subject: { cardId: card.id },
-  };
+  return readEndpoint('cards.limits.retrieve', cardPath(card, '/limits'), limitsSchema(), {
+    cardId: card.id,
+  });
 }
 
 /** `POST /cards/{id}/limits` `{ type, limit }`. */
@@ -39,7 +35,6 @@ export function setLimit(card: ResolvedCard, type: LimitType, limit: number): En
     method: 'POST',
     path: cardPath(card, '/limits'),
     body: { type, limit },
-    bodyFields: ['type', 'limit'],
     schema: limitSettingSchema(),
     kind: 'converges',
     subject: { cardId: card.id },
@@ -48,31 +43,12 @@ export function setLimit(card: ResolvedCard, type: LimitType, limit: number): En
 
 /** `POST /budget-cards/{id}/velocity` `{ type, amount }`. */
 export function setVelocity(card: ResolvedCard, type: VelocityType, amount: number): Endpoint<ActionResult> {
-  return {
-    operation: 'cards.velocity.set',
-    method: 'POST',
-    path: cardPath(card, '/velocity'),
-    body: { type, amount },
-    bodyFields: ['type', 'amount'],
-    schema: actionResult(),
-    kind: 'converges',
-    subject: { cardId: card.id },
-  };
+  return cardSetting(card, 'cards.velocity.set', '/velocity', { body: { type, amount } });
 }
 
 /** `POST /cards/{id}/pin` or `/budget-cards/{id}/pin` `{ pin }`. */
 export function setPin(card: ResolvedCard, pin: string): Endpoint<ActionResult> {
-  return {
-    operation: 'pins.set',
-    method: 'POST',
-    path: cardPath(card, '/pin'),
-    body: { pin },
-    bodyFields: ['pin'],
-    schema: actionResult(),
-    kind: 'converges',
-    subject: { cardId: card.id },
-    secrets: [pin],
-  };
+  return cardSetting(card, 'pins.set', '/pin', { body: { pin }, secrets: [pin] });
 }
 
 // The physical-card API names the standalone model by its old name, "prepaid".
@@ -90,7 +66,6 @@ export function orderPhysical(
     method: 'POST',
     path: path`/physical-cards/${card.id}/order`,
     body: { cardType: wireCardType(card), shippingData },
-    bodyFields: ['cardType', 'shippingData'],
     schema: actionResult(),
     kind: 'must-not-repeat',
     subject: { cardId: card.id },
@@ -107,7 +82,6 @@ export function activatePhysical(card: ResolvedCard, code: string): Endpoint<Act
     method: 'POST',
     path: path`/physical-cards/${card.id}/activate`,
     body: { cardType: wireCardType(card), code },
-    bodyFields: ['cardType', 'code'],
     schema: actionResult(),
     kind: 'converges',
     subject: { cardId: card.id },
@@ -126,15 +100,8 @@ export function setFrozen(
   frozen: boolean,
   converge: Converge<ActionResult>,
 ): Endpoint<ActionResult> {
-  return {
-    operation: frozen ? 'status.freeze' : 'status.unfreeze',
-    method: 'POST',
-    path: cardPath(card, frozen ? '/freeze' : '/unfreeze'),
-    schema: actionResult(),
-    kind: 'converges',
-    subject: { cardId: card.id },
-    converge,
-  };
+  const [operation, suffix] = frozen ? ['status.freeze', '/freeze'] : ['status.unfreeze', '/unfreeze'];
+  return cardSetting(card, operation, suffix, { converge });
 }
 
 /** `DELETE /cards/{id}/delete` or `/budget-cards/{id}/delete`, settled by `outcome`. */

@@ -1,28 +1,26 @@
 import type { OutcomeSpec } from '../../core/outcome/contract.js';
 import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
+import { type CardListPage, cardListSchema, cardTransactionsSchema } from '../card-list-schemas.js';
 import { type CardModel, cardPath, type ResolvedCard } from '../card-ref.js';
+import type {
+  Card,
+  CardSensitiveData,
+  CardTransaction,
+  CardType,
+  IssuedBudgetCard,
+  IssuedCard,
+  ReissuedCard,
+} from '../card-results.js';
 import {
-  cardListSchema,
   cardSchema,
-  cardTransactionsSchema,
   cardTypesSchema,
   issuedBudgetCardSchema,
   issuedCardSchema,
   reissuedCardSchema,
   sensitiveDataSchema,
 } from '../card-schemas.js';
-import type {
-  Card,
-  CardSensitiveData,
-  CardSummary,
-  CardTransaction,
-  CardType,
-  IssuedBudgetCard,
-  IssuedCard,
-  ReissuedCard,
-} from '../card-shapes.js';
-import type { Endpoint } from './endpoint.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The card endpoints, each declared once: the public methods and the reconcilers both call these.
 
@@ -41,14 +39,7 @@ export const ISSUE_FIELDS: readonly string[] = [
 
 /** `GET /cards/types`: the card programs. */
 export function cardTypes(): Endpoint<CardType[]> {
-  return {
-    operation: 'cards.types',
-    method: 'GET',
-    path: path`/cards/types`,
-    schema: cardTypesSchema(),
-    kind: 'safe-to-repeat',
-    subject: {},
-  };
+  return readEndpoint('cards.types', path`/cards/types`, cardTypesSchema());
 }
 
 /** `POST /cards/issue` or `/budget-cards/issue`, settled by `outcome`. */
@@ -80,57 +71,25 @@ export function issueCard(
 
 /** `GET /cards/{id}` or `/budget-cards/{id}`: the card's details. */
 export function retrieveCard(card: ResolvedCard): Endpoint<Card> {
-  return {
-    operation: 'cards.retrieve',
-    method: 'GET',
-    path: cardPath(card, ''),
-    schema: cardSchema(card.model),
-    kind: 'safe-to-repeat',
-    subject: { cardId: card.id },
-  };
+  return readEndpoint('cards.retrieve', cardPath(card, ''), cardSchema(card.model), { cardId: card.id });
 }
 
-/** The filters of `GET /cards/list`, as sent. */
-export interface CardListQuery {
-  query?: string | undefined;
-  customerIds?: string | undefined;
-  statuses?: string | undefined;
-}
-
-/** `GET /cards/list`: one page of cards. */
+/** `GET /cards/list`: one page of cards, each list filter joined with commas as the API takes it. */
 export function listCards(
   page: number,
   limit: number,
-  filters: CardListQuery,
-): Endpoint<{
-  cards: CardSummary[];
-  page?: number | undefined;
-  limit?: number | undefined;
-  totalPages?: number | undefined;
-}> {
-  return {
-    operation: 'cards.list',
-    method: 'GET',
-    path: path`/cards/list`,
-    query: { page, limit, ...filters },
-    schema: cardListSchema(),
-    kind: 'safe-to-repeat',
-    subject: {},
-  };
+  filters: { query?: string | undefined; customerIds?: readonly string[]; statuses?: readonly string[] },
+): Endpoint<CardListPage> {
+  const { query, customerIds, statuses } = filters;
+  const wire = { page, limit, query, customerIds: customerIds?.join(','), statuses: statuses?.join(',') };
+  return readEndpoint('cards.list', path`/cards/list`, cardListSchema(), {}, wire);
 }
 
 /** `GET /cards/{id}/sensetive` (sic) or `/budget-cards/{id}/sensitive`: PAN, expiry and CVC. */
 export function cardSensitive(card: ResolvedCard): Endpoint<CardSensitiveData> {
   // The standalone path is misspelled by the API itself; budget cards use the right spelling.
   const suffix = card.model === 'budget' ? '/sensitive' : '/sensetive';
-  return {
-    operation: 'cards.sensitive',
-    method: 'GET',
-    path: cardPath(card, suffix),
-    schema: sensitiveDataSchema(),
-    kind: 'safe-to-repeat',
-    subject: { cardId: card.id },
-  };
+  return readEndpoint('cards.sensitive', cardPath(card, suffix), sensitiveDataSchema(), { cardId: card.id });
 }
 
 /** `GET /cards/{id}/transactions`: one page of a standalone card's transactions. */
@@ -139,15 +98,9 @@ export function cardTransactions(
   page: number,
   limit: number,
 ): Endpoint<{ transactions: CardTransaction[] }> {
-  return {
-    operation: 'cards.transactions',
-    method: 'GET',
-    path: cardPath(card, '/transactions'),
-    query: { page, limit },
-    schema: cardTransactionsSchema(),
-    kind: 'safe-to-repeat',
-    subject: { cardId: card.id },
-  };
+  const subject = { cardId: card.id };
+  const at = cardPath(card, '/transactions');
+  return readEndpoint('cards.transactions', at, cardTransactionsSchema(), subject, { page, limit });
 }
 
 /** `POST /cards/reissue`: a new standalone card for an old one. */
@@ -157,7 +110,6 @@ export function reissueCard(cardId: string, initialBalance: number): Endpoint<Re
     method: 'POST',
     path: path`/cards/reissue`,
     body: { cardId, initialBalance },
-    bodyFields: ['cardId', 'initialBalance'],
     schema: reissuedCardSchema(),
     kind: 'must-not-repeat',
     subject: { cardId, amount: initialBalance },
@@ -168,39 +120,32 @@ export function reissueCard(cardId: string, initialBalance: number): Endpoint<Re
   };
 }
 
-function contactUpdate(card: ResolvedCard, field: 'email' | 'phone', value: string): Endpoint<ActionResult> {
-  return {
-    operation: field === 'email' ? 'cards.updateEmail' : 'cards.updatePhone',
-    method: 'POST',
-    path: cardPath(card, `/${field}`),
-    body: { [field]: value },
-    bodyFields: [field],
-    schema: actionResult(),
-    kind: 'converges',
-    subject: { cardId: card.id },
-  };
+/**
+ * A `POST /cards/{id}<suffix>` (or `/budget-cards/…`) that changes a card setting: re-sending it
+ * lands in the same state, so it converges.
+ */
+export function cardSetting(
+  card: ResolvedCard,
+  operation: string,
+  suffix: string,
+  more: Partial<Endpoint<ActionResult>> = {},
+): Endpoint<ActionResult> {
+  const path = cardPath(card, suffix);
+  const subject = { cardId: card.id };
+  return { operation, method: 'POST', path, schema: actionResult(), kind: 'converges', subject, ...more };
 }
 
 /** `POST /cards/{id}/email` or `/budget-cards/{id}/email`. */
 export function updateEmail(card: ResolvedCard, email: string): Endpoint<ActionResult> {
-  return contactUpdate(card, 'email', email);
+  return cardSetting(card, 'cards.updateEmail', '/email', { body: { email } });
 }
 
 /** `POST /cards/{id}/phone` or `/budget-cards/{id}/phone`. */
 export function updatePhone(card: ResolvedCard, phone: string): Endpoint<ActionResult> {
-  return contactUpdate(card, 'phone', phone);
+  return cardSetting(card, 'cards.updatePhone', '/phone', { body: { phone } });
 }
 
 /** `POST /cards/{id}/updateArt` `{ cardArtId }` (official JS client only). */
 export function updateArt(card: ResolvedCard, cardArtId: string): Endpoint<ActionResult> {
-  return {
-    operation: 'cards.updateArt',
-    method: 'POST',
-    path: cardPath(card, '/updateArt'),
-    body: { cardArtId },
-    bodyFields: ['cardArtId'],
-    schema: actionResult(),
-    kind: 'converges',
-    subject: { cardId: card.id },
-  };
+  return cardSetting(card, 'cards.updateArt', '/updateArt', { body: { cardArtId } });
 }

@@ -7,7 +7,7 @@ import {
   type Customer,
   customerSchema,
 } from '../customer-schemas.js';
-import type { Endpoint } from './endpoint.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The customer endpoints, each declared once: the public methods and the reconcilers both call these.
 
@@ -48,14 +48,7 @@ export function createCustomer(body: Record<string, unknown>): Endpoint<Customer
 
 /** `GET /customers/{id}`. */
 export function retrieveCustomer(customerId: string): Endpoint<Customer> {
-  return {
-    operation: 'customers.retrieve',
-    method: 'GET',
-    path: path`/customers/${customerId}`,
-    schema: customerSchema(),
-    kind: 'safe-to-repeat',
-    subject: { customerId },
-  };
+  return readEndpoint('customers.retrieve', path`/customers/${customerId}`, customerSchema(), { customerId });
 }
 
 /** `DELETE /customers/{id}`, settled by `outcome`. */

@@ -6,7 +6,7 @@ import {
   disputeSchema,
   disputeStatusSchema,
 } from '../disputes-schemas.js';
-import type { Endpoint } from './endpoint.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The dispute endpoints, each declared once.
 
@@ -38,14 +38,9 @@ export function createDispute(body: DisputeBody): Endpoint<Dispute> {
 
 /** `GET /disputes/{id}/status`. */
 export function disputeStatus(disputeId: string): Endpoint<DisputeStatusResult> {
-  return {
-    operation: 'disputes.status',
-    method: 'GET',
-    path: path`/disputes/${disputeId}/status`,
-    schema: disputeStatusSchema(),
-    kind: 'safe-to-repeat',
-    subject: { disputeId },
-  };
+  return readEndpoint('disputes.status', path`/disputes/${disputeId}/status`, disputeStatusSchema(), {
+    disputeId,
+  });
 }
 
 /** `POST /disputes/{id}/cancel`, confirmed by `converge` when a retry is refused. */

@@ -1,14 +1,29 @@
+import type { OutcomeSubject } from '../../core/outcome/contract.js';
 import { isPlainObject, paramError } from '../../core/params.js';
-import type { RequestOptions, RequestSpec } from '../../core/spec.js';
+import type { RequestPath } from '../../core/path.js';
+import type { RequestOptions, RequestSpec, ResponseSchema } from '../../core/spec.js';
 
 /**
  * One endpoint call as data: the request spec, plus the body fields the SDK owns for it (which
  * `extraBody` may not set, even when this call leaves them out).
  */
 export type Endpoint<T> = RequestSpec<T> & {
-  /** Every body field the SDK sends on this endpoint; absent for endpoints without a body. */
+  /** Body fields the SDK owns besides those this call sends (optional ones it left out). */
   readonly bodyFields?: readonly string[];
 };
+
+/** A GET endpoint: safe to repeat, no body. */
+export function readEndpoint<T>(
+  operation: string,
+  path: RequestPath,
+  schema: ResponseSchema<T>,
+  subject: OutcomeSubject = {},
+  query?: RequestSpec<T>['query'],
+): Endpoint<T> {
+  const spec: Endpoint<T> = { operation, method: 'GET', path, schema, kind: 'safe-to-repeat', subject };
+  if (query !== undefined) spec.query = query;
+  return spec;
+}
 
 /**
  * Applies the call's `extraBody` option to an endpoint call and returns the spec and options to

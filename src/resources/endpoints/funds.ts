@@ -4,60 +4,43 @@ import { path } from '../../core/path.js';
 import { type ActionResult, actionResult } from '../../core/schema.js';
 import { cardPath, type ResolvedCard } from '../card-ref.js';
 import {
+  type BudgetTransaction,
+  balanceSchema,
+  budgetTransactionPageSchema,
   type DepositAddress,
   type DepositCurrency,
   type DepositNetwork,
   depositAddressSchema,
-} from '../finance-schemas.js';
-import {
-  type BudgetTransaction,
-  balanceSchema,
-  budgetTransactionPageSchema,
   type OrganizationBalance,
 } from '../funds-schemas.js';
-import type { Endpoint } from './endpoint.js';
+import type { MovementKind } from '../reconcile-words.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The money endpoints, each declared once: the public methods and the reconcilers both call these.
 
-/** `POST /cards/{id}/topup` `{ amount, note? }`, settled by `outcome`. */
-export function topUpCard(
+/**
+ * `POST /cards/{id}/topup` `{ amount, note? }` or `POST /cards/{id}/withdraw` `{ amount }`, settled
+ * by `outcome`; only a top-up takes a note.
+ */
+export function moveCardFunds(
   card: ResolvedCard,
+  kind: MovementKind,
   amount: number,
   note: string | undefined,
   outcome: OutcomeSpec,
 ): Endpoint<ActionResult> {
+  const topUp = kind === 'topup';
   return {
-    operation: 'funds.topUp',
+    operation: topUp ? 'funds.topUp' : 'funds.withdraw',
     method: 'POST',
-    path: cardPath(card, '/topup'),
+    path: cardPath(card, topUp ? '/topup' : '/withdraw'),
     body: { amount, ...(note === undefined ? {} : { note }) },
-    bodyFields: ['amount', 'note'],
+    bodyFields: topUp ? ['amount', 'note'] : ['amount'],
     schema: actionResult(),
     kind: 'must-not-repeat',
-    // bfinance processes a card deposit once per Idempotency-Key [DOC api-integration/en/idempotency-key].
+    // bfinance processes a card deposit or withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
     deduplicated: true,
-    subject: { cardId: card.id, amount, note },
-    outcome,
-  };
-}
-
-/** `POST /cards/{id}/withdraw` `{ amount }`, settled by `outcome`. */
-export function withdrawCard(
-  card: ResolvedCard,
-  amount: number,
-  outcome: OutcomeSpec,
-): Endpoint<ActionResult> {
-  return {
-    operation: 'funds.withdraw',
-    method: 'POST',
-    path: cardPath(card, '/withdraw'),
-    body: { amount },
-    bodyFields: ['amount'],
-    schema: actionResult(),
-    kind: 'must-not-repeat',
-    // bfinance processes a card withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
-    deduplicated: true,
-    subject: { cardId: card.id, amount },
+    subject: { cardId: card.id, amount, ...(note === undefined ? {} : { note }) },
     outcome,
   };
 }
@@ -69,7 +52,6 @@ export function topUpBudget(budgetId: string, amount: number, outcome: OutcomeSp
     method: 'POST',
     path: path`/budgets/${budgetId}/topup`,
     body: { amount },
-    bodyFields: ['amount'],
     schema: actionResult(),
     kind: 'must-not-repeat',
     subject: { budgetId, amount, currency: 'USD' },
@@ -83,38 +65,28 @@ export function budgetTransactions(
   page: number,
   limit: number,
 ): Endpoint<PageData<BudgetTransaction>> {
-  return {
-    operation: 'funds.budgetTransactions',
-    method: 'GET',
-    path: path`/budgets/${budgetId}/transactions`,
-    query: { page, limit },
-    schema: budgetTransactionPageSchema(),
-    kind: 'safe-to-repeat',
-    subject: { budgetId },
-  };
+  const at = path`/budgets/${budgetId}/transactions`;
+  return readEndpoint(
+    'funds.budgetTransactions',
+    at,
+    budgetTransactionPageSchema(),
+    { budgetId },
+    { page, limit },
+  );
 }
 
 /** `GET /balance`: the organization balance. */
 export function organizationBalance(): Endpoint<OrganizationBalance> {
-  return {
-    operation: 'funds.balance',
-    method: 'GET',
-    path: path`/balance`,
-    schema: balanceSchema(),
-    kind: 'safe-to-repeat',
-    subject: {},
-  };
+  return readEndpoint('funds.balance', path`/balance`, balanceSchema());
 }
 
 /** `GET /finance/deposit?network=…&currency=…`: a stablecoin deposit address. */
 export function depositAddress(network: DepositNetwork, currency: DepositCurrency): Endpoint<DepositAddress> {
-  return {
-    operation: 'funds.depositAddress',
-    method: 'GET',
-    path: path`/finance/deposit`,
-    query: { network, currency },
-    schema: depositAddressSchema(),
-    kind: 'safe-to-repeat',
-    subject: {},
-  };
+  return readEndpoint(
+    'funds.depositAddress',
+    path`/finance/deposit`,
+    depositAddressSchema(),
+    {},
+    { network, currency },
+  );
 }

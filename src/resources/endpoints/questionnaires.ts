@@ -7,32 +7,20 @@ import {
   questionnaireListSchema,
   questionnaireSchema,
 } from '../questionnaire-schemas.js';
-import type { Endpoint } from './endpoint.js';
+import { type Endpoint, readEndpoint } from './endpoint.js';
 
 // The questionnaire endpoints [SDK-JS], each declared once.
 
 /** `GET /customers/{id}/questionnaires`. */
 export function listQuestionnaires(customerId: string): Endpoint<QuestionnaireSummary[]> {
-  return {
-    operation: 'customers.questionnaires.list',
-    method: 'GET',
-    path: path`/customers/${customerId}/questionnaires`,
-    schema: questionnaireListSchema(),
-    kind: 'safe-to-repeat',
-    subject: { customerId },
-  };
+  const at = path`/customers/${customerId}/questionnaires`;
+  return readEndpoint('customers.questionnaires.list', at, questionnaireListSchema(), { customerId });
 }
 
 /** `GET /customers/{id}/questionnaires/{questionnaireId}`: questions and completion. */
 export function retrieveQuestionnaire(customerId: string, questionnaireId: string): Endpoint<Questionnaire> {
-  return {
-    operation: 'customers.questionnaires.retrieve',
-    method: 'GET',
-    path: path`/customers/${customerId}/questionnaires/${questionnaireId}`,
-    schema: questionnaireSchema(),
-    kind: 'safe-to-repeat',
-    subject: { customerId },
-  };
+  const at = path`/customers/${customerId}/questionnaires/${questionnaireId}`;
+  return readEndpoint('customers.questionnaires.retrieve', at, questionnaireSchema(), { customerId });
 }
 
 /**
@@ -49,7 +37,6 @@ export function submitQuestionnaire(
     method: 'POST',
     path: path`/customers/${customerId}/questionnaires/${questionnaireId}/submit`,
     body: { answers },
-    bodyFields: ['answers'],
     schema: looseRecord(),
     kind: 'converges',
     subject: { customerId },

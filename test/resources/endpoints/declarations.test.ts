@@ -6,7 +6,7 @@ import * as settings from '../../../src/resources/endpoints/card-settings.js';
 import * as cards from '../../../src/resources/endpoints/cards.js';
 import * as customers from '../../../src/resources/endpoints/customers.js';
 import * as disputes from '../../../src/resources/endpoints/disputes.js';
-import type { Endpoint } from '../../../src/resources/endpoints/endpoint.js';
+import { type Endpoint, withExtraBody } from '../../../src/resources/endpoints/endpoint.js';
 import * as funds from '../../../src/resources/endpoints/funds.js';
 
 const card: ResolvedCard = { id: 'c/1', model: 'card' };
@@ -18,7 +18,7 @@ const ALL: Array<[string, Endpoint<unknown>]> = [
   ['cardTypes', cards.cardTypes()],
   ['issueCard', cards.issueCard('card', { typeId: 't', initialBalance: 5, externalId: 'e1' }, outcome)],
   ['retrieveCard', cards.retrieveCard(card)],
-  ['listCards', cards.listCards(2, 10, { statuses: 'active,frozen' })],
+  ['listCards', cards.listCards(2, 10, { statuses: ['active', 'frozen'] })],
   ['cardSensitive', cards.cardSensitive(card)],
   ['cardTransactions', cards.cardTransactions(card, 3, 50)],
   ['reissueCard', cards.reissueCard('c1', 5)],
@@ -34,8 +34,8 @@ const ALL: Array<[string, Endpoint<unknown>]> = [
   ['freeze', settings.setFrozen(card, true, converge)],
   ['unfreeze', settings.setFrozen(card, false, converge)],
   ['deleteCard', settings.deleteCard(card, outcome)],
-  ['topUpCard', funds.topUpCard(card, 5, 'n', outcome)],
-  ['withdrawCard', funds.withdrawCard(card, 5, outcome)],
+  ['topUpCard', funds.moveCardFunds(card, 'topup', 5, 'n', outcome)],
+  ['withdrawCard', funds.moveCardFunds(card, 'withdraw', 5, undefined, outcome)],
   ['topUpBudget', funds.topUpBudget('bud1', 5, outcome)],
   ['budgetTransactions', funds.budgetTransactions('bud1', 1, 10)],
   ['organizationBalance', funds.organizationBalance()],
@@ -56,9 +56,11 @@ describe('every endpoint declaration', () => {
     // Calls that must not be repeated say how an unknown outcome is handled; others never do.
     expect(spec.outcome !== undefined).toBe(spec.kind === 'must-not-repeat');
     if (spec.converge !== undefined) expect(spec.kind).toBe('converges');
-    // A declaration that sends a body names every field it owns, for extraBody.
+    // Every field a declaration sends is owned by the SDK: extraBody may not set it.
     if (spec.body !== undefined) {
-      for (const key of Object.keys(spec.body as object)) expect(spec.bodyFields).toContain(key);
+      for (const key of [...Object.keys(spec.body as object), ...(spec.bodyFields ?? [])]) {
+        expect(() => withExtraBody(spec, { extraBody: { [key]: 1 } })).toThrow(`extraBody.${key}`);
+      }
     }
     if (spec.method !== 'POST') expect(spec.body).toBeUndefined();
   });
@@ -74,7 +76,15 @@ describe('every endpoint declaration', () => {
       amount: 5,
       currency: 'USD',
     });
-    expect(funds.topUpCard(card, 5, 'n', outcome).subject).toEqual({ cardId: 'c/1', amount: 5, note: 'n' });
+    expect(funds.moveCardFunds(card, 'topup', 5, 'n', outcome).subject).toEqual({
+      cardId: 'c/1',
+      amount: 5,
+      note: 'n',
+    });
+    expect(funds.moveCardFunds(card, 'withdraw', 5, undefined, outcome).subject).toStrictEqual({
+      cardId: 'c/1',
+      amount: 5,
+    });
     expect(cards.issueCard('budget', { budgetId: 'bud1', externalId: 'e1' }, outcome).subject).toMatchObject({
       budgetId: 'bud1',
       externalId: 'e1',

@@ -1,10 +1,10 @@
 import type { Sensitive } from '../core/redact/index.js';
 import type { CardModel } from './card-ref.js';
 
-// One card shape for every card the SDK returns (issue, reissue, retrieve, list): the same name
-// for the same fact whatever the endpoint calls it on the wire. Each field's TSDoc names the wire
-// field it comes from; drift reports use the wire names. Source tags: [DOC] docs page, [SDK] an
-// official client, [INF] inferred.
+// What the card methods return: one card shape for every card (issue, reissue, retrieve, list),
+// the same name for the same fact whatever the endpoint calls it on the wire. Each field's TSDoc
+// names the wire field it comes from; drift reports use the wire names. Source tags: [DOC] docs
+// page, [SDK] an official client, [INF] inferred.
 
 /** Card status; open to values the API may add. */
 export type CardStatus = 'active' | 'frozen' | 'blocked' | 'expired' | 'deleted' | 'pending' | (string & {});
