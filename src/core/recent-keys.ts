@@ -1,4 +1,4 @@
-/** The most keys one client remembers; the oldest is forgotten first. */
+/** How many keys each generation holds: a client remembers at least this many of its newest keys. */
 const LIMIT = 10_000;
 
 /** A short fingerprint of a request (length and two 32-bit FNV-1a style hashes), not its text. */
@@ -16,10 +16,13 @@ function fingerprint(text: string): string {
 /**
  * The `Idempotency-Key`s one client sent recently, each with a fingerprint of the request it
  * carried, so the client can refuse to send one key with two different requests (bfinance answers
- * that with an error, after the fact). Bounded: it keeps the newest {@link LIMIT} keys.
+ * that with an error, after the fact). Bounded: it keeps the newest {@link LIMIT} keys at least
+ * and twice that at most, in two generations; when the newer one is full the older is dropped
+ * whole (evicting the oldest key one by one made a full client's every call scan a Map's holes).
  */
 export class RecentKeys {
-  readonly #prints = new Map<string, string>();
+  #newer = new Map<string, string>();
+  #older = new Map<string, string>();
 
   /**
    * Records `key` for this request: `new` for a key not seen before, `same` for one sent with this
@@ -27,18 +30,19 @@ export class RecentKeys {
    */
   claim(key: string, method: string, url: string, body: string | undefined): 'new' | 'same' | 'conflict' {
     const print = fingerprint(`${method} ${url}\n${body ?? ''}`);
-    const seen = this.#prints.get(key);
+    const seen = this.#newer.get(key) ?? this.#older.get(key);
     if (seen !== undefined) return seen === print ? 'same' : 'conflict';
-    if (this.#prints.size >= LIMIT) {
-      const oldest = this.#prints.keys().next();
-      if (!oldest.done) this.#prints.delete(oldest.value);
+    if (this.#newer.size >= LIMIT) {
+      this.#older = this.#newer;
+      this.#newer = new Map();
     }
-    this.#prints.set(key, print);
+    this.#newer.set(key, print);
     return 'new';
   }
 
   /** Forgets `key`: a definite refusal did nothing, so the key may carry a mended request. */
   release(key: string): void {
-    this.#prints.delete(key);
+    this.#newer.delete(key);
+    this.#older.delete(key);
   }
 }
