@@ -17,6 +17,31 @@ describe('RecentKeys', () => {
     );
   });
 
+  it('answers like a plain map of keys to requests while under its bound, releases included', () => {
+    const step = fc.record({
+      release: fc.boolean(),
+      key: fc.constantFrom('a', 'b', 'order-7', '', 'ключ'),
+      body: fc.constantFrom('{"amount":1}', '{"amount":2}', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const keys = new RecentKeys();
+        const model = new Map<string, string>();
+        for (const { release, key, body } of steps) {
+          if (release) {
+            keys.release(key);
+            model.delete(key);
+            continue;
+          }
+          const seen = model.get(key);
+          const expected = seen === undefined ? 'new' : seen === body ? 'same' : 'conflict';
+          if (seen === undefined) model.set(key, body);
+          expect(keys.claim(key, 'POST', URL, body)).toBe(expected);
+        }
+      }),
+    );
+  });
+
   it('remembers at least its newest 10,000 keys, forgets older ones, and forgets a released key', () => {
     const keys = new RecentKeys();
     const total = 25_000;
