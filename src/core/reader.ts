@@ -97,6 +97,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function objectOf(shape: Shape, loose: boolean): Schema<unknown> {
   const keys = Object.keys(shape);
+  // By index, not `shape[key]`: one keyed lookup less per field on every read.
+  const fields = keys.map((key) => shape[key] as AnySchema);
   return {
     kind: 'object',
     shape,
@@ -107,9 +109,10 @@ function objectOf(shape: Shape, loose: boolean): Schema<unknown> {
         return value;
       }
       const out: Record<string, unknown> = loose ? { ...value } : {};
-      for (const key of keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
         const before = issues.length;
-        const item = (shape[key] as AnySchema).read(value[key], issues);
+        const item = (fields[i] as AnySchema).read(value[key], issues);
         if (issues.length > before) prefix(issues, before, key);
         else if (item !== undefined) out[key] = item;
         else if (loose) delete out[key];
