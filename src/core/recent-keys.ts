@@ -1,9 +1,9 @@
 /** How many keys each generation holds: a client remembers at least this many of its newest keys. */
 const LIMIT = 10_000;
 // Slots per generation, a power of two: a generation is never more than 61% full.
-const SLOTS = 16_384;
+const MASK = 16_383;
 
-// The key's hash at [0, 1], its request's at [2, 3]: a slot's layout. Claims are synchronous.
+// The key's two hashes at [0, 1], its request's at [2, 3]: one slot. Claims are synchronous.
 const H = new Uint32Array(4);
 
 /** Two 32-bit FNV-1a style hashes of `text` into `H[at]`, `H[at + 1]`; the second is odd. */
@@ -19,27 +19,12 @@ function hashInto(text: string, at: number): void {
   H[at + 1] = b | 1;
 }
 
-/** One generation: open addressing over 4-word slots; word 1 is 0 when empty, 2 when released. */
-class Generation {
-  readonly slots = new Uint32Array(SLOTS * 4);
-  /** Keys put, released ones included, so a probe always reaches an empty slot. */
-  size = 0;
-
-  /** Where the key hashed in `H` is, or -1. */
-  find(): number {
-    for (let i = (H[0] as number) & (SLOTS - 1); ; i = (i + 1) & (SLOTS - 1)) {
-      const tag = this.slots[i * 4 + 1];
-      if (tag === 0) return -1;
-      if (tag === H[1] && this.slots[i * 4] === H[0]) return i * 4;
-    }
-  }
-
-  /** Puts the key and request hashed in `H` (the key is not here). */
-  put(): void {
-    let i = (H[0] as number) & (SLOTS - 1);
-    while (((this.slots[i * 4 + 1] as number) & 1) === 1) i = (i + 1) & (SLOTS - 1);
-    this.slots.set(H, i * 4);
-    this.size++;
+/** Where in `table` the key hashed in `H` is, or -1. A slot's word 1 is 0 when empty, 2 when released. */
+function find(table: Uint32Array): number {
+  for (let i = (H[0] as number) & MASK; ; i = (i + 1) & MASK) {
+    const tag = table[i * 4 + 1];
+    if (tag === 0) return -1;
+    if (tag === H[1] && table[i * 4] === H[0]) return i * 4;
   }
 }
 
@@ -53,8 +38,10 @@ class Generation {
  * different keys hash alike with odds of ~10⁻¹⁴ per claim (then one reads as the other).
  */
 export class RecentKeys {
-  // Built on the first claim: a client that sends no keyed call allocates nothing.
-  #generations: Generation[] = [];
+  // Newer first; built on the first claim, so a client that sends no keyed call allocates nothing.
+  #tables: Uint32Array[] | undefined;
+  /** Keys put in the newer table, released ones included: a probe always reaches an empty slot. */
+  #size = 0;
 
   /**
    * Records `key` for this request: `new` for a key not seen before, `same` for one sent with this
@@ -63,32 +50,30 @@ export class RecentKeys {
   claim(key: string, method: string, url: string, body: string | undefined): 'new' | 'same' | 'conflict' {
     hashInto(key, 0);
     hashInto(`${method} ${url}\n${body ?? ''}`, 2);
-    for (const generation of this.#generations) {
-      const at = generation.find();
-      if (at === -1) continue;
-      const slots = generation.slots;
-      return slots[at + 2] === H[2] && slots[at + 3] === H[3] ? 'same' : 'conflict';
+    this.#tables ??= [new Uint32Array((MASK + 1) * 4), new Uint32Array((MASK + 1) * 4)];
+    const tables = this.#tables;
+    for (const table of tables) {
+      const at = find(table);
+      if (at !== -1) return table[at + 2] === H[2] && table[at + 3] === H[3] ? 'same' : 'conflict';
     }
-    let newer = this.#generations[0];
-    if (newer === undefined || newer.size >= LIMIT) {
-      const older = this.#generations[1];
-      newer = older ?? new Generation();
-      if (older) {
-        older.slots.fill(0);
-        older.size = 0;
-      }
-      this.#generations = this.#generations[0] ? [newer, this.#generations[0]] : [newer];
+    // The newer table is full: the older one, emptied, becomes the newer.
+    if (this.#size++ >= LIMIT) {
+      tables.reverse()[0]?.fill(0);
+      this.#size = 1;
     }
-    newer.put();
+    const table = tables[0] as Uint32Array;
+    let i = (H[0] as number) & MASK;
+    while ((table[i * 4 + 1] as number) & 1) i = (i + 1) & MASK;
+    table.set(H, i * 4);
     return 'new';
   }
 
   /** Forgets `key`: a definite refusal did nothing, so the key may carry a mended request. */
   release(key: string): void {
     hashInto(key, 0);
-    for (const generation of this.#generations) {
-      const at = generation.find();
-      if (at !== -1) generation.slots[at + 1] = 2;
+    for (const table of this.#tables ?? []) {
+      const at = find(table);
+      if (at !== -1) table[at + 1] = 2;
     }
   }
 }
