@@ -97,8 +97,6 @@ export function prepareCall(
   );
 }
 
-let lastToken: string | undefined;
-
 function complete(
   spec: RequestSpec<unknown>,
   config: PrepareConfig,
@@ -108,9 +106,7 @@ function complete(
 ): PreparedCall {
   const keyGenerated = opts.idempotencyKey === undefined && kind === 'must-not-repeat';
   const idempotencyKey = opts.idempotencyKey ?? (keyGenerated ? globalThis.crypto.randomUUID() : undefined);
-  // A token that passed the checks passes them again: a static token is checked once.
-  const token = typeof raw === 'string' && raw === lastToken ? raw : checkToken(raw, spec.operation);
-  lastToken = token;
+  const token = checkToken(raw, spec.operation);
   config.secrets.add(token);
   if (config.production && token === SANDBOX_TOKEN) {
     throw new ValidationError('The sandbox token was about to be sent to the production API.', {
