@@ -36,10 +36,10 @@ export function errorDetails(body: unknown): { message: string | undefined; erro
 
 /** Parses JSON text; returns an issue instead of throwing, and never echoes the text. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: ResponseIssue } {
-  if (text.trim() === '') return { ok: false, issue: { path: '', code: 'empty_body' } };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, issue: { path: '', code: 'invalid_json' } };
+    // Only a failed parse asks why: trimming every body first copied it on each success.
+    return { ok: false, issue: { path: '', code: text.trim() === '' ? 'empty_body' : 'invalid_json' } };
   }
 }

@@ -11,6 +11,9 @@ export interface RequestWatch {
 }
 export declare function request(
   url: string,
-  opts: Parameters<typeof import('undici').request>[1],
+  opts: Pick<
+    NonNullable<Parameters<typeof import('undici').request>[1]>,
+    'method' | 'headers' | 'body' | 'signal' | 'dispatcher'
+  >,
   watch?: RequestWatch,
 ): ReturnType<typeof import('undici').request>;

@@ -6,7 +6,8 @@
 // dist/undici/request.{js,cjs} and points the sender's import at that copy (tsup.config.ts), so
 // the tests and dist run the same request path.
 // It mirrors `undici.request(url, opts)` (undici/index.js, `makeDispatcher`) for the calls the
-// SDK makes: an absolute URL string and options with method, headers, body, signal, dispatcher.
+// SDK makes: an absolute URL string and options with method, headers, body, signal, dispatcher
+// (any other option is not passed on).
 import requestApi from 'undici/lib/api/api-request.js';
 import util from 'undici/lib/core/util.js';
 import dispatchers from 'undici/lib/global.js';
@@ -16,8 +17,10 @@ import dispatchers from 'undici/lib/global.js';
  * `onConnect` (or `onRequestStart`) just before the first byte goes to the socket, so a failure
  * while it is still false provably sent nothing.
  */
+const STARTS = ['onConnect', 'onRequestStart'];
+
 function observe(handler, watch) {
-  for (const name of ['onConnect', 'onRequestStart']) {
+  for (const name of STARTS) {
     const original = handler[name];
     if (typeof original !== 'function') continue;
     handler[name] = function (...args) {
@@ -36,7 +39,7 @@ function observe(handler, watch) {
  */
 export function request(url, opts, watch) {
   const parsed = util.parseURL(url);
-  const { dispatcher, ...rest } = opts;
+  const dispatcher = opts.dispatcher;
   const target = dispatcher ?? dispatchers.getGlobalDispatcher();
   if (watch) watch.own = dispatcher === undefined;
   const via = watch
@@ -47,10 +50,13 @@ export function request(url, opts, watch) {
         },
       }
     : target;
+  // The options by name: a spread copy that then gains keys costs V8 microseconds per request.
   return requestApi.call(via, {
-    ...rest,
+    method: opts.method || (opts.body ? 'PUT' : 'GET'),
+    headers: opts.headers,
+    body: opts.body,
+    signal: opts.signal,
     origin: parsed.origin,
     path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname,
-    method: rest.method || (rest.body ? 'PUT' : 'GET'),
   });
 }
