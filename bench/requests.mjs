@@ -4,8 +4,8 @@
 //   node --expose-gc bench/requests.mjs [--n=5000] [--runs=5] [--warmup=1000] [--json=out.json]
 //
 // For each operation (GET card, POST top-up) and each mode (sequential, 16 in flight), every run
-// sends N requests through each client, interleaved in blocks of N/10 with the order rotated block
-// by block (A/B/C, B/C/A, C/A/B, …), so a noisy neighbour slows every client alike and the ratios
+// sends N requests through each client, interleaved in blocks of N/10 with the order changed block
+// by block (A/B/C, B/C/A, C/A/B, C/B/A, A/C/B, B/A/C), so a noisy neighbour slows every client alike and the ratios
 // paired run by run stay steady even when absolute times drift. CPU is process.cpuUsage()
 // (user + system) of this process over the N requests, divided by N.
 import { randomUUID } from 'node:crypto';
