@@ -16,7 +16,7 @@ export type AttemptFailure =
 /** What the call knows when an attempt fails. */
 export interface CallContext {
   operation: string;
-  kind: OperationClass;
+  retry: OperationClass;
   /** 1-based number of the attempt that failed. */
   attempt: number;
   maxRetries: number;
@@ -97,7 +97,7 @@ function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFacto
           failure.status,
           failure.issues,
           failure.requestId,
-          failure.confirmed && context.kind === 'must-not-repeat'
+          failure.confirmed && context.retry === 'must-not-repeat'
             ? { resourceId: failure.resourceId }
             : undefined,
         ),
@@ -129,7 +129,7 @@ function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFacto
       if (status === 429) {
         return { error, retryable: true, applied: false, reached: false, retryAfterMs: failure.retryAfterMs };
       }
-      if (context.kind === 'must-not-repeat' && status >= 400 && status < 500) {
+      if (context.retry === 'must-not-repeat' && status >= 400 && status < 500) {
         // A key this call generated, on its first arrival at the server, cannot have been used
         // anywhere else: an answer about it, or a 409, is then about existing state, definite.
         const fresh = context.keyGenerated && !context.mayHaveReached;
@@ -179,7 +179,7 @@ export function classify(failure: AttemptFailure, context: CallContext, errors: 
   const mayHaveApplied = context.mayHaveApplied || f.applied;
   const mayHaveReached = context.mayHaveReached || f.reached;
   const base = { error: f.error, mayHaveApplied, mayHaveReached };
-  const once = context.kind === 'must-not-repeat';
+  const once = context.retry === 'must-not-repeat';
   const retriesLeft = context.attempt <= context.maxRetries;
   // A one-shot call is re-sent only while no attempt of it can have been applied, or with the same
   // key and body when the server de-duplicates on it (documented, or assumed by the caller).
@@ -193,6 +193,6 @@ export function classify(failure: AttemptFailure, context: CallContext, errors: 
     if (mayHaveApplied) return { ...base, action: 'unknown', hint: f.hint };
     return { ...base, action: 'fail' };
   }
-  if (context.kind === 'converges' && context.mayHaveApplied) return { ...base, action: 'converge' };
+  if (context.retry === 'converges' && context.mayHaveApplied) return { ...base, action: 'converge' };
   return { ...base, action: 'fail' };
 }

@@ -9,7 +9,7 @@ import type { OperationClass, RequestOptions, RequestSpec, TokenSource } from '.
 
 /** A call checked and ready to send: everything its attempts share. */
 export interface PreparedCall {
-  kind: OperationClass;
+  retry: OperationClass;
   request: AttemptRequest;
   maxRetries: number;
   idempotencyKey: string | undefined;
@@ -83,13 +83,13 @@ export function prepareCall(
   options: RequestOptions | undefined,
   config: PrepareConfig,
 ): PreparedCall | Promise<PreparedCall> {
-  const kind = spec.kind;
+  const retry = spec.retry;
   const opts = checkCallOptions(options, config);
   if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
   // A static token needs no await: the common case stays synchronous (one promise less per call).
-  if (typeof config.token !== 'function') return complete(spec, config, kind, opts, config.token);
+  if (typeof config.token !== 'function') return complete(spec, config, retry, opts, config.token);
   return resolveToken(config.token, spec.operation, opts.signal).then(
-    (raw) => complete(spec, config, kind, opts, raw),
+    (raw) => complete(spec, config, retry, opts, raw),
     (error: unknown) => {
       if (opts.signal?.aborted) throw config.errors.aborted(spec.operation, false);
       throw error;
@@ -100,11 +100,11 @@ export function prepareCall(
 function complete(
   spec: RequestSpec<unknown>,
   config: PrepareConfig,
-  kind: OperationClass,
+  retry: OperationClass,
   opts: CallOptions,
   raw: unknown,
 ): PreparedCall {
-  const keyGenerated = opts.idempotencyKey === undefined && kind === 'must-not-repeat';
+  const keyGenerated = opts.idempotencyKey === undefined && retry === 'must-not-repeat';
   const idempotencyKey = opts.idempotencyKey ?? (keyGenerated ? globalThis.crypto.randomUUID() : undefined);
   const token = checkToken(raw, spec.operation);
   config.secrets.add(token);
@@ -126,7 +126,7 @@ function complete(
   headers.authorization = `Bearer ${token}`;
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
   return {
-    kind,
+    retry,
     request: {
       method: spec.method,
       url: buildUrl(config.baseUrl, spec),

@@ -101,7 +101,7 @@ export function readResponse<T>(
   if (!parsed.ok || !envelope?.ok) return unparsed(parsed.ok ? [] : [parsed.issue]);
   // A card issued or money moved counts only on an explicit success envelope: a bare 2xx body
   // (a proxy's `{"error": …}`, a mangled `status`) may come from anything but bfinance.
-  if (!confirmed && spec.kind === 'must-not-repeat') {
+  if (!confirmed && spec.retry === 'must-not-repeat') {
     return unparsed([{ path: 'status', code: 'missing_envelope' }]);
   }
   const result = safeParse(spec.schema, envelope.data);

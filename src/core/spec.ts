@@ -51,7 +51,7 @@ export interface RequestSpec<T> {
   /** Schema of the unwrapped response data. */
   schema: ResponseSchema<T>;
   /** Decides the retry policy and whether an `Idempotency-Key` is always sent. */
-  kind: OperationClass;
+  retry: OperationClass;
   /**
    * bfinance documents that it processes this call once per `Idempotency-Key` (card top-up and
    * withdraw: docs.bfinance.app/api-integration/en/idempotency-key), so an attempt that may have

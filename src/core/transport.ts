@@ -190,7 +190,7 @@ export class Transport implements Requester {
   #context(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState): Parameters<typeof classify>[1] {
     return {
       operation: spec.operation,
-      kind: call.kind,
+      retry: call.retry,
       attempt: state.attempt,
       maxRetries: call.maxRetries,
       mayHaveApplied: state.mayHaveApplied,
@@ -231,7 +231,7 @@ export class Transport implements Requester {
   /** An abort between attempts: unknown when an earlier attempt of a one-shot call may have applied. */
   #abortedBefore(spec: RequestSpec<unknown>, call: PreparedCall, state: CallState): CardsError {
     const aborted = this.#config.errors.aborted(spec.operation, false);
-    return call.kind === 'must-not-repeat' && state.mayHaveApplied
+    return call.retry === 'must-not-repeat' && state.mayHaveApplied
       ? this.#unknown(spec, call, state, aborted, undefined)
       : aborted;
   }

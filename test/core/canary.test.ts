@@ -141,7 +141,7 @@ describe.each<[string, () => Sender]>([
       path: path`/cards/${cardId}/set-pin`,
       body: { pin: PIN },
       schema: actionResult(),
-      kind: 'converges',
+      retry: 'converges',
     };
     outputs.push(...renders('pins.set result', await h.transport.request(pinSpec)));
 
@@ -159,7 +159,7 @@ describe.each<[string, () => Sender]>([
       path: path`/cards/issue`,
       body: { typeId: 't1', initialBalance: 50, note: `for card ${PAN}` },
       schema: z.object({ card: cardSchema }),
-      kind: 'must-not-repeat',
+      retry: 'must-not-repeat',
     };
     const issued = await h.transport.request(issueSpec);
     expect(issued.card.cardNumber).toBeInstanceOf(Sensitive);
@@ -179,7 +179,7 @@ describe.each<[string, () => Sender]>([
       method: 'GET',
       path: path`/cards/${cardId}/sensetive`,
       schema: sensitiveSchema,
-      kind: 'safe-to-repeat',
+      retry: 'safe-to-repeat',
     };
     outputs.push(...renders('cards.sensitive result', await h.transport.request(readSpec)));
 

@@ -49,7 +49,7 @@ const failures: fc.Arbitrary<AttemptFailure> = fc.oneof(
 const contexts: fc.Arbitrary<CallContext> = fc
   .record({
     operation: fc.constant('funds.topUp'),
-    kind: fc.constantFrom<OperationClass>('safe-to-repeat', 'converges', 'must-not-repeat'),
+    retry: fc.constantFrom<OperationClass>('safe-to-repeat', 'converges', 'must-not-repeat'),
     attempt: fc.integer({ min: 1, max: 4 }),
     maxRetries: fc.integer({ min: 0, max: 3 }),
     mayHaveApplied: fc.boolean(),
@@ -65,7 +65,7 @@ describe('classify', () => {
       fc.property(failures, contexts, (failure, context) => {
         const verdict = classify(
           failure,
-          { ...context, kind: 'must-not-repeat', resendUnknown: false },
+          { ...context, retry: 'must-not-repeat', resendUnknown: false },
           errors,
         );
         if (verdict.action === 'retry') expect(verdict.mayHaveApplied).toBe(context.mayHaveApplied);
@@ -79,7 +79,7 @@ describe('classify', () => {
       fc.property(failures, contexts, (failure, context) => {
         const verdict = classify(
           failure,
-          { ...context, kind: 'must-not-repeat', mayHaveApplied: true, mayHaveReached: true },
+          { ...context, retry: 'must-not-repeat', mayHaveApplied: true, mayHaveReached: true },
           errors,
         );
         const confirmed = failure.type === 'unparsed' && failure.confirmed;
@@ -107,7 +107,7 @@ describe('classify', () => {
         { type: 'redirect', status, requestId: undefined, foreign: false },
         {
           operation: 'funds.topUp',
-          kind: 'must-not-repeat',
+          retry: 'must-not-repeat',
           attempt: 1,
           maxRetries: 2,
           mayHaveApplied: false,
@@ -124,7 +124,7 @@ describe('classify', () => {
   it('a 409 is definite only on a fresh generated key that no earlier attempt took to the server', () => {
     const base = {
       operation: 'funds.topUp',
-      kind: 'must-not-repeat' as const,
+      retry: 'must-not-repeat' as const,
       attempt: 1,
       maxRetries: 2,
       mayHaveApplied: false,
@@ -144,7 +144,7 @@ describe('classify', () => {
   it('settles a refused converging call by a read only after an attempt that may have applied', () => {
     const base = {
       operation: 'status.freeze',
-      kind: 'converges' as const,
+      retry: 'converges' as const,
       attempt: 3,
       maxRetries: 2,
       mayHaveReached: true,
@@ -191,7 +191,7 @@ describe('classify', () => {
     fc.constantFrom(text, text.toUpperCase(), text.toLowerCase(), `Error: ${text}.`, `${text} (code 4211)`);
   const afterApplied: CallContext = {
     operation: 'funds.topUp',
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     attempt: 2,
     maxRetries: 2,
     mayHaveApplied: true,

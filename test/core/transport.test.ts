@@ -317,7 +317,7 @@ describe('schema is applied to the unwrapped data', () => {
       method: 'GET',
       path: path`/cards/${'card_1'}`,
       schema: item,
-      kind: 'safe-to-repeat',
+      retry: 'safe-to-repeat',
     };
     await expect(transport().transport.request(spec)).resolves.toEqual({ id: 'card_1', balance: 5 });
   });

@@ -107,7 +107,7 @@ export function readSpec(id = 'card_1'): BaseSpec {
     method: 'GET',
     path: path`/cards/${id}`,
     schema: item,
-    kind: 'safe-to-repeat',
+    retry: 'safe-to-repeat',
   };
 }
 
@@ -118,7 +118,7 @@ export function stateSpec(id = 'card_1'): BaseSpec {
     method: 'POST',
     path: path`/cards/${id}/freeze`,
     schema: item,
-    kind: 'converges',
+    retry: 'converges',
   };
 }
 
@@ -130,7 +130,7 @@ export function createSpec(id = 'card_1'): BaseSpec {
     path: path`/cards/${id}/topup`,
     body: { amount: 10 },
     schema: item,
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
   };
 }
 

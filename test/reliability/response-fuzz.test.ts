@@ -34,10 +34,10 @@ const PIN = String(randomInt(100_000, 1_000_000));
 scanner.addPan(PAN);
 scanner.addPin(PIN);
 
-type Kind = 'safe-to-repeat' | 'converges' | 'must-not-repeat';
+type Retry = 'safe-to-repeat' | 'converges' | 'must-not-repeat';
 interface Endpoint {
   name: string;
-  kind: Kind;
+  retry: Retry;
   method: 'GET' | 'POST';
   path: string;
   body: Record<string, unknown>;
@@ -61,7 +61,7 @@ const card = {
 const ENDPOINTS: readonly Endpoint[] = [
   {
     name: 'funds.topUp',
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     method: 'POST',
     path: '/cards/card_1/topup',
     body: { status: 'success', message: 'Card has been topped up' },
@@ -69,7 +69,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'cards.issue',
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     method: 'POST',
     path: '/cards/issue',
     body: {
@@ -99,7 +99,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'cards.retrieve',
-    kind: 'safe-to-repeat',
+    retry: 'safe-to-repeat',
     method: 'GET',
     path: '/cards/card_1',
     body: { status: 'success', data: card },
@@ -107,7 +107,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'cards.transactions',
-    kind: 'safe-to-repeat',
+    retry: 'safe-to-repeat',
     method: 'GET',
     path: '/cards/card_1/transactions?page=1&limit=10',
     body: {
@@ -133,7 +133,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     name: 'status.freeze',
-    kind: 'converges',
+    retry: 'converges',
     method: 'POST',
     path: '/cards/card_1/freeze',
     body: { status: 'success', message: 'Card has been frozen' },
@@ -205,7 +205,7 @@ async function check(c: Case): Promise<void> {
   if (out.ok) {
     stats.outcomes.success += 1;
     scanner.scanValue(`${endpoint.name} result`, out.value);
-    if (endpoint.kind === 'must-not-repeat') {
+    if (endpoint.retry === 'must-not-repeat') {
       // Done only on a body that parsed completely into an explicit success.
       expect(completeSuccess(c.text), `${where}: reported as done`).toBe(true);
     } else {
@@ -220,7 +220,7 @@ async function check(c: Case): Promise<void> {
   else stats.outcomes.failed += 1;
   // A create call that got a 2xx it cannot read may have been applied: never a plain failure.
   if (
-    endpoint.kind === 'must-not-repeat' &&
+    endpoint.retry === 'must-not-repeat' &&
     c.status < 300 &&
     !completeSuccess(c.text) &&
     !isErrorEnvelope(c.text)
@@ -392,7 +392,7 @@ function truncations(): Case[] {
   const out: Case[] = [];
   for (const endpoint of ENDPOINTS) {
     const text = JSON.stringify(endpoint.body);
-    const step = endpoint.kind === 'safe-to-repeat' ? 7 : 1;
+    const step = endpoint.retry === 'safe-to-repeat' ? 7 : 1;
     for (let cut = 0; cut < text.length; cut += step)
       out.push({
         endpoint,

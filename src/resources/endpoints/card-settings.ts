@@ -36,7 +36,7 @@ export function setLimit(card: ResolvedCard, type: LimitType, limit: number): En
     path: cardPath(card, '/limits'),
     body: { type, limit },
     schema: limitSettingSchema(),
-    kind: 'converges',
+    retry: 'converges',
     subject: { cardId: card.id },
   };
 }
@@ -67,7 +67,7 @@ export function orderPhysical(
     path: path`/physical-cards/${card.id}/order`,
     body: { cardType: wireCardType(card), shippingData },
     schema: actionResult(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome: {
       hint: 'bfinance documents no de-duplication for physical-card orders, so re-sending may order a second card. No API read shows an order, so error.reconcile() answers still-unknown: ask bfinance support whether the order was placed before ordering again.',
@@ -83,7 +83,7 @@ export function activatePhysical(card: ResolvedCard, code: string): Endpoint<Act
     path: path`/physical-cards/${card.id}/activate`,
     body: { cardType: wireCardType(card), code },
     schema: actionResult(),
-    kind: 'converges',
+    retry: 'converges',
     subject: { cardId: card.id },
     secrets: [code],
     // No read shows a physical card's state, but this refusal on a retry is the evidence.
@@ -111,7 +111,7 @@ export function deleteCard(card: ResolvedCard, outcome: OutcomeSpec): Endpoint<A
     method: 'DELETE',
     path: cardPath(card, '/delete'),
     schema: actionResult(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome,
   };

@@ -58,7 +58,7 @@ export function issueCard(
     body,
     bodyFields: ISSUE_FIELDS,
     schema: budget ? issuedBudgetCardSchema() : issuedCardSchema(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: {
       budgetId: text('budgetId'),
       customerId: text('customerId'),
@@ -111,7 +111,7 @@ export function reissueCard(cardId: string, initialBalance: number): Endpoint<Re
     path: path`/cards/reissue`,
     body: { cardId, initialBalance },
     schema: reissuedCardSchema(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { cardId, amount: initialBalance },
     outcome: {
       // What a reissue leaves behind on the old card is not documented, so no read settles it.
@@ -132,7 +132,7 @@ export function cardSetting(
 ): Endpoint<ActionResult> {
   const path = cardPath(card, suffix);
   const subject = { cardId: card.id };
-  return { operation, method: 'POST', path, schema: actionResult(), kind: 'converges', subject, ...more };
+  return { operation, method: 'POST', path, schema: actionResult(), retry: 'converges', subject, ...more };
 }
 
 /** `POST /cards/{id}/email` or `/budget-cards/{id}/email`. */

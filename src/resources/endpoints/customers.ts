@@ -37,7 +37,7 @@ export function createCustomer(body: Record<string, unknown>): Endpoint<Customer
     body,
     bodyFields: CUSTOMER_FIELDS,
     schema: customerSchema(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: {},
     outcome: {
       // bfinance offers no customer list, so a customer created without an answer cannot be found.
@@ -58,7 +58,7 @@ export function deleteCustomer(customerId: string, outcome: OutcomeSpec): Endpoi
     method: 'DELETE',
     path: path`/customers/${customerId}`,
     schema: actionResult(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { customerId },
     outcome,
   };
@@ -77,7 +77,7 @@ export function requestAccess(
     body,
     bodyFields: ['accessType', 'cardType'],
     schema: accessRequestSchema(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { customerId },
     outcome,
   };

@@ -27,7 +27,7 @@ export function createDispute(body: DisputeBody): Endpoint<Dispute> {
     body,
     bodyFields: ['cardId', 'transactionId', 'textEvidence', 'files'],
     schema: disputeSchema(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { cardId: body.cardId },
     outcome: {
       // bfinance has no list of disputes, so no read can find one filed without an answer.
@@ -53,7 +53,7 @@ export function cancelDispute(
     method: 'POST',
     path: path`/disputes/${disputeId}/cancel`,
     schema: disputeStatusSchema(),
-    kind: 'converges',
+    retry: 'converges',
     subject: { disputeId },
     converge,
   };

@@ -20,7 +20,7 @@ export function readEndpoint<T>(
   subject: OutcomeSubject = {},
   query?: RequestSpec<T>['query'],
 ): Endpoint<T> {
-  const spec: Endpoint<T> = { operation, method: 'GET', path, schema, kind: 'safe-to-repeat', subject };
+  const spec: Endpoint<T> = { operation, method: 'GET', path, schema, retry: 'safe-to-repeat', subject };
   if (query !== undefined) spec.query = query;
   return spec;
 }

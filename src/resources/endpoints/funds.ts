@@ -37,7 +37,7 @@ export function moveCardFunds(
     body: { amount, ...(note === undefined ? {} : { note }) },
     bodyFields: topUp ? ['amount', 'note'] : ['amount'],
     schema: actionResult(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     // bfinance processes a card deposit or withdrawal once per Idempotency-Key [DOC api-integration/en/idempotency-key].
     deduplicated: true,
     subject: { cardId: card.id, amount, ...(note === undefined ? {} : { note }) },
@@ -53,7 +53,7 @@ export function topUpBudget(budgetId: string, amount: number, outcome: OutcomeSp
     path: path`/budgets/${budgetId}/topup`,
     body: { amount },
     schema: actionResult(),
-    kind: 'must-not-repeat',
+    retry: 'must-not-repeat',
     subject: { budgetId, amount, currency: 'USD' },
     outcome,
   };

@@ -38,7 +38,7 @@ export function submitQuestionnaire(
     path: path`/customers/${customerId}/questionnaires/${questionnaireId}/submit`,
     body: { answers },
     schema: looseRecord(),
-    kind: 'converges',
+    retry: 'converges',
     subject: { customerId },
   };
 }

@@ -51,11 +51,11 @@ const ALL: Array<[string, Endpoint<unknown>]> = [
 
 describe('every endpoint declaration', () => {
   it.each(ALL)('%s uses a class name and sets its subject on the spec', (_name, spec) => {
-    expect(['safe-to-repeat', 'converges', 'must-not-repeat']).toContain(spec.kind);
+    expect(['safe-to-repeat', 'converges', 'must-not-repeat']).toContain(spec.retry);
     expect(spec.subject).toBeDefined();
     // Calls that must not be repeated say how an unknown outcome is handled; others never do.
-    expect(spec.outcome !== undefined).toBe(spec.kind === 'must-not-repeat');
-    if (spec.converge !== undefined) expect(spec.kind).toBe('converges');
+    expect(spec.outcome !== undefined).toBe(spec.retry === 'must-not-repeat');
+    if (spec.converge !== undefined) expect(spec.retry).toBe('converges');
     // Every field a declaration sends is owned by the SDK: extraBody may not set it.
     if (spec.body !== undefined) {
       for (const key of [...Object.keys(spec.body as object), ...(spec.bodyFields ?? [])]) {

@@ -12,7 +12,7 @@ const post: Endpoint<unknown> = {
   body: { amount: 5 },
   bodyFields: ['amount', 'note'],
   schema: actionResult(),
-  kind: 'must-not-repeat',
+  retry: 'must-not-repeat',
 };
 
 describe('withExtraBody', () => {
