@@ -1,9 +1,8 @@
 // The redactor: one entry, `redact`, masks every secret in a text; `redactValue` applies it to a
 // copy of any value. Everything else in this folder is private to it.
-import { panMasks } from './pan.js';
+import { dataMasks, maskKeys, panMasks, SECRET_KEY } from './card.js';
 import { secretMasks } from './secrets.js';
 import { applyMasks, digitsOf, REDACTED, view } from './view.js';
-import { dataMasks, maskKeys, SECRET_KEY } from './words.js';
 
 /** Masks a card number to its last four digits, e.g. `•••• 1234`. */
 export function maskPan(pan: string): string {
@@ -102,10 +101,10 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
     if (!token.includes('.')) return token;
     return REDACTED + (/\.*$/.exec(token)?.[0] ?? ''); // a full stop after the token is the sentence's
   });
-  // Card numbers first: a key or word next to one keeps its `•••• 1234`.
+  // Card numbers first, so a number under a key or after a word (a PIN long enough to read as a
+  // card number) shows none of its digits.
   seen = view(out);
-  out = applyMasks(out, seen, panMasks(seen, out));
-  out = maskKeys(out);
+  out = maskKeys(applyMasks(out, seen, panMasks(seen.text)));
   seen = view(out);
   return applyMasks(out, seen, dataMasks(seen.text));
 }
