@@ -56,66 +56,59 @@ export function panMasks(text: string): Mask[] {
   return masks;
 }
 
-// Card-data words (`CVC 737`, `exp 12/29`, `activation code 4821-7710`), matched whole and in any
-// case, then what may stand between a word and its value: punctuation, spaces and linking words
-// ("PIN is 1234"). Any other word breaks the link, so "PIN must be 4 digits" keeps its 4. Each step
-// eats one character or one whole word, which keeps matching linear.
-const CVC_OR_PIN = raw`(?:card[\s_-]?)?(?:cvv2?|cvc2?|csc|pin|security[\s_-]?code)`;
-const EXPIRY = raw`(?:card[\s_-]?)?exp\p{L}*|valid[\s_-]?(?:thru|through|till|until)|good[\s_-]?thru`;
-const CODE = raw`activation[\s_-]?code|otp|one[\s_-]?time[\s_-]?(?:password|passcode|code|pin)`;
-const GAP = raw`(?:[^\p{L}\d%]|(?:is|was|be|of|on|to|set|now|new|changed|reset|value|number|code|date|entered|cvv|cvc)(?!\p{L})){0,12}`;
-// A value runs on into no further number (`PIN changed on 01 05 2024` is a date, not a PIN).
-const NOT_MORE = raw`(?!\d|[/.,-]\d)`;
-const VALUES: Array<[string, string]> = [
-  // Digits may also come one or two at a time, spaced (`PIN 5 8 3 1`), or one at a time joined by
-  // dots or dashes (`PIN 5-8-3-1`), three at least.
-  [
-    CVC_OR_PIN,
-    raw`(?:\d{3,12}|(?=\d\s?\d\s?\d)\d{1,2}(?:\s\d{1,2}){1,11}(?!\s\d)|\d(?:[.-]\d){2,11})${NOT_MORE}`,
-  ],
-  [EXPIRY, raw`(?:(?:0?[1-9]|1[0-2])\s{0,2}[/\s-]\s{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`],
-  // A code holds a digit, or is upper-case letters in dashed groups (`ABCD-EFGH`).
-  [CODE, raw`(?=[\p{L}\d-]*\d|\p{Lu}+-\p{Lu})[\p{L}\d]{1,32}(?:-[\p{L}\d]{1,32}|\s\d{2,16}){0,4}`],
-];
-// A word that is a URL path segment (`POST /cards/c1/pin 500`) names an endpoint, not a value.
-// Built on first use: Unicode-property patterns cost time to construct, which every import of the
-// SDK would otherwise pay, though most processes never redact card data.
-let data: RegExp | undefined;
-
-/** The card data after card-data words in `text` (a view's text). */
-export function dataMasks(text: string): Mask[] {
-  const masks: Mask[] = [];
-  if (!/cv|csc|pin|exp|valid|good|activation|otp|time|secur/i.test(text)) return masks;
-  data ??= new RegExp(
-    VALUES.map(
-      ([word, value]) => raw`(?<![\p{L}\d]|\/[^\s/]{0,64}\/)(?:${word})(?!\p{L})${GAP}(${value})`,
-    ).join('|'),
-    'giu',
-  );
-  for (const m of text.matchAll(data)) {
-    const end = m.index + m[0].length;
-    masks.push([end - (m[1] ?? m[2] ?? m[3] ?? '').length, end, REDACTED]);
-  }
-  return masks;
-}
-
 // Keys whose value is a secret whatever it looks like: `"pin": "1234"`, `cvc=123`, `code: …`.
 // `status code: 500` and `postal code: 94105` are not activation codes.
 export const SECRET_KEY = raw`pin|cvc2?|cvv2?|csc|otp|card[_-]?(?:cvc|cvv|pin|number)|number|pan|(?:card[_-]?)?exp(?:ir(?:y|e|ation))?(?:[_-]?(?:date|month|year))?|security[_-]?code|activation[_-]?code|(?<!(?:status|error|http|exit|postal|zip|phone|area)[\s_-]?)code|sens[ei]tive|api[_-]?token|access[_-]?token|password`;
 
-let keys: RegExp | undefined;
+// Card-data words (`CVC 737`, `exp 12/29`, `activation code 4821-7710`), matched whole and in any
+// case, then what may stand between a word and its value: punctuation, spaces and linking words
+// ("PIN is 1234"). Any other word breaks the link, so "PIN must be 4 digits" keeps its 4. Each step
+// eats one character or one whole word, which keeps matching linear.
+const CARD = raw`(?:card[\s_-]?)?`;
+const GAP = raw`(?!\p{L})(?:[^\p{L}\d%]|(?:is|was|be|of|on|to|set|now|new|changed|reset|value|number|code|date|entered|cvv|cvc)(?!\p{L})){0,12}`;
+// A value runs on into no further number (`PIN changed on 01 05 2024` is a date, not a PIN).
+const NOT_MORE = raw`(?!\d|[/.,-]\d)`;
+// Each rule: what comes before a value, and the value. A key's value runs on over any character
+// but spaces and `,;}&` (a query string's next field), or is quoted, or is a card number already
+// masked (`•••• 1234`, five spaces and its digits in the view). A word that is a URL path segment
+// (`POST /cards/c1/pin: 500`) names an endpoint, not a value.
+const RULES = [
+  [
+    raw`\\?["']?(?<!\/)\b(?:${SECRET_KEY})\b\\?["']?\s*?[:=]\s*?`,
+    raw`\s{5}\d{4}|\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\d(?:[ .-]?\d){0,30}(?![^\s,;}&])|[^\s,;}&]*[^\s,;}&.]`,
+  ],
+  // Digits may also come one or two at a time, spaced (`PIN 5 8 3 1`), or one at a time joined by
+  // dots or dashes (`PIN 5-8-3-1`), three at least.
+  [
+    raw`${CARD}(?:cvv2?|cvc2?|csc|pin|security[\s_-]?code)${GAP}`,
+    raw`(?:\d{3,12}|(?=\d\s?\d\s?\d)\d{1,2}(?:\s\d{1,2}){1,11}(?!\s\d)|\d(?:[.-]\d){2,11})${NOT_MORE}`,
+  ],
+  [
+    raw`(?:${CARD}exp\p{L}*|valid[\s_-]?(?:thru|through|till|until)|good[\s_-]?thru)${GAP}`,
+    raw`(?:(?:0?[1-9]|1[0-2])\s{0,2}[/\s-]\s{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`,
+  ],
+  // A code holds a digit, or is upper-case letters in dashed groups (`ABCD-EFGH`).
+  [
+    raw`(?:activation[\s_-]?code|otp|one[\s_-]?time[\s_-]?(?:password|passcode|code|pin))${GAP}`,
+    raw`(?=[\p{L}\d-]*\d|\p{Lu}+-\p{Lu})[\p{L}\d]{1,32}(?:-[\p{L}\d]{1,32}|\s\d{2,16}){0,4}`,
+  ],
+];
+// Built on first use: Unicode-property patterns cost time to construct, which every import of the
+// SDK would otherwise pay, though most processes never redact card data.
+let words: RegExp | undefined;
 
 /**
- * Masks the values of secret keys in `text`, read as written (a value runs on over any character
- * but spaces, `,;}&`), in an echoed query string too, encoded once, twice or not at all
- * (`?expDate=12%2F2029`, `%3Fcvc%3D123%26pan%3D…`), a card number already masked too.
+ * The values of secret keys and the card data after card-data words in `text` (a view's text, so
+ * an echoed query string reads the same encoded once, twice or not at all: `?expDate=12%2F2029`).
  */
-export function maskKeys(text: string): string {
-  if (!/[:=]|%(?:25)?3d/i.test(text)) return text;
-  // A key written as the last segment of a URL path (`POST /cards/c1/pin: 500`) names an endpoint.
-  keys ??= new RegExp(
-    raw`((?:\\?["'])?(?<!\/)(?:\b|(?<=%(?:25)?[\dA-Fa-f]{2}))(?:${SECRET_KEY})\b(?:\\?["'])?\s*(?:[:=]|%(?:25)?3[Dd])\s*)(•••• \d{4}|\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\p{Nd}(?:[ .-]?\p{Nd}){0,30}(?![^\s,;}&])|(?:[^\s,;}&%]|%(?!(?:25)?26))*(?:[^\s,;}&%.]|%(?!(?:25)?26)))`,
+export function wordMasks(text: string): Mask[] {
+  if (!/[:=]|cv|csc|pin|exp|valid|good|activation|otp|time|secur/i.test(text)) return [];
+  words ??= new RegExp(
+    RULES.map(([word, value]) => raw`(?<![\p{L}\d]|\/[^\s/]{0,64}\/)${word}(${value})`).join('|'),
     'giu',
   );
-  return text.replace(keys, `$1${REDACTED}`);
+  return [...text.matchAll(words)].map((m) => {
+    const end = m.index + m[0].length;
+    return [end - (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').length, end, REDACTED];
+  });
 }

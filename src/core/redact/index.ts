@@ -1,6 +1,6 @@
 // The redactor: one entry, `redact`, masks every secret in a text; `redactValue` applies it to a
 // copy of any value. Everything else in this folder is private to it.
-import { dataMasks, maskKeys, panMasks, SECRET_KEY } from './card.js';
+import { panMasks, SECRET_KEY, wordMasks } from './card.js';
 import { secretMasks } from './secrets.js';
 import { applyMasks, digitsOf, REDACTED, view } from './view.js';
 
@@ -104,9 +104,9 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
   // Card numbers first, so a number under a key or after a word (a PIN long enough to read as a
   // card number) shows none of its digits.
   seen = view(out);
-  out = maskKeys(applyMasks(out, seen, panMasks(seen.text)));
+  out = applyMasks(out, seen, panMasks(seen.text));
   seen = view(out);
-  return applyMasks(out, seen, dataMasks(seen.text));
+  return applyMasks(out, seen, wordMasks(seen.text));
 }
 
 /**

@@ -220,7 +220,7 @@ describe('redact properties: card data never survives', () => {
           const out = redact(place(text));
           expect(digitsOf(out)).not.toContain(pan);
           // Under a secret key (`card number: …`) the whole value is masked.
-          expect(out).toMatch(/•••• \d{4}|number: \[REDACTED\]$/);
+          expect(out).toMatch(/•••• \d{4}|\[REDACTED\]/);
         },
       ),
       { numRuns: 1000 },
