@@ -64,7 +64,7 @@ export const SECRET_KEY = raw`pin|cvc2?|cvv2?|csc|otp|card[_-]?(?:cvc|cvv|pin|nu
 // case, then what may stand between a word and its value: punctuation, spaces and linking words
 // ("PIN is 1234"). Any other word breaks the link, so "PIN must be 4 digits" keeps its 4. Each step
 // eats one character or one whole word, which keeps matching linear.
-const CARD = raw`(?:card[\s_-]?)?`;
+const CARD = raw`(?:card[\s_+-]?)?`;
 const GAP = raw`(?!\p{L})(?:[^\p{L}\d%]|(?:is|was|be|of|on|to|set|now|new|changed|reset|value|number|code|date|entered|cvv|cvc)(?!\p{L})){0,12}`;
 // A value runs on into no further number (`PIN changed on 01 05 2024` is a date, not a PIN).
 const NOT_MORE = raw`(?!\d|[/.,-]\d)`;
@@ -80,17 +80,17 @@ const RULES = [
   // Digits may also come one or two at a time, spaced (`PIN 5 8 3 1`), or one at a time joined by
   // dots or dashes (`PIN 5-8-3-1`), three at least.
   [
-    raw`${CARD}(?:cvv2?|cvc2?|csc|pin|security[\s_-]?code)${GAP}`,
-    raw`(?:\d{3,12}|(?=\d\s?\d\s?\d)\d{1,2}(?:\s\d{1,2}){1,11}(?!\s\d)|\d(?:[.-]\d){2,11})${NOT_MORE}`,
+    raw`${CARD}(?:cvv2?|cvc2?|csc|pin|security[\s_+-]?code)${GAP}`,
+    raw`(?:\d{3,12}|(?=\d[\s+]?\d[\s+]?\d)\d{1,2}(?:[\s+]\d{1,2}){1,11}(?![\s+]\d)|\d(?:[.-]\d){2,11})${NOT_MORE}`,
   ],
   [
-    raw`(?:${CARD}exp\p{L}*|valid[\s_-]?(?:thru|through|till|until)|good[\s_-]?thru)${GAP}`,
-    raw`(?:(?:0?[1-9]|1[0-2])\s{0,2}[/\s-]\s{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`,
+    raw`(?:${CARD}exp\p{L}*|valid[\s_+-]?(?:thru|through|till|until)|good[\s_+-]?thru)${GAP}`,
+    raw`(?:(?:0?[1-9]|1[0-2])[\s+]{0,2}[/\s+-][\s+]{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`,
   ],
   // A code holds a digit, or is upper-case letters in dashed groups (`ABCD-EFGH`).
   [
-    raw`(?:activation[\s_-]?code|otp|one[\s_-]?time[\s_-]?(?:password|passcode|code|pin))${GAP}`,
-    raw`(?=[\p{L}\d-]*\d|\p{Lu}+-\p{Lu})[\p{L}\d]{1,32}(?:-[\p{L}\d]{1,32}|\s\d{2,16}){0,4}`,
+    raw`(?:activation[\s_+-]?code|otp|one[\s_+-]?time[\s_+-]?(?:password|passcode|code|pin))${GAP}`,
+    raw`(?=[\p{L}\d-]*\d|\p{Lu}+-\p{Lu})[\p{L}\d]{1,32}(?:-[\p{L}\d]{1,32}|[\s+]\d{2,16}){0,4}`,
   ],
 ];
 // Built on first use: Unicode-property patterns cost time to construct, which every import of the

@@ -1,7 +1,7 @@
 // The text as the redactor reads it: `%XX` escapes (once or twice encoded, any UTF-8 character)
-// and HTML entities decoded, every Unicode decimal digit as its ASCII digit and every other
-// non-ASCII character that is not a letter (spaces, dashes, slashes of any script) as a space,
-// with a map back to the offsets of the text. The rules then need ASCII patterns only, and a mask
+// decoded (a space as `+`), HTML entities as a space, every Unicode decimal digit as its ASCII
+// digit and every other non-ASCII character that is not a letter (spaces, dashes, slashes of any
+// script) as a space, with a map back to the offsets of the text. The rules then need ASCII patterns only, and a mask
 // covers whatever the value was written with.
 
 /** The mask that replaces every secret except a card number. */
@@ -45,7 +45,8 @@ export function view(text: string): View {
     let char = unit[0] === '&' ? ' ' : unit;
     if (unit[0] === '%') {
       try {
-        char = decodeURIComponent(unit.replace(/%(?:25)+(?=[\da-f]{2})/gi, '%'));
+        // An encoded space reads as `+`, as in a form: a value under a key runs on over it.
+        char = decodeURIComponent(unit.replace(/%(?:25)+(?=[\da-f]{2})/gi, '%')).replace(' ', '+');
       } catch {
         continue; // not a UTF-8 character: read as written
       }

@@ -151,6 +151,8 @@ describe('redact', () => {
     ['code: ABC-123 sent', 'code: [REDACTED] sent'],
     ['"sensetive":"x"', '"sensetive":[REDACTED]'],
     ['PAN = 5555', 'PAN = [REDACTED]'],
+    ['password=my%20long%20secret&page=2', 'password=[REDACTED]&page=2'],
+    ['code=AB%2520CD', 'code=[REDACTED]'],
   ])('masks the value after a secret key: %s', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });
