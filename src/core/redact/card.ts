@@ -17,18 +17,18 @@ const EXPIRY_DIGITS = /^(?:0[1-9]|1[0-2])(?:20)?\d\d$/;
 
 /**
  * Numbers holding a card number, each masked whole to `•••• 1234` (the last four of its likeliest
- * card number: one of whole digit groups or next to an expiry, the longest). A card number is a Luhn-valid run of
- * 12–19 digits where the text names cards; elsewhere one next to an expiry, or 13–19 digits in
- * whole groups; after `+`, 16 digits at least (fewer are a phone number). Linear in the length of
- * `text`.
+ * card number: one of whole digit groups or next to an expiry, the longest). A card number is a
+ * Luhn-valid run of 12–19 digits where the text names cards; elsewhere one next to an expiry, or
+ * 13–19 digits in whole groups; after `+`, 16 digits at least (fewer are a phone number). Linear
+ * in the length of `text`.
  */
 export function panMasks(text: string): Mask[] {
   const masks: Mask[] = [];
-  if (!/(?:\d\D*){12}/.test(text)) return masks;
   const context = CARD_CONTEXT.test(text);
   for (const { 0: chain, index } of text.matchAll(context ? WEAK_CHAIN : CHAIN)) {
     const digits = chain.replace(/\D/g, '');
     const n = digits.length;
+    if (n < 12) continue;
     // Which digits start a group: those after a separator, or the chain's first.
     const starts = [...chain.matchAll(/\d/g)].map(({ index: i }) => !/\d/.test(chain[i - 1] ?? ''));
     const start = (i: number): boolean => i === n || (starts[i] ?? false);

@@ -62,7 +62,7 @@ export class Sensitive {
   }
 }
 
-// Keys whose values are secrets whatever they look like: those of text (words.ts) and credentials,
+// Keys whose values are secrets whatever they look like: those of text (card.ts) and credentials,
 // compared lower-case with `_` and `-` dropped (`card_number`, `Card-Number`, `cardNumber`), with
 // or without a `card` prefix.
 const KEY = new RegExp(
@@ -90,8 +90,9 @@ const WORTH_A_LOOK = /[\p{Nd}:=]|bearer|eyj|activation|otp|one.?time/iu;
  * - values of secret keys (`"pin": "1234"`, `?expDate=12%2F2029`) and values next to card-data
  *   words (`CVC 737`, `exp 12/29`, `activation code 4821-7710`).
  *
- * Innocent text (amounts, dates, ids, phone numbers, "PIN must be 4 digits") comes back as it
- * was. Runs in time linear in the length of `text`.
+ * It errs on the safe side: a number that could be a card number is masked whole, with whatever
+ * digits are joined to it. Innocent text (amounts, dates, ids, phone numbers, "PIN must be 4
+ * digits") almost always comes back as it was. Runs in time linear in the length of `text`.
  */
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let seen = view(text);
