@@ -1,4 +1,4 @@
-import { type Mask, REDACTED } from './view.js';
+import { digitsOf, type Mask, REDACTED } from './view.js';
 
 // Card data in a view's text (view.ts). Every rule errs on the side of masking: a number that
 // could be a card number is one, a value after a card-data word is that data.
@@ -19,7 +19,7 @@ const EXPIRY_DIGITS = /^(?:0[1-9]|1[0-2])(?:20)?\d\d$/;
  * Numbers holding a card number, each masked whole to `•••• 1234` (the last four of its likeliest
  * card number: one of whole digit groups or next to an expiry, the longest). A card number is a
  * Luhn-valid run of 12–19 digits where the text names cards; elsewhere one next to an expiry, or
- * 13–19 digits in whole groups; after `+`, 16 digits at least (fewer are a phone number). Linear
+ * 13–19 digits in whole groups; right after `+`, 16 digits at least (fewer are a phone number). Linear
  * in the length of `text`.
  */
 export function panMasks(text: string): Mask[] {
@@ -32,7 +32,8 @@ export function panMasks(text: string): Mask[] {
     // Which digits start a group: those after a separator, or the chain's first.
     const starts = [...chain.matchAll(/\d/g)].map(({ index: i }) => !/\d/.test(chain[i - 1] ?? ''));
     const start = (i: number): boolean => i === n || (starts[i] ?? false);
-    const least = text[index - 1] === '+' ? 16 : 12;
+    // Right after `+`, the digits up to a weak joiner are a phone number, unless 16 at least.
+    const phone = text[index - 1] === '+' ? digitsOf(/^[^,_;:|]*/.exec(chain)?.[0] ?? '').length : 0;
     let best = -1;
     let last4 = '';
     for (let e = 12; e <= n; e++) {
@@ -44,7 +45,7 @@ export function panMasks(text: string): Mask[] {
           (n - e < 7 && EXPIRY_DIGITS.test(digits.slice(e))) ||
           (s < 7 && EXPIRY_DIGITS.test(digits.slice(0, s)));
         const score = e - s + (whole || expiry ? 32 : 0);
-        if (e - s < least || sum % 10 !== 0 || score <= best) continue;
+        if (e - s < (e <= phone ? 16 : 12) || sum % 10 !== 0 || score <= best) continue;
         if (context || expiry || (whole && e - s > 12)) {
           best = score;
           last4 = digits.slice(e - 4, e);
@@ -58,7 +59,7 @@ export function panMasks(text: string): Mask[] {
 
 // Keys whose value is a secret whatever it looks like: `"pin": "1234"`, `cvc=123`, `code: …`.
 // `status code: 500` and `postal code: 94105` are not activation codes.
-export const SECRET_KEY = raw`pin|cvc2?|cvv2?|csc|otp|card[_-]?(?:cvc|cvv|pin|number)|number|pan|(?:card[_-]?)?exp(?:ir(?:y|e|ation))?(?:[_-]?(?:date|month|year))?|security[_-]?code|activation[_-]?code|(?<!(?:status|error|http|exit|postal|zip|phone|area)[\s_-]?)code|sens[ei]tive|api[_-]?token|access[_-]?token|password`;
+export const SECRET_KEY = raw`(?:card[_-]?)?(?:pin|cv[cv]2?|number|exp(?:ir(?:y|e|ation))?(?:[_-]?(?:date|month|year))?)|csc|otp|pan|(?:security|activation)[_-]?code|(?<!(?:status|error|http|exit|postal|zip|phone|area)[\s_-]?)code|sens[ei]tive|(?:api|access)[_-]?token|password`;
 
 // Card-data words (`CVC 737`, `exp 12/29`, `activation code 4821-7710`), matched whole and in any
 // case, then what may stand between a word and its value: punctuation, spaces and linking words

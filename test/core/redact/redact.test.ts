@@ -261,6 +261,15 @@ describe('redact: card numbers by meaning', () => {
     expect(redact(`${PAN}12/29`)).not.toContain(PAN);
   });
 
+  it('masks a card number joined to a phone number after a card word', () => {
+    // Only the digits before the `:` are the phone number.
+    for (const pan of ['4759590549595', '4155818122796']) {
+      const out = redact(`OTP sent to +1 555 0100: ${pan}`);
+      expect(out).toContain('•••• ');
+      expect(out.replace(/\D/g, '')).not.toContain(pan);
+    }
+  });
+
   it('does not read a phone number as a card number', () => {
     for (const text of ['+8613800138000', '+86 138 0013 8000', '+44 20 7946 0958']) {
       expect(redact(`x ${text} y`)).toBe(`x ${text} y`);
