@@ -10,10 +10,12 @@ const raw = String.raw;
 const CHAIN = /\d(?:[\s+\-./]{0,8}\d)*/g;
 const WEAK_CHAIN = /\d(?:(?:[\s+\-./]{0,8}|[\s\-./]{0,2}[,_;:|][\s\-./]{0,2})\d)*/g;
 const CARD_CONTEXT =
-  /\b(?:card|pan|visa|master|maestro|amex|american|discover|unionpay|jcb|diners|cv|csc|exp(?:ir|\b)|pin|valid|good|secur|verif|activation|otp|one.?time)|\d\/\d/i;
+  /(?<![a-z])(?:card|pan|visa|master|maestro|amex|american|discover|unionpay|jcb|diners|cv|csc|exp(?:ir|\b)|pin|valid|good|secur|verification.?[cvn]|activation|otp|one.?time)|\d\/\d/i;
 
-// A month and a year, the card's expiry written next to its number (`…1111 12/29`, `12/29…1111`).
-const EXPIRY_DIGITS = /^(?:0[1-9]|1[0-2])(?:20)?\d\d$/;
+// A month and a year, the card's expiry written next to its number, glued or not: after it
+// (`…1111 12/29`, `…11111229`) or before it (`12/29…`).
+const EXPIRY_AFTER = /^[\s./-]{0,3}(?:0[1-9]|1[0-2])[\s/-]{0,3}(?:20)?\d\d(?!\d|[/.-]\d)/;
+const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[\s/-]{0,3}(?:20)?\d\d[\s./-]{0,3}$/;
 
 /**
  * Numbers holding a card number, each masked whole to `•••• 1234` (the last four of its likeliest
@@ -29,9 +31,9 @@ export function panMasks(text: string): Mask[] {
     const digits = chain.replace(/\D/g, '');
     const n = digits.length;
     if (n < 12) continue;
-    // Which digits start a group: those after a separator, or the chain's first.
-    const starts = [...chain.matchAll(/\d/g)].map(({ index: i }) => !/\d/.test(chain[i - 1] ?? ''));
-    const start = (i: number): boolean => i === n || (starts[i] ?? false);
+    // Where each digit stands in the chain; a digit after a separator starts a group.
+    const at = [...chain.matchAll(/\d/g)].map((m) => m.index);
+    const start = (i: number): boolean => i === n || (at[i] ?? 0) - (at[i - 1] ?? -2) > 1;
     // Right after `+`, the digits up to a weak joiner are a phone number, unless 16 at least.
     const phone = text[index - 1] === '+' ? digitsOf(/^[^,_;:|]*/.exec(chain)?.[0] ?? '').length : 0;
     let best = -1;
@@ -40,13 +42,16 @@ export function panMasks(text: string): Mask[] {
       for (let s = e - 1, sum = 0; s >= 0 && s >= e - 19; s--) {
         const d = (digits.charCodeAt(s) - 48) * ((e - s) % 2 === 0 ? 2 : 1);
         sum += d > 9 ? d - 9 : d;
+        if (e - s < 12 || sum % 10 !== 0) continue;
         const whole = start(s) && start(e);
+        const from = at[s] ?? 0;
+        const to = (at[e - 1] ?? 0) + 1;
         const expiry =
-          (n - e < 7 && EXPIRY_DIGITS.test(digits.slice(e))) ||
-          (s < 7 && EXPIRY_DIGITS.test(digits.slice(0, s)));
+          EXPIRY_AFTER.test(chain.slice(to, to + 24)) ||
+          EXPIRY_BEFORE.test(chain.slice(Math.max(0, from - 24), from));
         const score = e - s + (whole || expiry ? 32 : 0);
-        if (e - s < (e <= phone ? 16 : 12) || sum % 10 !== 0 || score <= best) continue;
-        if (context || expiry || (whole && e - s > 12)) {
+        if (score <= best) continue;
+        if (context || expiry || (whole && e - s > (e <= phone ? 15 : 12))) {
           best = score;
           last4 = digits.slice(e - 4, e);
         }
@@ -70,13 +75,13 @@ const GAP = raw`(?!\p{L})(?:[^\p{L}\d%]|(?:is|was|be|of|on|to|set|now|new|change
 // A value runs on into no further number (`PIN changed on 01 05 2024` is a date, not a PIN).
 const NOT_MORE = raw`(?!\d|[/.,-]\d)`;
 // Each rule: what comes before a value, and the value. A key's value runs on over any character
-// but spaces and `,;}&` (a query string's next field), or is quoted, or is a card number already
-// masked (`•••• 1234`, five spaces and its digits in the view). A word that is a URL path segment
+// but spaces and `,;}&` (a query string's next field; a card number already masked is part of it),
+// or is quoted. A word that is a URL path segment
 // (`POST /cards/c1/pin: 500`) names an endpoint, not a value.
 const RULES = [
   [
     raw`\\?["']?(?<!\/)\b(?:${SECRET_KEY})\b\\?["']?\s*?[:=]\s*?`,
-    raw`\s{5}\d{4}|\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\d(?:[ .-]?\d){0,30}(?![^\s,;}&])|[^\s,;}&]*[^\s,;}&.]`,
+    raw`\\?"[^"]{0,256}"|\\?'[^']{0,256}'|\d(?:[ .-]?\d){0,30}(?![^\s,;}&])|(?:•••• |[^\s,;}&])*[^\s,;}&.]`,
   ],
   // Digits may also come one or two at a time, spaced (`PIN 5 8 3 1`), or one at a time joined by
   // dots or dashes (`PIN 5-8-3-1`), three at least.
@@ -88,15 +93,15 @@ const RULES = [
     raw`(?:${CARD}exp\p{L}*|valid[\s_+-]?(?:thru|through|till|until)|good[\s_+-]?thru)${GAP}`,
     raw`(?:(?:0?[1-9]|1[0-2])[\s+]{0,2}[/\s+-][\s+]{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`,
   ],
-  // A code holds a digit, or is upper-case letters in dashed groups (`ABCD-EFGH`).
+  // A code holds a digit, or is letters in dashed groups (`ABCD-EFGH`).
   [
     raw`(?:activation[\s_+-]?code|otp|one[\s_+-]?time[\s_+-]?(?:password|passcode|code|pin))${GAP}`,
-    raw`(?=[\p{L}\d-]*\d|\p{Lu}+-\p{Lu})[\p{L}\d]{1,32}(?:-[\p{L}\d]{1,32}|[\s+]\d{2,16}){0,4}`,
+    raw`[\p{L}\d]{1,32}(?:-[\p{L}\d]{1,32}|[\s+]\d{2,16}){0,4}(?<=\d[\p{L}\d-]*)|\p{L}{2,}(?:-\p{L}{2,})+`,
   ],
 ];
 // Built on first use: Unicode-property patterns cost time to construct, which every import of the
 // SDK would otherwise pay, though most processes never redact card data.
-let words: RegExp | undefined;
+let words: RegExp[] | undefined;
 
 /**
  * The values of secret keys and the card data after card-data words in `text` (a view's text, so
@@ -104,12 +109,14 @@ let words: RegExp | undefined;
  */
 export function wordMasks(text: string): Mask[] {
   if (!/[:=]|cv|csc|pin|exp|valid|good|activation|otp|time|secur/i.test(text)) return [];
-  words ??= new RegExp(
-    RULES.map(([word, value]) => raw`(?<![\p{L}\d]|\/[^\s/]{0,64}\/)${word}(${value})`).join('|'),
-    'giu',
+  // Rule by rule, keys first: a value never takes the word or key of the next (`otp exp 12/29`).
+  words ??= RULES.map(
+    ([word, value]) => new RegExp(raw`(?<!\p{L}|\/[^\s/]{0,64}\/)${word}(${value})`, 'giu'),
   );
-  return [...text.matchAll(words)].map((m) => {
-    const end = m.index + m[0].length;
-    return [end - (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').length, end, REDACTED];
-  });
+  return words.flatMap((pattern) =>
+    [...text.matchAll(pattern)].map((m): Mask => {
+      const end = m.index + m[0].length;
+      return [end - (m[1] ?? '').length, end, REDACTED];
+    }),
+  );
 }

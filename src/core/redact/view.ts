@@ -1,7 +1,7 @@
 // The text as the redactor reads it: `%XX` escapes (once or twice encoded, any UTF-8 character)
 // decoded (a space as `+`), HTML entities as a space, every Unicode decimal digit as its ASCII
-// digit and every other non-ASCII character that is not a letter (spaces, dashes, slashes of any
-// script) as a space, with a map back to the offsets of the text. The rules then need ASCII patterns only, and a mask
+// digit and every other non-ASCII character that is not a letter or the `•` of a mask (spaces,
+// dashes, slashes of any script) as a space, with a map back to the offsets of the text. The rules then need ASCII patterns only, and a mask
 // covers whatever the value was written with.
 
 /** The mask that replaces every secret except a card number. */
@@ -52,7 +52,7 @@ export function view(text: string): View {
       }
     }
     keep(index);
-    if (char >= '\x80' && !/\p{L}/u.test(char)) char = DIGIT.test(char) ? digitValue(char) : ' ';
+    if (char >= '\x80' && !/[\p{L}•]/u.test(char)) char = DIGIT.test(char) ? digitValue(char) : ' ';
     out += char;
     for (let k = 0; k < char.length; k++) at.push(index);
     copied = index + unit.length;

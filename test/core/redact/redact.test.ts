@@ -270,6 +270,17 @@ describe('redact: card numbers by meaning', () => {
     }
   });
 
+  // Found by comparing with the redactor this one replaced: none of these may mask less.
+  it.each([
+    ['otp exp 12/29', 'otp exp [REDACTED]'],
+    ['Activation code is required 79191', 'Activation code is [REDACTED]'],
+    [`code=ref-${PAN}:650 sent`, 'code=[REDACTED] sent'],
+    [`${grouped(PAN, ',')}PIN: 1234`, '•••• 1111PIN: [REDACTED]'],
+    ['4154668900898 exp 12/29', '•••• 0898 exp [REDACTED]'],
+  ])('masks %j', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
   it('does not read a phone number as a card number', () => {
     for (const text of ['+8613800138000', '+86 138 0013 8000', '+44 20 7946 0958']) {
       expect(redact(`x ${text} y`)).toBe(`x ${text} y`);
