@@ -13,9 +13,9 @@ const CARD_CONTEXT =
   /(?<![a-z])(?:card|pan|visa|master|maestro|amex|american|discover|unionpay|jcb|diners|cv|csc|exp(?:ir|\b)|pin|valid|good|secur|verification.?[cvn]|activation|otp|one.?time)|\d\/\d/i;
 
 // A month and a year, the card's expiry written next to its number, glued or not: after it
-// (`…1111 12/29`, `…11111229`) or before it (`12/29…`).
-const EXPIRY_AFTER = /^[\s./-]{0,3}(?:0[1-9]|1[0-2])[\s/-]{0,3}(?:20)?\d\d(?!\d|[/.-]\d)/;
-const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[\s/-]{0,3}(?:20)?\d\d[\s./-]{0,3}$/;
+// (`…1111 12/29`, `…11111229`, a year glued on from 2020 to 2049) or before it (`12/29…`).
+const EXPIRY_AFTER = /^[\s./-]{0,3}(?:0[1-9]|1[0-2])(?:\s?[/-]\s?(?:20)?\d\d|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
+const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20)?\d\d[\s./-]{0,3}$/;
 
 /**
  * Numbers holding a card number, each masked whole to `•••• 1234` (the last four of its likeliest
