@@ -1,9 +1,8 @@
 // The redactor: one entry, `redact`, masks every secret in a text; `redactValue` applies it to a
 // copy of any value. Everything else in this folder is private to it.
-import { panMasks } from './pan.js';
+import { panMasks, SECRET_KEY, wordMasks } from './card.js';
 import { secretMasks } from './secrets.js';
 import { applyMasks, digitsOf, REDACTED, view } from './view.js';
-import { dataMasks, maskKeys, SECRET_KEY } from './words.js';
 
 /** Masks a card number to its last four digits, e.g. `•••• 1234`. */
 export function maskPan(pan: string): string {
@@ -63,7 +62,7 @@ export class Sensitive {
   }
 }
 
-// Keys whose values are secrets whatever they look like: those of text (words.ts) and credentials,
+// Keys whose values are secrets whatever they look like: those of text (card.ts) and credentials,
 // compared lower-case with `_` and `-` dropped (`card_number`, `Card-Number`, `cardNumber`), with
 // or without a `card` prefix.
 const KEY = new RegExp(
@@ -91,8 +90,9 @@ const WORTH_A_LOOK = /[\p{Nd}:=]|bearer|eyj|activation|otp|one.?time/iu;
  * - values of secret keys (`"pin": "1234"`, `?expDate=12%2F2029`) and values next to card-data
  *   words (`CVC 737`, `exp 12/29`, `activation code 4821-7710`).
  *
- * Innocent text (amounts, dates, ids, phone numbers, "PIN must be 4 digits") comes back as it
- * was. Runs in time linear in the length of `text`.
+ * It errs on the safe side: a number that could be a card number is masked whole, with whatever
+ * digits are joined to it. Innocent text (amounts, dates, ids, phone numbers, "PIN must be 4
+ * digits") almost always comes back as it was. Runs in time linear in the length of `text`.
  */
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let seen = view(text);
@@ -102,12 +102,12 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
     if (!token.includes('.')) return token;
     return REDACTED + (/\.*$/.exec(token)?.[0] ?? ''); // a full stop after the token is the sentence's
   });
-  // Card numbers first: a key or word next to one keeps its `•••• 1234`.
+  // Card numbers first, so a number under a key or after a word (a PIN long enough to read as a
+  // card number) shows none of its digits.
   seen = view(out);
-  out = applyMasks(out, seen, panMasks(seen, out));
-  out = maskKeys(out);
+  out = applyMasks(out, seen, panMasks(seen.text));
   seen = view(out);
-  return applyMasks(out, seen, dataMasks(seen.text));
+  return applyMasks(out, seen, wordMasks(seen.text));
 }
 
 /**

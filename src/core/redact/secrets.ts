@@ -8,28 +8,30 @@ const SEPARATORS = /[\s.\-/+]/g;
 const cache = new Map<string, RegExp>();
 
 const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
 /** Every form in which `secret` may be echoed: as is, form-, JSON-, base64- and hex-encoded. */
 function forms(secret: string): string[] {
-  const bytes = new TextEncoder().encode(secret);
+  const bytes = String.fromCharCode(...new TextEncoder().encode(secret));
+  const full = btoa(bytes);
   const out = [
+    secret,
     secret.replace(/ /g, '+'),
     JSON.stringify(secret).slice(1, -1),
-    [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    [...bytes].map((b) => b.charCodeAt(0).toString(16).padStart(2, '0')).join(''),
+    full,
+    full.replace(/=+$/, ''),
   ];
   // Inside a larger base64 blob (a Basic credential `user:token`, a base64 JSON body) the secret
   // sits at one of three byte offsets; the groups holding only its bytes are the same whatever is
   // around it. Shorter than 8 characters, such a run could be ordinary text.
   for (let offset = 0; offset < 3; offset++) {
-    const padded = new Uint8Array(offset + bytes.length);
-    padded.set(bytes, offset);
-    const encoded = base64(padded);
-    const core = encoded.slice(offset === 0 ? 0 : 4, Math.floor(padded.length / 3) * 4);
-    if (offset === 0) out.push(encoded, encoded.replace(/=+$/, ''));
+    const core = btoa('\0'.repeat(offset) + bytes).slice(
+      offset && 4,
+      (((offset + bytes.length) / 3) | 0) * 4,
+    );
     if (core.length >= 8) out.push(core);
   }
-  return [secret, ...out.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')])];
+  return out.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')]);
 }
 
 function patternOf(values: string[]): RegExp {
