@@ -70,6 +70,7 @@ export type Mask = [number, number, string];
  * in the list is dropped.
  */
 export function applyMasks(text: string, { at }: View, masks: Mask[]): string {
+  if (masks.length === 0) return text;
   const taken = new Uint8Array(at?.length ?? text.length + 1);
   const source = (i: number): number => at?.[i] ?? i;
   let out = '';
