@@ -15,7 +15,7 @@ const args = parseArgs();
 const SMOKE = args.smoke === true;
 
 const SCRIPTS = {
-  requests: { file: 'requests.mjs', gc: false, full: [], smoke: ['--n=30', '--runs=2', '--warmup=5'] },
+  requests: { file: 'requests.mjs', gc: true, full: [], smoke: ['--n=30', '--runs=2', '--warmup=5'] },
   validation: {
     file: 'validation.mjs',
     gc: false,
