@@ -166,7 +166,11 @@ export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   readonly #start: () => ListStart<T>;
   #promise: Promise<Page<T>> | undefined;
 
-  /** Checks the list's input with `start` on first use, then fetches its first page. */
+  /**
+   * Checks the list's input with `start` on first use, then fetches its first page.
+   *
+   * @internal Built by the list methods, not by callers.
+   */
   constructor(start: () => ListStart<T>) {
     this.#start = start;
   }

@@ -1,4 +1,3 @@
-import type { CardsClientOptions } from '../connection.js';
 import { ValidationError } from '../core/errors.js';
 import { anyText, checkShape, refId, text } from '../core/params.js';
 import type { RequestOptions } from '../core/spec.js';
@@ -74,10 +73,8 @@ function invalid(field: string, rule: string, message: string, hint: string): Va
  * ```
  */
 export class Disputes extends ClientResource {
-  /** Builds the resource from the options of `CardsClient` (or the connection it shares). */
-  constructor(options?: CardsClientOptions) {
-    super(options, ERROR_CAUSES);
-  }
+  /** Every cause: top-ups, withdrawals and disputes meet the budget and dispute causes too. */
+  protected static override readonly causes = ERROR_CAUSES;
 
   /**
    * Files a dispute for a card transaction. Sent with an `Idempotency-Key` and never blindly

@@ -1,4 +1,3 @@
-import type { CardsClientOptions } from '../connection.js';
 import { type Amount, MIN_CARD_TOP_UP, toAmount } from '../core/money.js';
 import { copyOptions } from '../core/options.js';
 import { checkPageParams, type PageData, type PageParams, PagePromise } from '../core/page.js';
@@ -79,10 +78,8 @@ const CURRENCIES: readonly DepositCurrency[] = ['usdc', 'usdt'];
  * ```
  */
 export class Funds extends ClientResource {
-  /** Builds the resource from the options of `CardsClient` (or the connection it shares). */
-  constructor(options?: CardsClientOptions) {
-    super(options, ERROR_CAUSES);
-  }
+  /** Every cause: top-ups, withdrawals and disputes meet the budget and dispute causes too. */
+  protected static override readonly causes = ERROR_CAUSES;
 
   /**
    * Moves money from the organization balance to a standalone card. A card known to be a budget

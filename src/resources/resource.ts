@@ -8,7 +8,11 @@ import { type Endpoint, withExtraBody } from './endpoints/endpoint.js';
 export abstract class Resource {
   readonly #transport: Requester;
 
-  /** Binds the resource to a client's transport. */
+  /**
+   * Binds the resource to a client's transport.
+   *
+   * @internal Built by the client and the resource classes, not by callers.
+   */
   constructor(transport: Requester) {
     this.#transport = transport;
   }
@@ -35,17 +39,23 @@ export abstract class Resource {
  * options as `CardsClient`, or from the connection a `CardsClient` shares among its resources.
  */
 export abstract class ClientResource extends Resource {
+  /**
+   * The error causes this class's messages are matched against when it is used on its own (those
+   * of card and customer calls; `Funds` and `Disputes` take every cause). A `CardsClient` shares
+   * one connection with all causes among its resources.
+   */
+  protected static readonly causes: readonly ErrorCause[] | undefined = undefined;
+
   readonly #connection: Connection;
 
   /**
-   * Checks the options and builds the transport, recognising `causes` in error messages (default:
-   * those of card calls). Nothing is sent until the first call.
+   * Checks the options and builds the transport. Nothing is sent until the first call.
    *
    * @throws {ValidationError} for options that are not a plain object, an unknown option, an
    * insecure or malformed `baseUrl` or a bad numeric option.
    */
-  constructor(options?: CardsClientOptions, causes?: readonly ErrorCause[]) {
-    const connection = connectionOf(options, causes);
+  constructor(options?: CardsClientOptions) {
+    const connection = connectionOf(options, (new.target as typeof ClientResource).causes);
     super(connection.transport);
     this.#connection = connection;
   }
