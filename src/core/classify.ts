@@ -63,11 +63,10 @@ interface Facts {
 
 const KEY_HINTS: Readonly<Record<KeyAnswer, string>> = {
   reused:
-    'bfinance says this Idempotency-Key was already used for a different request: use a new idempotencyKey for each new operation, and the same one only to retry the same request.',
+    'This Idempotency-Key was used for another request: use a new idempotencyKey for each new operation.',
   processed:
-    'bfinance says a request with this Idempotency-Key was already processed: the call was most likely applied by an earlier attempt. Call error.reconcile() before doing anything else; do not re-send with a new key.',
-  'in-progress':
-    'A request with this Idempotency-Key is still being processed at bfinance: wait a few seconds, then call error.reconcile() to see whether it was applied.',
+    'A request with this key was already processed: call error.reconcile(); do not re-send with a new key.',
+  'in-progress': 'A request with this key is still being processed: wait, then call error.reconcile().',
 };
 
 function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFactory): Facts {

@@ -181,9 +181,11 @@ export function reachedError(error: unknown, signal: { readonly aborted: boolean
 
 /** Fails fast when a declared Content-Length is already over the cap. */
 export function checkDeclaredLength(value: string | null | undefined, max: number): void {
-  if (value && Number(value) > max) {
-    throw new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
-  }
+  if (value && Number(value) > max) throw tooLarge(max);
+}
+
+function tooLarge(max: number): SendError {
+  return new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
 }
 
 /** Collects body chunks up to `max` bytes and decodes them as UTF-8. */
@@ -192,8 +194,7 @@ export async function readCapped(chunks: AsyncIterable<Uint8Array>, max: number)
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.byteLength;
-    if (size > max)
-      throw new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
+    if (size > max) throw tooLarge(max);
     parts.push(chunk);
   }
   if (parts.length === 1 && parts[0]) return new TextDecoder().decode(parts[0]);
