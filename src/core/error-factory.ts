@@ -221,7 +221,7 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'With retryUnknownOutcomes: false nothing is re-sent: call error.reconcile() first.'
+            ? 'De-duplicated by Idempotency-Key, but with retryUnknownOutcomes: false nothing is re-sent: call error.reconcile() first.'
             : outcome?.hint) ??
           `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before sending it again.`,
         resend,
