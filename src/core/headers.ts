@@ -1,4 +1,4 @@
-import { AuthenticationError, ValidationError } from './errors.js';
+import { AuthenticationError, refuse } from './errors.js';
 
 // RFC 9110 token characters: what a header name may hold.
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -23,10 +23,6 @@ const RESERVED: Readonly<Record<string, string>> = {
   'proxy-authorization': '',
   'proxy-connection': '',
 };
-
-function refuse(field: string, rule: string, message: string, hint: string, operation?: string): never {
-  throw new ValidationError(message, { field, rule, hint, operation });
-}
 
 /**
  * Checks one header value; the message never shows the value.
