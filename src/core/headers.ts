@@ -7,21 +7,15 @@ const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 // Headers the SDK sets itself or that break HTTP framing: a caller setting one is refused, never
-// silently overridden. The two the SDK fills from an option say which option.
-const RESERVED: Readonly<Record<string, string>> = {
-  host: '',
-  'content-length': '',
-  'transfer-encoding': '',
-  connection: '',
-  'keep-alive': '',
-  upgrade: '',
-  te: '',
-  trailer: '',
-  expect: '',
+// silently overridden. The two the SDK fills from an option name that option.
+const RESERVED: ReadonlySet<string> = new Set(
+  'host content-length transfer-encoding connection keep-alive upgrade te trailer expect authorization idempotency-key proxy-authorization proxy-connection'.split(
+    ' ',
+  ),
+);
+const OPTION_OF: Readonly<Record<string, string>> = {
   authorization: 'apiToken',
   'idempotency-key': 'idempotencyKey',
-  'proxy-authorization': '',
-  'proxy-connection': '',
 };
 
 /**
@@ -70,8 +64,8 @@ export function checkHeaders(headers: unknown, field: string): Record<string, st
         "Use letters, digits and -_.!#$%&'*+^`|~.",
       );
     }
-    const option = RESERVED[lower];
-    if (option !== undefined && Object.hasOwn(RESERVED, lower)) {
+    if (RESERVED.has(lower)) {
+      const option = OPTION_OF[lower];
       refuse(
         at,
         'reserved_header',

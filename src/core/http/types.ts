@@ -72,16 +72,11 @@ export function trusted(send: (request: SendRequest) => Promise<SendResponse>): 
 
 // Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http). Only
 // the SDK's own undici sender, which saw that nothing was written, may call such a failure local.
-const LOCAL_CODES: ReadonlySet<string> = new Set([
-  'UND_ERR_INVALID_ARG',
-  'UND_ERR_NOT_SUPPORTED',
-  'ERR_INVALID_ARG_TYPE',
-  'ERR_INVALID_ARG_VALUE',
-  'ERR_INVALID_HTTP_TOKEN',
-  'ERR_INVALID_CHAR',
-  'ERR_INVALID_URL',
-  'ERR_HTTP_INVALID_HEADER_VALUE',
-]);
+const LOCAL_CODES: ReadonlySet<string> = new Set(
+  'UND_ERR_INVALID_ARG UND_ERR_NOT_SUPPORTED ERR_INVALID_ARG_TYPE ERR_INVALID_ARG_VALUE ERR_INVALID_HTTP_TOKEN ERR_INVALID_CHAR ERR_INVALID_URL ERR_HTTP_INVALID_HEADER_VALUE'.split(
+    ' ',
+  ),
+);
 
 // A stable error code: upper-case letters, digits and underscores. Anything else a custom fetch
 // put in `code` (which could be a token or a body) is replaced, never stored.
