@@ -2,7 +2,7 @@ import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from 
 import { createDriftReporter } from './core/drift-report.js';
 import { ErrorFactory } from './core/error-factory.js';
 import type { ErrorCause } from './core/error-map.js';
-import { ValidationError } from './core/errors.js';
+import { refuse } from './core/errors.js';
 import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
 import { DEFAULT_SENDER } from './core/http/default-sender.js';
@@ -73,26 +73,11 @@ export interface CardsClientOptions {
 
 const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-const CLIENT_OPTIONS: ReadonlySet<string> = new Set([
-  'apiToken',
-  'baseUrl',
-  'timeoutMs',
-  'maxRetries',
-  'logger',
-  'logLevel',
-  'onAudit',
-  'fetch',
-  'dispatcher',
-  'headers',
-  'userAgent',
-  'pinPolicy',
-  'maxResponseBytes',
-  'retryUnknownOutcomes',
-]);
-
-function refuse(field: string, rule: string, message: string, hint: string): never {
-  throw new ValidationError(message, { field, rule, hint });
-}
+const CLIENT_OPTIONS: ReadonlySet<string> = new Set(
+  'apiToken baseUrl timeoutMs maxRetries logger logLevel onAudit fetch dispatcher headers userAgent pinPolicy maxResponseBytes retryUnknownOutcomes'.split(
+    ' ',
+  ),
+);
 
 // A logger is behaviour the caller may watch (its own state): it is kept, not copied.
 const BY_REFERENCE: ReadonlySet<string> = new Set(['logger']);

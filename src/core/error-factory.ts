@@ -1,4 +1,3 @@
-import { DEFAULT_BASE_URL } from './base-url.js';
 import { type ErrorCause, type ErrorResponse, errorFromResponse } from './error-map.js';
 import {
   type ApiError,
@@ -107,12 +106,12 @@ export class ErrorFactory {
     foreign: boolean,
   ): RedirectError {
     return new RedirectError(
-      `${operation}: ${foreign ? 'answer from another origin than baseUrl' : 'redirect'} (HTTP ${status}).`,
+      `${operation}: ${foreign ? 'answer from another origin' : 'redirect'} (HTTP ${status}).`,
       {
         status,
         operation,
         requestId: this.text(requestId),
-        hint: `Check baseUrl (e.g. ${DEFAULT_BASE_URL}); the fetch or dispatcher must not follow redirects.`,
+        hint: 'Check baseUrl; the fetch or dispatcher must not follow redirects.',
       },
     );
   }
@@ -172,7 +171,7 @@ export class ErrorFactory {
       failure.phase === 'local'
         ? 'Nothing was sent: check headers, userAgent and the fetch or dispatcher.'
         : this.#sandbox
-          ? "Nothing answers at the sandbox's URL: use sandbox.client() or a running sandbox's baseUrl."
+          ? 'Nothing answers at the sandbox URL: use sandbox.client().'
           : `Check the network and baseUrl${retried ? '' : ' (not retried)'}.`;
     // "funds.topUp: the connection failed", not "…: The connection failed" (acronyms keep their case).
     const what = this.text(failure.message).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
@@ -209,7 +208,7 @@ export class ErrorFactory {
       endedAt,
     };
     return new OutcomeUnknownError(
-      `${spec.operation}: may have reached bfinance, no definite answer (${cause.name}); it may have been applied.`,
+      `${spec.operation}: no definite answer (${cause.name}); it may have been applied.`,
       {
         ...(subject as OutcomeSubject),
         operation: spec.operation,
@@ -222,7 +221,7 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'bfinance de-duplicates it by Idempotency-Key, but with retryUnknownOutcomes: false this client re-sends nothing: call error.reconcile() first.'
+            ? 'De-duplicated by Idempotency-Key, but with retryUnknownOutcomes: false nothing is re-sent: call error.reconcile() first.'
             : outcome?.hint) ??
           `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before sending it again.`,
         resend,

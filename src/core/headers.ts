@@ -1,4 +1,4 @@
-import { AuthenticationError, ValidationError } from './errors.js';
+import { AuthenticationError, refuse } from './errors.js';
 
 // RFC 9110 token characters: what a header name may hold.
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -6,29 +6,17 @@ const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // outside Latin-1 make undici and fetch throw before sending, which would read as "maybe sent".
 const VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/**
- * Headers the SDK sets itself or that break HTTP framing: a caller setting one is refused,
- * never silently overridden.
- */
-const RESERVED: ReadonlySet<string> = new Set([
-  'host',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'upgrade',
-  'te',
-  'trailer',
-  'expect',
-  'authorization',
-  'idempotency-key',
-  'proxy-authorization',
-  'proxy-connection',
-]);
-
-function refuse(field: string, rule: string, message: string, hint: string): never {
-  throw new ValidationError(message, { field, rule, hint });
-}
+// Headers the SDK sets itself or that break HTTP framing: a caller setting one is refused, never
+// silently overridden. The two the SDK fills from an option name that option.
+const RESERVED: ReadonlySet<string> = new Set(
+  'host content-length transfer-encoding connection keep-alive upgrade te trailer expect authorization idempotency-key proxy-authorization proxy-connection'.split(
+    ' ',
+  ),
+);
+const OPTION_OF: Readonly<Record<string, string>> = {
+  authorization: 'apiToken',
+  'idempotency-key': 'idempotencyKey',
+};
 
 /**
  * Checks one header value; the message never shows the value.
@@ -36,14 +24,13 @@ function refuse(field: string, rule: string, message: string, hint: string): nev
  * @throws {ValidationError} for a value that is not a string or holds characters HTTP cannot carry.
  */
 export function checkHeaderValue(value: unknown, field: string): string {
-  if (typeof value !== 'string') {
+  if (typeof value !== 'string')
     refuse(field, 'type', `${field} must be a string.`, `Pass ${field} as a string.`);
-  }
   if (!VALUE.test(value) || value !== value.trim()) {
     refuse(
       field,
       'header_value',
-      `${field} holds characters an HTTP header cannot carry (line breaks, control characters, non-Latin-1 text or surrounding spaces).`,
+      `${field} holds characters a header cannot carry.`,
       `Use printable ASCII in ${field}.`,
     );
   }
@@ -68,27 +55,25 @@ export function checkHeaders(headers: unknown, field: string): Record<string, st
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
+    const at = `${field}.${lower}`;
     if (!NAME.test(name)) {
       refuse(
         `${field}.${name.replace(/[^\x21-\x7e]/g, '?')}`,
         'header_name',
         `${field} has a header name HTTP cannot carry.`,
-        "Header names are letters, digits and -_.!#$%&'*+^`|~ only.",
+        "Use letters, digits and -_.!#$%&'*+^`|~.",
       );
     }
     if (RESERVED.has(lower)) {
+      const option = OPTION_OF[lower];
       refuse(
-        `${field}.${lower}`,
+        at,
         'reserved_header',
-        `${field} may not set ${lower}: the SDK sets it, or it would break HTTP framing.`,
-        lower === 'idempotency-key'
-          ? 'Pass the key as the idempotencyKey option instead.'
-          : lower === 'authorization'
-            ? 'Pass the token as the apiToken client option instead.'
-            : `Leave ${lower} out: the HTTP stack sets it.`,
+        `${field} may not set ${lower}: the SDK sets it.`,
+        option ? `Pass the ${option} option instead.` : `Leave ${lower} out.`,
       );
     }
-    out[lower] = checkHeaderValue(value, `${field}.${lower}`);
+    out[lower] = checkHeaderValue(value, at);
   }
   return out;
 }
@@ -101,42 +86,38 @@ export function checkHeaders(headers: unknown, field: string): Record<string, st
  */
 export function checkToken(token: unknown, operation: string): string {
   if (token === undefined || token === null || (typeof token === 'string' && token.trim() === '')) {
-    throw new AuthenticationError(
-      `${operation}: no API token is configured: pass apiToken to new CardsClient({ apiToken }) or set BFINANCE_API_TOKEN.`,
-      {
-        status: 401,
-        operation,
-        hint: 'Pass apiToken to new CardsClient({ apiToken }) or set the BFINANCE_API_TOKEN environment variable.',
-      },
-    );
-  }
-  if (typeof token !== 'string') {
-    throw new ValidationError('apiToken must be a string (or a function returning one).', {
-      field: 'apiToken',
-      rule: 'type',
+    throw new AuthenticationError(`${operation}: no API token: pass apiToken or set BFINANCE_API_TOKEN.`, {
+      status: 401,
       operation,
-      hint: 'Pass the token string bfinance issued, e.g. apiToken: process.env.BFINANCE_API_TOKEN.',
+      hint: 'Pass the apiToken option or set BFINANCE_API_TOKEN.',
     });
   }
+  const field = 'apiToken';
+  if (typeof token !== 'string')
+    refuse(
+      field,
+      'type',
+      'apiToken must be a string (or a function returning one).',
+      'Pass the token bfinance issued.',
+      operation,
+    );
   // The header is built as `Bearer <token>`: a pasted header value would send `Bearer Bearer …`.
   if (/^\s*bearer\s/i.test(token)) {
-    throw new ValidationError('apiToken starts with "Bearer ": pass the token without the Bearer prefix.', {
-      field: 'apiToken',
-      rule: 'bearer_prefix',
+    refuse(
+      field,
+      'bearer_prefix',
+      'apiToken: pass the token without the Bearer prefix.',
+      'Pass only the token: the SDK adds "Bearer " itself.',
       operation,
-      hint: 'Pass only the token bfinance issued: the SDK adds "Bearer " itself.',
-    });
-  }
-  if (!/^[\x21-\x7e]+$/.test(token)) {
-    throw new ValidationError(
-      'apiToken holds spaces, line breaks, control or non-ASCII characters, which an HTTP header cannot carry.',
-      {
-        field: 'apiToken',
-        rule: 'header_value',
-        operation,
-        hint: 'Copy the token again without surrounding spaces or line breaks.',
-      },
     );
   }
+  if (!/^[\x21-\x7e]+$/.test(token))
+    refuse(
+      field,
+      'header_value',
+      'apiToken holds characters a header cannot carry.',
+      'Copy the token again without spaces or line breaks.',
+      operation,
+    );
   return token;
 }

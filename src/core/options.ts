@@ -35,14 +35,9 @@ export function bounded(value: unknown, fallback: number, field: keyof typeof BO
   return checkCount(value, field, BOUNDS[field].min, BOUNDS[field].max);
 }
 
-const CALL_OPTIONS: ReadonlySet<string> = new Set([
-  'signal',
-  'timeoutMs',
-  'maxRetries',
-  'idempotencyKey',
-  'headers',
-  'extraBody',
-]);
+const CALL_OPTIONS: ReadonlySet<string> = new Set(
+  'signal timeoutMs maxRetries idempotencyKey headers extraBody'.split(' '),
+);
 
 const KNOWN = `Known options: ${[...CALL_OPTIONS].join(', ')}.`;
 

@@ -21,7 +21,7 @@ export function path(strings: TemplateStringsArray, ...ids: unknown[]): RequestP
       new ValidationError('An id in the request path is missing or not a valid id.', {
         field: 'id',
         rule: 'path_segment',
-        hint: 'Pass the id string the API returned (for example card.id), not an empty value or an object.',
+        hint: 'Pass the id the API returned, e.g. card.id.',
       });
     if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') throw invalid();
     let encoded: string;

@@ -47,7 +47,7 @@ async function resolveToken(
     new AuthenticationError(`${operation}: the apiToken function failed to return a token.`, {
       status: 401,
       operation,
-      hint: 'Pass apiToken to new CardsClient({ apiToken }) or set the BFINANCE_API_TOKEN environment variable.',
+      hint: 'Pass the apiToken option or set BFINANCE_API_TOKEN.',
     });
   // What the function threw may hold anything, the token included: it is never kept.
   const pending = (async () => source())().catch(() => {
@@ -109,11 +109,11 @@ function complete(
   const token = checkToken(raw, spec.operation);
   config.secrets.add(token);
   if (config.production && token === SANDBOX_TOKEN) {
-    throw new ValidationError('The sandbox token was about to be sent to the production API.', {
+    throw new ValidationError('The sandbox token was given with the production base URL.', {
       field: 'apiToken',
       rule: 'sandbox_token',
       operation: spec.operation,
-      hint: "Tests: use sandbox.client() (or new CardsClient({ apiToken: sandbox.token, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch })) from 'bfinance-cards/testing'.",
+      hint: "Use sandbox.client() from 'bfinance-cards/testing'.",
     });
   }
   const headers: Record<string, string> = {

@@ -17,11 +17,11 @@ import { CardStateError } from './domain-errors.js';
 export function issueOutcome(transport: Requester, model: CardModel, externalId: unknown): OutcomeSpec {
   if (typeof externalId !== 'string' || externalId.trim() === '') {
     return {
-      hint: "bfinance documents no de-duplication for card issuance, so re-sending may issue a second card. Check the cardholder's cards (cards.list) before issuing again. Pass an externalId when issuing, so that error.reconcile() can look the card up; without one it answers still-unknown.",
+      hint: 'Re-sending may issue a second card: check cards.list first. Pass an externalId when issuing, so that error.reconcile() can find the card.',
     };
   }
   return {
-    hint: 'bfinance documents no de-duplication for card issuance, so re-sending may issue a second card: call error.reconcile(), which looks the card up by its externalId, to see whether it was issued.',
+    hint: 'Re-sending may issue a second card: call error.reconcile(), which looks the card up by its externalId.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, { id: externalId, model }, readOptions(options));
       return import('./card-reconcile.js').then((m) => m.reconcileIssue(read, call));
@@ -32,7 +32,7 @@ export function issueOutcome(transport: Requester, model: CardModel, externalId:
 /** Settles a card delete by reading the card's status (see `reconcileDelete`). */
 export function deleteOutcome(transport: Requester, card: ResolvedCard): OutcomeSpec {
   return {
-    hint: 'bfinance documents no de-duplication for card deletes: call error.reconcile(), which reads the card, to see whether it was deleted, before sending the delete again.',
+    hint: 'Call error.reconcile(), which reads the card, before sending the delete again.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, card, readOptions(options));
       return import('./card-reconcile.js').then((m) => m.reconcileDelete(read, call));

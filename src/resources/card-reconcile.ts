@@ -33,9 +33,6 @@ export function reconcileDelete(read: () => Promise<Card>, call: CallWindow): Pr
     if (kind === 'deleted') return answer('applied', 'cards.retrieve shows the card deleted.');
     if (kind === 'live')
       return answer('not-applied', `cards.retrieve shows the card ${found.status}, not deleted.`);
-    return answer(
-      'still-unknown',
-      'cards.retrieve shows the card with a status the SDK does not know, so it cannot tell whether it was deleted.',
-    );
+    return answer('still-unknown', 'cards.retrieve shows the card with a status the SDK does not know.');
   });
 }

@@ -113,13 +113,10 @@ export class OutcomeUnknownError extends CardsError {
         hint: 'Call error.reconcile() first.',
       });
     if (this.#resend === undefined) {
-      throw fail(
-        'not_deduplicated',
-        'not re-sent: bfinance documents no de-duplication for it, or retryUnknownOutcomes: false.',
-      );
+      throw fail('not_deduplicated', 'not re-sent: not de-duplicated, or retryUnknownOutcomes: false.');
     }
     if (this.#startedAt !== undefined && Date.now() - this.#startedAt > KEY_LIFETIME_MS) {
-      throw fail('expired', 'first attempt over 30 days old; bfinance keeps Idempotency-Keys a month.');
+      throw fail('expired', 'first attempt over 30 days old: its key may have expired.');
     }
     // Only a plain object, as for every call's options: a class instance's fields are not options.
     const proto: unknown = typeof options === 'object' && options !== null && Object.getPrototypeOf(options);

@@ -72,16 +72,11 @@ export function trusted(send: (request: SendRequest) => Promise<SendResponse>): 
 
 // Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http). Only
 // the SDK's own undici sender, which saw that nothing was written, may call such a failure local.
-const LOCAL_CODES: ReadonlySet<string> = new Set([
-  'UND_ERR_INVALID_ARG',
-  'UND_ERR_NOT_SUPPORTED',
-  'ERR_INVALID_ARG_TYPE',
-  'ERR_INVALID_ARG_VALUE',
-  'ERR_INVALID_HTTP_TOKEN',
-  'ERR_INVALID_CHAR',
-  'ERR_INVALID_URL',
-  'ERR_HTTP_INVALID_HEADER_VALUE',
-]);
+const LOCAL_CODES: ReadonlySet<string> = new Set(
+  'UND_ERR_INVALID_ARG UND_ERR_NOT_SUPPORTED ERR_INVALID_ARG_TYPE ERR_INVALID_ARG_VALUE ERR_INVALID_HTTP_TOKEN ERR_INVALID_CHAR ERR_INVALID_URL ERR_HTTP_INVALID_HEADER_VALUE'.split(
+    ' ',
+  ),
+);
 
 // A stable error code: upper-case letters, digits and underscores. Anything else a custom fetch
 // put in `code` (which could be a token or a body) is replaced, never stored.
@@ -181,9 +176,11 @@ export function reachedError(error: unknown, signal: { readonly aborted: boolean
 
 /** Fails fast when a declared Content-Length is already over the cap. */
 export function checkDeclaredLength(value: string | null | undefined, max: number): void {
-  if (value && Number(value) > max) {
-    throw new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
-  }
+  if (value && Number(value) > max) throw tooLarge(max);
+}
+
+function tooLarge(max: number): SendError {
+  return new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
 }
 
 /** Collects body chunks up to `max` bytes and decodes them as UTF-8. */
@@ -192,8 +189,7 @@ export async function readCapped(chunks: AsyncIterable<Uint8Array>, max: number)
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.byteLength;
-    if (size > max)
-      throw new SendError(`The response body is larger than ${max} bytes.`, 'TOO_LARGE', 'sent');
+    if (size > max) throw tooLarge(max);
     parts.push(chunk);
   }
   if (parts.length === 1 && parts[0]) return new TextDecoder().decode(parts[0]);

@@ -48,7 +48,7 @@ export async function reconcileSettled(
   }
   return undecided(
     call,
-    `${answer.summary} Only one read says so, which is not proof: a server may not show the call's effect at once. Call error.reconcile() again.`,
+    `${answer.summary} Only one read says so, not proof: call error.reconcile() again.`,
     answer.evidence,
   );
 }

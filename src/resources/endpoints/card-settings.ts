@@ -70,7 +70,7 @@ export function orderPhysical(
     retry: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome: {
-      hint: 'bfinance documents no de-duplication for physical-card orders, so re-sending may order a second card. No API read shows an order, so error.reconcile() answers still-unknown: ask bfinance support whether the order was placed before ordering again.',
+      hint: 'Re-sending may order a second card and no read shows an order: ask bfinance support before ordering again.',
     },
   };
 }

@@ -47,7 +47,7 @@ export function withExtraBody<T>(
       'type',
       'extraBody must be a plain object.',
       operation,
-      'Pass the extra body fields as an object, e.g. { extraBody: { newField: 1 } }.',
+      'Pass extraBody as { field: value }.',
     );
   }
   if (spec.method !== 'POST') {
@@ -68,7 +68,7 @@ export function withExtraBody<T>(
         'sdk_field',
         `extraBody.${key} is a field the SDK sets for ${operation}.`,
         operation,
-        'Pass it as a parameter of the method instead; extraBody is only for fields the SDK does not know.',
+        'Pass it as a parameter of the method instead.',
       );
     }
   }
