@@ -2,7 +2,6 @@ import { checkBaseUrl, DEFAULT_BASE_URL, SANDBOX_BASE_URL, SANDBOX_TOKEN } from 
 import { createDriftReporter } from './core/drift-report.js';
 import { ErrorFactory } from './core/error-factory.js';
 import type { ErrorCause } from './core/error-map.js';
-import { refuse } from './core/errors.js';
 import { checkHeaderValue, checkToken } from './core/headers.js';
 import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.js';
 import { DEFAULT_SENDER } from './core/http/default-sender.js';
@@ -10,6 +9,7 @@ import { createFetchSender } from './core/http/fetch-sender.js';
 import type { UndiciDispatcher } from './core/http/types.js';
 import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
 import { bounded, checkNames } from './core/options.js';
+import { refuse } from './core/refuse.js';
 import { readEnv, runtimeName } from './core/runtime.js';
 import { isPlainObject, snapshot } from './core/snapshot.js';
 import type { TokenSource } from './core/spec.js';

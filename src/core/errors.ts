@@ -22,4 +22,4 @@ export {
   ResponseValidationError,
   type ResponseValidationInit,
 } from './errors/response.js';
-export { refuse, ValidationError } from './errors/validation.js';
+export { ValidationError } from './errors/validation.js';

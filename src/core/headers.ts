@@ -1,4 +1,5 @@
-import { AuthenticationError, refuse } from './errors.js';
+import { AuthenticationError } from './errors.js';
+import { refuse } from './refuse.js';
 
 // RFC 9110 token characters: what a header name may hold.
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -1,4 +1,4 @@
-import { refuse } from './errors.js';
+import { refuse } from './refuse.js';
 
 /** An amount in major units (e.g. `25.5` or `"25.50"`): a number or a decimal string. */
 export type Amount = number | string;

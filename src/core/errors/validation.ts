@@ -16,18 +16,3 @@ export class ValidationError extends CardsError {
     this.rule = init.rule;
   }
 }
-
-/**
- * Refuses an input before anything is sent.
- *
- * @throws {ValidationError} always, with `field`, `rule`, `hint` and, when given, `operation`.
- */
-export function refuse(
-  field: string,
-  rule: string,
-  message: string,
-  hint: string,
-  operation?: string,
-): never {
-  throw new ValidationError(message, { field, rule, hint, operation });
-}
