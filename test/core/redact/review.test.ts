@@ -102,3 +102,27 @@ describe('redact: a card number after `+`', () => {
     expect(redact('Call +441632960961 or +14155550123')).toBe('Call +441632960961 or +14155550123');
   });
 });
+
+describe('redact: known secrets holding a backslash escape', () => {
+  // The redactor reads a JSON `\n` as a space; a secret spelling `\n` itself must still match its
+  // URL-encoded echo (`%5Cn`, read as written) and its regrouped echo. (A regrouping that splits
+  // one of its escapes and keeps another whole is not matched: API tokens, PINs and codes hold
+  // no backslash.)
+  it('masks a secret holding `\\n` or `\\T` in every echo', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('u9a\\nZv<H|\\', 'tok\\Tab12\\r9x', 'A\\n1234\\tb'),
+        fc.constantFrom<(s: string) => string>(
+          (s) => s,
+          encodeURIComponent,
+          (s) => encodeURIComponent(s).replace(/%20/g, '+'),
+          (s) => s.replace(/(.{2})(?=.)/g, '$1 '),
+        ),
+        (secret, echo) => {
+          const text = `Authorization failed for ${echo(secret)} end`;
+          expect(redact(text, [secret])).toBe('Authorization failed for [REDACTED] end');
+        },
+      ),
+    );
+  });
+});
