@@ -9,7 +9,7 @@
 export const REDACTED = '[REDACTED]';
 
 const UNIT =
-  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&#?\w{1,8};|\\+[nrt]|[^\0-\x7f\p{L}]/giu;
+  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&#?\w{1,8};|(?<!\\)\\+[nrt]|[^\0-\x7f\p{L}]/giu;
 const DIGIT = /\p{Nd}/u;
 
 /**
