@@ -1,4 +1,4 @@
-import { digitsOf, type Mask, REDACTED } from './view.js';
+import { digitsOf, type Mask, REDACTED, type View } from './view.js';
 
 // Card data in a view's text (view.ts). Every rule errs on the side of masking: a number that
 // could be a card number is one, a value after a card-data word is that data.
@@ -8,13 +8,13 @@ const raw = String.raw;
 // Digits joined by up to 8 separators are one number; `,` `_` `;` `:` `|` join too when the text
 // names cards at all (`card 4111,1111,…`), so a list of ids or amounts elsewhere keeps its digits.
 const CHAIN = /\d(?:[\s+\-./]{0,8}\d)*/g;
-const WEAK_CHAIN = /\d(?:(?:[\s+\-./]{0,8}|[\s\-./]{0,2}[,_;:|][\s\-./]{0,2})\d)*/g;
+const WEAK_CHAIN = /\d(?:(?:[\s+\-./]{0,8}|[\s+\-./]{0,2}[,_;:|][\s+\-./]{0,2})\d)*/g;
 const CARD_CONTEXT =
-  /(?<![a-z])(?:card|pan|visa|master|maestro|amex|american|discover|unionpay|jcb|diners|cv|csc|exp(?:ir|\b)|pin|valid|good|secur|verification.?[cvn]|activation|otp|one.?time)|\d\/\d/i;
+  /(?<![a-z])(?:card|pan|visa|master|maestro|amex|american|discover|unionpay|jcb|diners|cv|csc|exp(?:ir|[_-]?(?:date|month|year)|\b)|pin|valid|good|secur|verification.?[cvn]|activation|otp|one.?time)|\d\/\d/i;
 
 // A month and a year, the card's expiry written next to its number, glued or not: after it
 // (`…1111 12/29`, `…11111229`, a year glued on from 2020 to 2049) or before it (`12/29…`).
-const EXPIRY_AFTER = /^[\s./-]{0,3}(?:0[1-9]|1[0-2])(?:\s?[/-]\s?(?:20)?\d\d|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
+const EXPIRY_AFTER = /^[\s./-]{0,3}(?:0[1-9]|1[0-2])(?:\s?[/\s-]\s?(?:20)?\d\d|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
 const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20)?\d\d[\s./-]{0,3}$/;
 
 /**
@@ -24,7 +24,7 @@ const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20)?\d\d[\s./-]{0,3}$
  * 13–19 digits in whole groups; right after `+`, 16 digits at least (fewer are a phone number). Linear
  * in the length of `text`.
  */
-export function panMasks(text: string): Mask[] {
+export function panMasks({ text, at: source }: View, raw: string): Mask[] {
   const masks: Mask[] = [];
   const context = CARD_CONTEXT.test(text);
   for (const { 0: chain, index } of text.matchAll(context ? WEAK_CHAIN : CHAIN)) {
@@ -34,8 +34,12 @@ export function panMasks(text: string): Mask[] {
     // Where each digit stands in the chain; a digit after a separator starts a group.
     const at = [...chain.matchAll(/\d/g)].map((m) => m.index);
     const start = (i: number): boolean => i === n || (at[i] ?? 0) - (at[i - 1] ?? -2) > 1;
-    // Right after `+`, the digits up to a weak joiner are a phone number, unless 16 at least.
-    const phone = text[index - 1] === '+' ? digitsOf(/^[^,_;:|]*/.exec(chain)?.[0] ?? '').length : 0;
+    // Right after `+` as written (not an encoded space) and not glued to a word, the digits up to
+    // a weak joiner are a phone number, unless 16 at least.
+    const first = source?.[index] ?? index;
+    const phone = /(?<![\p{L}\d])\+$/u.test(raw.slice(Math.max(0, first - 2), first))
+      ? digitsOf(/^[^,_;:|]*/.exec(chain)?.[0] ?? '').length
+      : 0;
     let best = -1;
     let last4 = '';
     for (let e = 12; e <= n; e++) {
@@ -71,7 +75,7 @@ export const SECRET_KEY = raw`(?:card[_-]?)?(?:pin|cv[cv]2?|number|exp(?:ir(?:y|
 // ("PIN is 1234"). Any other word breaks the link, so "PIN must be 4 digits" keeps its 4. Each step
 // eats one character or one whole word, which keeps matching linear.
 const CARD = raw`(?:card[\s_+-]?)?`;
-const GAP = raw`(?!\p{L})(?:[^\p{L}\d%]|(?:is|was|be|of|on|to|set|now|new|changed|reset|value|number|code|date|entered|cvv|cvc)(?!\p{L})){0,12}`;
+const GAP = raw`(?!\p{L})(?:[^\p{L}\d%]|(?:is|was|are|be|of|on|to|set|now|new|changed|updated|reset|value|number|no|nr|num|code|date|entered|provided|given|cvv|cvc)(?!\p{L})){0,12}`;
 // A value runs on into no further number (`PIN changed on 01 05 2024` is a date, not a PIN).
 const NOT_MORE = raw`(?!\d|[/.,-]\d)`;
 // Each rule: what comes before a value, and the value. A key's value runs on over any character
@@ -86,12 +90,12 @@ const RULES = [
   // Digits may also come one or two at a time, spaced (`PIN 5 8 3 1`), or one at a time joined by
   // dots or dashes (`PIN 5-8-3-1`), three at least.
   [
-    raw`${CARD}(?:cvv2?|cvc2?|csc|pin|security[\s_+-]?code)${GAP}`,
+    raw`${CARD}(?:cvv2?|cvc2?|csc|pin|(?:pin|security|verification)[\s_+-]?(?:code|value|number))${GAP}`,
     raw`(?:\d{3,12}|(?=\d[\s+]?\d[\s+]?\d)\d{1,2}(?:[\s+]\d{1,2}){1,11}(?![\s+]\d)|\d(?:[.-]\d){2,11})${NOT_MORE}`,
   ],
   [
     raw`(?:${CARD}exp\p{L}*|valid[\s_+-]?(?:thru|through|till|until)|good[\s_+-]?thru)${GAP}`,
-    raw`(?:(?:0?[1-9]|1[0-2])[\s+]{0,2}[/\s+-][\s+]{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`,
+    raw`(?:(?:0?[1-9]|1[0-2])[\s+]{0,2}[/\s+-]?[\s+]{0,2}(?:20)?\d\d|20\d\d[/-][01]\d)${NOT_MORE}`,
   ],
   // A code holds a digit, or is letters in dashed groups (`ABCD-EFGH`).
   [
@@ -108,10 +112,10 @@ let words: RegExp[] | undefined;
  * an echoed query string reads the same encoded once, twice or not at all: `?expDate=12%2F2029`).
  */
 export function wordMasks(text: string): Mask[] {
-  if (!/[:=]|cv|csc|pin|exp|valid|good|activation|otp|time|secur/i.test(text)) return [];
+  if (!/[:=]|cv|csc|pin|exp|valid|good|activation|otp|time|secur|verif/i.test(text)) return [];
   // Rule by rule, keys first: a value never takes the word or key of the next (`otp exp 12/29`).
   words ??= RULES.map(
-    ([word, value]) => new RegExp(raw`(?<!\p{L}|\/[^\s/]{0,64}\/)${word}(${value})`, 'giu'),
+    ([word, value]) => new RegExp(raw`(?<!\p{L}|\/[^\s/]{1,64}\/)${word}(${value})`, 'giu'),
   );
   return words.flatMap((pattern) =>
     [...text.matchAll(pattern)].map((m): Mask => {

@@ -105,7 +105,7 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
   // Card numbers first, so a number under a key or after a word (a PIN long enough to read as a
   // card number) shows none of its digits.
   seen = view(out);
-  out = applyMasks(out, seen, panMasks(seen.text));
+  out = applyMasks(out, seen, panMasks(seen, out));
   seen = view(out);
   return applyMasks(out, seen, wordMasks(seen.text));
 }

@@ -42,14 +42,17 @@ function patternOf(values: string[]): RegExp {
     const short = values
       .map((value) => value.replace(SEPARATORS, ''))
       .filter((core) => core.length >= 4 && core.length <= 16);
-    const all = [...values, ...short].flatMap(forms).map((form) => view(form).text);
+    // As written too: a form's `\n` reads as a space, its URL-encoded echo's (`%5Cn`) does not.
+    const all = [...values, ...short].flatMap(forms).flatMap((form) => [form, view(form).text]);
     pattern = new RegExp(
       [
         ...[...new Set(all)]
           .filter((form) => form.length >= 4)
           .sort((a, b) => b.length - a.length)
           .map(literal),
-        ...short.map((core) => [...view(core).text].map(literal).join('[\\s.\\-/+]*')),
+        ...short
+          .flatMap((core) => [core, view(core).text])
+          .map((core) => [...core].map(literal).join('[\\s.\\-/+]*')),
       ].join('|'),
       'gi',
     );

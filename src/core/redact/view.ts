@@ -1,14 +1,15 @@
 // The text as the redactor reads it: `%XX` escapes (once or twice encoded, any UTF-8 character)
-// decoded (a space as `+`), HTML entities as a space, every Unicode decimal digit as its ASCII
-// digit and every other non-ASCII character that is not a letter or the `•` of a mask (spaces,
-// dashes, slashes of any script) as a space, with a map back to the offsets of the text. The rules then need ASCII patterns only, and a mask
-// covers whatever the value was written with.
+// decoded (a space as `+`), HTML entities and JSON's `\n` `\r` `\t` as a space, every Unicode
+// decimal digit as its ASCII digit and every other non-ASCII character that is not a letter or the
+// `•` of a mask (spaces, dashes, slashes of any script) as a space, with a map back to the offsets
+// of the text. The rules then need ASCII patterns only, and a mask covers whatever the value was
+// written with.
 
 /** The mask that replaces every secret except a card number. */
 export const REDACTED = '[REDACTED]';
 
 const UNIT =
-  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&#?\w{1,8};|[^\0-\x7f\p{L}]/giu;
+  /%(?:25)*(?:[0-7][\da-f]|[c-f][\da-f](?:%(?:25)*[89ab][\da-f]){1,3})|&#?\w{1,8};|(?<!\\)\\+[nrt]|[^\0-\x7f\p{L}]/giu;
 const DIGIT = /\p{Nd}/u;
 
 /**
@@ -33,7 +34,7 @@ export type View = { text: string; at: number[] | undefined };
 
 /** The view of `text`; plain ASCII text without escapes is its own view. */
 export function view(text: string): View {
-  if (!/[%&\x80-\uffff]/.test(text)) return { text, at: undefined };
+  if (!/[%&\\\x80-\uffff]/.test(text)) return { text, at: undefined };
   let out = '';
   const at: number[] = [];
   let copied = 0;
@@ -42,7 +43,7 @@ export function view(text: string): View {
     while (copied < to) at.push(copied++);
   };
   for (const { 0: unit, index } of text.matchAll(UNIT)) {
-    let char = unit[0] === '&' ? ' ' : unit;
+    let char = '&\\'.includes(unit[0] ?? '') ? ' ' : unit;
     if (unit[0] === '%') {
       try {
         // An encoded space reads as `+`, as in a form: a value under a key runs on over it.
