@@ -209,8 +209,9 @@ export default defineConfig([
     onSuccess: esmTypes('dist/lib', Object.keys(ENTRIES)),
   },
   {
-    // The one set of declarations, CommonJS-flavoured (.d.cts): a Node ES module may import a
-    // CommonJS module's names and a bundler does not mind the flavour, so every condition shares it.
+    // The one set of declarations, CommonJS-flavoured (.d.cts) like the Node build they describe
+    // (a Node ES module imports its names as it imports the build's); bundlers read them through
+    // the `<entry>.d.ts` re-exports (esmTypes).
     entry: ENTRIES,
     outDir: 'dist/lib',
     format: ['cjs'],
