@@ -6,6 +6,7 @@ import { checkRows } from '../bulk/rows.js';
 import { DEFAULT_BASE_URL } from '../core/base-url.js';
 import type { DoctorIo } from '../doctor/cli.js';
 import { CardsClient } from '../index.js';
+import { readArgs } from './args.js';
 import { COLUMNS, readCsv, resultsCsv } from './bulk-csv.js';
 import { progressView, summary } from './bulk-progress.js';
 import { EXIT, type ExitCode, exitCodeTable, worstExit } from './exit-codes.js';
@@ -83,22 +84,13 @@ export function resultExit(result: BulkResult): ExitCode {
 
 /** Runs `bfinance-cards bulk …` (argv after `bulk`); resolves to the exit status. */
 export async function bulkCommand(io: BulkIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  let concurrency: number | undefined;
-  let settleMs: number | undefined;
-  try {
-    parsed = parse(io.argv);
-    concurrency = whole(parsed.values.concurrency, 'concurrency');
-    settleMs = whole(parsed.values['settle-ms'], 'settle-ms');
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : 'Invalid arguments.'}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = readArgs(io, USAGE, () => {
+    const args = parse(io.argv);
+    const { concurrency, 'settle-ms': settle } = args.values;
+    return { ...args, concurrency: whole(concurrency, 'concurrency'), settleMs: whole(settle, 'settle-ms') };
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals, concurrency, settleMs } = parsed;
   const operation = positionals[0] as BulkOperation;
   if (
     positionals.length !== 1 ||

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readArgs } from '../cli/args.js';
 import { EXIT, exitCodeTable } from '../cli/exit-codes.js';
 import { DEFAULT_BASE_URL } from '../core/base-url.js';
 import { ValidationError } from '../core/errors.js';
@@ -39,18 +40,9 @@ export interface DoctorIo {
 
 /** Runs `bfinance-cards <command>`; resolves to the exit status. */
 export async function main(io: DoctorIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(io.argv);
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : 'Invalid arguments.'}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const parsed = readArgs(io, USAGE, () => parse(io.argv));
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return EXIT.ok;
-  }
   if (positionals.length !== 1 || positionals[0] !== 'doctor') {
     io.err(USAGE);
     return EXIT.usage;
