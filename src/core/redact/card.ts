@@ -17,6 +17,11 @@ const CARD_CONTEXT =
 const EXPIRY_AFTER = /^[\s./-]{0,3}(?:0[1-9]|1[0-2])(?:\s?[/\s-]\s?(?:20)?\d\d|(?:20)?[2-4]\d)(?!\d|[/.-]\d)/;
 const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20)?\d\d[\s./-]{0,3}$/;
 
+// An id in UUID form (the SDK's and bulk's Idempotency-Keys, ids) is an id: digits inside it are
+// never a card number, or a log line or audit event would lose the key that settles a call. One
+// of digits only is not taken for an id, and a number that runs on past the id is read whole.
+const UUID = /(?<![\da-f])(?=[\d-]{0,35}[a-f])[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}(?![\da-f])/gi;
+
 /**
  * Numbers holding a card number, each masked whole to `•••• 1234` (the last four of its likeliest
  * card number: one of whole digit groups or next to an expiry, the longest). A card number is a
@@ -27,10 +32,11 @@ const EXPIRY_BEFORE = /(?<![\d/.-])(?:0[1-9]|1[0-2])[/-](?:20)?\d\d[\s./-]{0,3}$
 export function panMasks({ text, at: source }: View, raw: string): Mask[] {
   const masks: Mask[] = [];
   const context = CARD_CONTEXT.test(text);
+  const ids = text.includes('-') ? [...text.matchAll(UUID)] : [];
   for (const { 0: chain, index } of text.matchAll(context ? WEAK_CHAIN : CHAIN)) {
     const digits = chain.replace(/\D/g, '');
     const n = digits.length;
-    if (n < 12) continue;
+    if (n < 12 || ids.some((id) => id.index <= index && index + chain.length <= id.index + 36)) continue;
     // Where each digit stands in the chain; a digit after a separator starts a group.
     const at = [...chain.matchAll(/\d/g)].map((m) => m.index);
     const start = (i: number): boolean => i === n || (at[i] ?? 0) - (at[i - 1] ?? -2) > 1;

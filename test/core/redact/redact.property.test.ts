@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../../src/core/luhn.js';
 import { redact } from '../../../src/core/redact/index.js';
 import { activationCodeArb, echoArb, echoedSecrets, pinArb, tokenArb } from '../../helpers/canary.js';
+import { luhnUuidArb } from '../../helpers/ids.js';
 import { INNOCENT } from '../../helpers/redact-corpus.js';
 
 // Both sides of the redactor's rule: card data written any way never survives, and innocent text
@@ -423,6 +424,49 @@ describe('redact properties: innocent text comes back intact', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('redact properties: ids in UUID form', () => {
+  it('come back intact wherever they stand, even when their digits read as a card number', () => {
+    // The SDK's and bulk's Idempotency-Keys are UUIDs: a masked one would cost a log line or an
+    // audit event the key that resends or reconciles the call.
+    const placeArb = fc.constantFrom(
+      (id: string) => id,
+      (id: string) => `card ${id} not found`,
+      (id: string) => `{"idempotencyKey":"${id}","cardId":"${id}"}`,
+      (id: string) => `POST /cards/${id}/topup: 503`,
+      (id: string) => `expiry checked; key=${id}`,
+      (id: string) => `order-${id}`,
+    );
+    fc.assert(
+      fc.property(luhnUuidArb, placeArb, (id, place) => {
+        expect(redact(place(id))).toBe(place(id));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a card number joined to an id is still masked, with whatever of the id it runs into', () => {
+    fc.assert(
+      fc.property(
+        luhnUuidArb,
+        panArb,
+        fc.constantFrom(
+          (id: string, pan: string) => `${pan}-${id}`,
+          (id: string, pan: string) => `${id} ${pan}`,
+          (id: string, pan: string) => `card ${id}, ${pan}`,
+        ),
+        (id, pan, place) => {
+          expect(digitsOf(redact(place(id, pan)))).not.toContain(pan);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('digits only in UUID form are read as digits', () => {
+    expect(redact('41111111-1111-1111-1111-111111111111')).not.toContain('41111111');
   });
 });
 
