@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.js';
+import { invalid } from './refuse.js';
 
 /** The production API base. */
 export const DEFAULT_BASE_URL = 'https://business.bfinance.app/external/api';
@@ -27,24 +27,16 @@ export function checkBaseUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ValidationError('baseUrl is not a valid URL.', { field: 'baseUrl', rule: 'url', hint });
+    throw invalid('baseUrl', 'url', 'baseUrl is not a valid URL.', hint);
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!secure) {
-    throw new ValidationError('baseUrl must use https: (http: only on a loopback host).', {
-      field: 'baseUrl',
-      rule: 'https',
-      hint,
-    });
+    throw invalid('baseUrl', 'https', 'baseUrl must use https: (http: only on a loopback host).', hint);
   }
   // `url.search` and `url.hash` are empty for a bare trailing `?` or `#`, which would still put
   // every path into the query or the fragment.
   if (url.username || url.password || url.search || url.hash || /[?#]/.test(value)) {
-    throw new ValidationError('baseUrl must not carry credentials, a query or a fragment.', {
-      field: 'baseUrl',
-      rule: 'plain_url',
-      hint,
-    });
+    throw invalid('baseUrl', 'plain_url', 'baseUrl must not carry credentials, a query or a fragment.', hint);
   }
   return url.href.replace(/\/+$/, '');
 }

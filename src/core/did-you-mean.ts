@@ -1,5 +1,6 @@
-import { ValidationError } from './errors.js';
+import type { ValidationError } from './errors.js';
 import { redact } from './redact/index.js';
+import { invalid } from './refuse.js';
 
 /** Lower case, without `_` and `-`: `initial_balance`, `Initial-Balance` and `initialBalance` agree. */
 function fold(name: string): string {
@@ -64,10 +65,11 @@ export function unknownField(
   const field = redact(prefix + key);
   const close = closestName(key, known);
   const near = close === undefined ? undefined : prefix + close;
-  return new ValidationError(`${field} is not ${what}${near ? `; did you mean ${near}?` : '.'}`, {
+  return invalid(
     field,
-    rule: 'unknown_field',
+    'unknown_field',
+    `${field} is not ${what}${near ? `; did you mean ${near}?` : '.'}`,
+    near ? `Rename ${field} to ${near}.` : otherwise,
     operation,
-    hint: near ? `Rename ${field} to ${near}.` : otherwise,
-  });
+  );
 }

@@ -10,11 +10,12 @@ import {
   type ResponseIssue,
   ResponseValidationError,
   TimeoutError,
-  ValidationError,
+  type ValidationError,
 } from './errors.js';
 import type { OutcomeSubject, Reconciliation } from './outcome/contract.js';
 import { reconcileSettled } from './outcome/settle.js';
 import { redact } from './redact/index.js';
+import { invalid } from './refuse.js';
 import type { RequestSpec } from './spec.js';
 
 /** When a call ran, for an `OutcomeUnknownError`. */
@@ -87,14 +88,12 @@ export class ErrorFactory {
 
   /** The client was about to send one `Idempotency-Key` with a different request than before. */
   keyReusedLocally(operation: string): ValidationError {
-    return new ValidationError(
+    return invalid(
+      'idempotencyKey',
+      'reused',
       `${operation}: idempotencyKey already sent with another request; nothing sent.`,
-      {
-        field: 'idempotencyKey',
-        rule: 'reused',
-        operation,
-        hint: 'Use a new idempotencyKey for each new operation.',
-      },
+      'Use a new idempotencyKey for each new operation.',
+      operation,
     );
   }
 

@@ -1,7 +1,7 @@
 import { unknownField } from './did-you-mean.js';
-import { ValidationError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import { isSignal } from './params.js';
+import { invalid } from './refuse.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 import type { RequestOptions } from './spec.js';
 
@@ -20,11 +20,12 @@ export const BOUNDS = {
 function checkCount(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
-    throw new ValidationError(`${field} must be a whole number ${range}.`, {
+    throw invalid(
       field,
-      rule: 'range',
-      hint: 'Leave it out for the default.',
-    });
+      'range',
+      `${field} must be a whole number ${range}.`,
+      'Leave it out for the default.',
+    );
   }
   return value;
 }
@@ -82,7 +83,7 @@ export function copyOptions(options: unknown): RequestOptions | undefined {
   // A resource copies the caller's options and the transport checks them again: copy them once.
   if (COPIES.has(options as object)) return options as RequestOptions;
   if (!isPlainObject(options)) {
-    throw new ValidationError('options must be an object.', { field: 'options', rule: 'type', hint: KNOWN });
+    throw invalid('options', 'type', 'options must be an object.', KNOWN);
   }
   const copy = snapshot(options, 'options') as Record<string, unknown>;
   checkNames(copy, CALL_OPTIONS, 'options.', 'an option of this call');
@@ -114,21 +115,23 @@ export function checkCallOptions(
   }
   const { signal, idempotencyKey } = given;
   if (signal !== undefined && !isSignal(signal)) {
-    throw new ValidationError('options.signal must be an AbortSignal.', {
-      field: 'options.signal',
-      rule: 'type',
-      hint: 'Pass options.signal as an AbortSignal.',
-    });
+    throw invalid(
+      'options.signal',
+      'type',
+      'options.signal must be an AbortSignal.',
+      'Pass options.signal as an AbortSignal.',
+    );
   }
   if (
     idempotencyKey !== undefined &&
     (typeof idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey))
   ) {
-    throw new ValidationError('idempotencyKey must be 1 to 255 visible ASCII characters.', {
-      field: 'idempotencyKey',
-      rule: typeof idempotencyKey === 'string' ? 'format' : 'type',
-      hint: 'Use your own order id, the same on every retry.',
-    });
+    throw invalid(
+      'idempotencyKey',
+      typeof idempotencyKey === 'string' ? 'format' : 'type',
+      'idempotencyKey must be 1 to 255 visible ASCII characters.',
+      'Use your own order id, the same on every retry.',
+    );
   }
   return {
     signal,

@@ -1,5 +1,6 @@
 import { unknownField } from './did-you-mean.js';
-import { ValidationError } from './errors.js';
+import type { ValidationError } from './errors.js';
+import { invalid } from './refuse.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 
 export { isPlainObject } from './snapshot.js';
@@ -21,7 +22,7 @@ export function paramError(
   operation: string,
   hint: string,
 ): ValidationError {
-  return new ValidationError(message, { field, rule, operation, hint });
+  return invalid(field, rule, message, hint, operation);
 }
 
 /** The error of a value that is not `what` (e.g. `a string`); the hint says the same as an action. */

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.js';
+import { refuse } from './refuse.js';
 
 /** A request path with its ids encoded, and the same path with `:id` placeholders for logs. */
 export interface RequestPath {
@@ -17,19 +17,18 @@ export function path(strings: TemplateStringsArray, ...ids: unknown[]): RequestP
   let out = strings[0] ?? '';
   let template = out;
   ids.forEach((id, i) => {
-    const invalid = (): ValidationError =>
-      new ValidationError('An id in the request path is missing or not a valid id.', {
-        field: 'id',
-        rule: 'path_segment',
-        hint: 'Pass the id the API returned, e.g. card.id.',
-      });
-    if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') throw invalid();
-    let encoded: string;
+    let encoded = '';
     try {
+      if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') throw id;
+      // A lone UTF-16 surrogate (e.g. a string cut inside an emoji) makes encodeURIComponent throw.
       encoded = encodeURIComponent(id);
     } catch {
-      // A lone UTF-16 surrogate (e.g. a string cut inside an emoji) makes encodeURIComponent throw.
-      throw invalid();
+      refuse(
+        'id',
+        'path_segment',
+        'An id in the request path is missing or not a valid id.',
+        'Pass the id the API returned, e.g. card.id.',
+      );
     }
     const rest = strings[i + 1] ?? '';
     out += encoded + rest;

@@ -1,10 +1,11 @@
 import type { AttemptRequest } from './attempt.js';
 import { SANDBOX_TOKEN } from './base-url.js';
 import type { ErrorFactory } from './error-factory.js';
-import { AuthenticationError, ValidationError } from './errors.js';
+import { AuthenticationError } from './errors.js';
 import { checkToken } from './headers.js';
 import type { LogFields } from './logger.js';
 import { type CallOptions, checkCallOptions } from './options.js';
+import { invalid } from './refuse.js';
 import type { OperationClass, RequestOptions, RequestSpec, TokenSource } from './spec.js';
 
 /** A call checked and ready to send: everything its attempts share. */
@@ -109,12 +110,13 @@ function complete(
   const token = checkToken(raw, spec.operation);
   config.secrets.add(token);
   if (config.production && token === SANDBOX_TOKEN) {
-    throw new ValidationError('The sandbox token was given with the production base URL.', {
-      field: 'apiToken',
-      rule: 'sandbox_token',
-      operation: spec.operation,
-      hint: "Use sandbox.client() from 'bfinance-cards/testing'.",
-    });
+    throw invalid(
+      'apiToken',
+      'sandbox_token',
+      'The sandbox token was given with the production base URL.',
+      "Use sandbox.client() from 'bfinance-cards/testing'.",
+      spec.operation,
+    );
   }
   const headers: Record<string, string> = {
     accept: 'application/json',

@@ -4,6 +4,17 @@ import { ValidationError } from './errors.js';
 // classes from the installed package (tsup.config.ts, selfImports), and the package's root entry
 // exports the classes, not this helper.
 
+/** The error that refuses an input before anything is sent: `field`, `rule`, `hint`, maybe `operation`. */
+export function invalid(
+  field: string,
+  rule: string,
+  message: string,
+  hint: string,
+  operation?: string,
+): ValidationError {
+  return new ValidationError(message, { field, rule, hint, operation });
+}
+
 /**
  * Refuses an input before anything is sent.
  *
@@ -16,5 +27,5 @@ export function refuse(
   hint: string,
   operation?: string,
 ): never {
-  throw new ValidationError(message, { field, rule, hint, operation });
+  throw invalid(field, rule, message, hint, operation);
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.js';
+import { invalid } from './refuse.js';
 
 // What a caller passes is read once, here: a getter that answers differently on a second read,
 // a Proxy that hides a key from its key list, or a key inherited from a polluted
@@ -24,11 +24,12 @@ function copy(
   if (!array && !isPlainObject(value)) return value;
   const source = value as Record<string, unknown>;
   if (path.has(source)) {
-    throw new ValidationError(`${field} refers to itself; JSON cannot carry it.`, {
+    throw invalid(
       field,
-      rule: 'cycle',
-      hint: `Pass ${field} as plain data without cycles.`,
-    });
+      'cycle',
+      `${field} refers to itself; JSON cannot carry it.`,
+      `Pass ${field} as plain data without cycles.`,
+    );
   }
   path.add(source);
   let out: unknown;
@@ -37,11 +38,12 @@ function copy(
     const length = Number((source as unknown as unknown[]).length);
     // A Proxy can claim any length; no parameter of this API is a list that long.
     if (!(length <= MAX_ITEMS)) {
-      throw new ValidationError(`${field} has more than ${MAX_ITEMS} items.`, {
+      throw invalid(
         field,
-        rule: 'too_long',
-        hint: `Pass at most ${MAX_ITEMS} items in ${field}.`,
-      });
+        'too_long',
+        `${field} has more than ${MAX_ITEMS} items.`,
+        `Pass at most ${MAX_ITEMS} items in ${field}.`,
+      );
     }
     for (let i = 0; i < length; i++) {
       items.push(Object.hasOwn(source, i) ? copy(source[i], field, path, undefined) : undefined);

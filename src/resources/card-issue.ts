@@ -1,6 +1,6 @@
-import { ValidationError } from '../core/errors.js';
 import { type Amount, toAmount } from '../core/money.js';
 import { amountLike, anyText, checkShape, nested, type ParamShape } from '../core/params.js';
+import { refuse } from '../core/refuse.js';
 import type { CardModel } from './card-ref.js';
 import { ISSUE_FIELDS } from './endpoints/cards.js';
 
@@ -97,7 +97,7 @@ const ISSUE_SHAPE: ParamShape = {
 };
 
 function invalid(field: string, rule: string, message: string, hint: string): never {
-  throw new ValidationError(message, { field, rule, operation: 'cards.issue', hint });
+  refuse(field, rule, message, hint, 'cards.issue');
 }
 
 function text(value: unknown): value is string {
