@@ -97,11 +97,9 @@ function keyAnswer(message: string | undefined): KeyAnswer | undefined {
 }
 
 const KEY_HINTS: Readonly<Record<KeyAnswer, string>> = {
-  reused:
-    'This Idempotency-Key was used for another request: use a new idempotencyKey for each new operation.',
-  processed:
-    'A request with this key was already processed: call error.reconcile(); do not re-send with a new key.',
-  'in-progress': 'A request with this key is still being processed: wait, then call error.reconcile().',
+  reused: 'The key was used for another request: use a new idempotencyKey for each new operation.',
+  processed: 'A request with this key was already processed: call error.reconcile(), not a new key.',
+  'in-progress': 'A request with this key is still being processed: call error.reconcile() later.',
 };
 
 function facts(failure: AttemptFailure, context: CallContext, errors: ErrorFactory): Facts {

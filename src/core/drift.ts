@@ -1,4 +1,4 @@
-import type { AnySchema, Schema } from './reader.js';
+import { type AnySchema, isRecord, type Schema } from './reader.js';
 
 /**
  * One difference between a response and the schema that read it, named by the wire field path
@@ -28,10 +28,6 @@ export function quietWhenAbsent<S extends Schema<unknown, unknown>>(schema: S): 
 }
 
 const MAX_DEPTH = 32;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function join(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}.${key}`;

@@ -1,13 +1,10 @@
 import type { ResponseIssue } from './errors.js';
+import { isRecord } from './reader.js';
 
 /** What a response body says once the `{status, data | message}` envelope is taken off. */
 export type Unwrapped =
   | { ok: true; data: unknown }
   | { ok: false; message: string | undefined; errorId: string | undefined };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Takes the envelope off a parsed body. A body is an envelope only when its `status` is

@@ -91,7 +91,7 @@ export class ErrorFactory {
     return invalid(
       'idempotencyKey',
       'reused',
-      `${operation}: idempotencyKey already sent with another request; nothing sent.`,
+      `${operation}: idempotencyKey already sent with another request.`,
       'Use a new idempotencyKey for each new operation.',
       operation,
     );
@@ -110,7 +110,7 @@ export class ErrorFactory {
         status,
         operation,
         requestId: this.text(requestId),
-        hint: 'Check baseUrl; the fetch or dispatcher must not follow redirects.',
+        hint: 'Check baseUrl; do not follow redirects.',
       },
     );
   }
@@ -126,7 +126,7 @@ export class ErrorFactory {
     const safe = issues.map((i) => ({ path: this.text(i.path), code: this.text(i.code) }));
     const where = safe.map((i) => `${i.path || 'body'}: ${i.code}`).join(', ');
     const resourceId = this.text(applied?.resourceId);
-    const report = 'report the field paths as an issue';
+    const report = 'report the paths to us';
     return new ResponseValidationError(
       `${operation}${applied ? ' was applied, but its reply' : ': the response'} breaks the API contract (${where}).`,
       {
@@ -137,7 +137,7 @@ export class ErrorFactory {
         applied: applied !== undefined,
         resourceId,
         hint: applied
-          ? `Do not re-send: it was applied${resourceId ? ` (id ${resourceId})` : ''}. Read its result and ${report}.`
+          ? `Do not re-send: it was applied${resourceId ? ` (id ${resourceId})` : ''}; ${report}.`
           : `Upgrade bfinance-cards, or ${report}.`,
       },
     );
@@ -147,7 +147,7 @@ export class ErrorFactory {
   timeout(operation: string, timeoutMs: number): TimeoutError {
     return new TimeoutError(`${operation}: no response within ${timeoutMs} ms.`, {
       operation,
-      hint: 'Retry later or raise timeoutMs.',
+      hint: 'Raise timeoutMs or retry.',
     });
   }
 
@@ -168,9 +168,9 @@ export class ErrorFactory {
     const code = this.text(failure.code);
     const hint =
       failure.phase === 'local'
-        ? 'Nothing was sent: check headers, userAgent and the fetch or dispatcher.'
+        ? 'Nothing was sent: check headers, userAgent, fetch and dispatcher.'
         : this.#sandbox
-          ? 'Nothing answers at the sandbox URL: use sandbox.client().'
+          ? 'Use sandbox.client().'
           : `Check the network and baseUrl${retried ? '' : ' (not retried)'}.`;
     // "funds.topUp: the connection failed", not "…: The connection failed" (acronyms keep their case).
     const what = this.text(failure.message).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
@@ -220,9 +220,9 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'De-duplicated by Idempotency-Key, but with retryUnknownOutcomes: false nothing is re-sent: call error.reconcile() first.'
+            ? 'retryUnknownOutcomes is false: call error.reconcile() first.'
             : outcome?.hint) ??
-          `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before sending it again.`,
+          `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before re-sending.`,
         resend,
         reconcile: settle
           ? async (options) => {

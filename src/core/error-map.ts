@@ -29,12 +29,12 @@ export type ErrorCause = readonly [ApiErrorClass | undefined, RegExp, RegExp, st
 const BY_STATUS: Readonly<Record<number, readonly [ApiErrorClass, string]>> = {
   400: [BadRequestError, 'Fix what the message names.'],
   401: [AuthenticationError, 'Check apiToken (or BFINANCE_API_TOKEN).'],
-  403: [PermissionDeniedError, 'Ask bfinance to allow this for your token.'],
-  404: [NotFoundError, 'Check the id and the token’s account.'],
+  403: [PermissionDeniedError, 'Ask bfinance to allow this.'],
+  404: [NotFoundError, 'Check the id and token.'],
   409: [ConflictError, 'Re-read the resource first.'],
   422: [UnprocessableEntityError, 'Change what the message names.'],
-  429: [RateLimitError, 'Slow down, or retry after the delay given.'],
-  500: [ServerError, 'Retry later; settle a money movement before re-sending it.'],
+  429: [RateLimitError, 'Slow down, then retry.'],
+  500: [ServerError, 'Retry later; reconcile a money movement first.'],
 };
 
 /** What the transport learned from an error response. */
@@ -66,10 +66,7 @@ export function errorFromResponse(
       : message === undefined
         ? `${refused} without giving a reason.`
         : `${refused}: ${message}`;
-  const [type, hint] = BY_STATUS[Math.min(status, 500)] ?? [
-    ApiError,
-    'Give the errorId to bfinance support.',
-  ];
+  const [type, hint] = BY_STATUS[Math.min(status, 500)] ?? [ApiError, 'Give bfinance the errorId.'];
   const init = {
     status,
     errorId: res.errorId,

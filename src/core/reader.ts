@@ -83,15 +83,16 @@ function leaf<T>(kind: Kind, accepts: (value: unknown) => boolean): () => Schema
 }
 
 /** A string. */
-export const string: () => Schema<string> = leaf('string', (v) => typeof v === 'string');
+export const string: () => Schema<string> = /* @__PURE__ */ leaf('string', (v) => typeof v === 'string');
 /** A finite number. */
-export const number: () => Schema<number> = leaf('number', Number.isFinite);
+export const number: () => Schema<number> = /* @__PURE__ */ leaf('number', Number.isFinite);
 /** `true` or `false`. */
-export const boolean: () => Schema<boolean> = leaf('boolean', (v) => typeof v === 'boolean');
+export const boolean: () => Schema<boolean> = /* @__PURE__ */ leaf('boolean', (v) => typeof v === 'boolean');
 /** Anything, as is. */
-export const unknown: () => Schema<unknown> = leaf('unknown', () => true);
+export const unknown: () => Schema<unknown> = /* @__PURE__ */ leaf('unknown', () => true);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** An object that is not an array (a JSON object, once parsed). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -129,7 +129,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
       'model',
       'enum',
       "model must be 'card' or 'budget'.",
-      "Use model: 'card' for a standalone card, 'budget' for a budget card.",
+      "Pass model: 'card' (standalone) or 'budget'.",
     );
   }
   if (!text(body.typeId)) {
@@ -137,7 +137,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
       'typeId',
       'required',
       'typeId is required.',
-      'Call client.cards.types() and pass one of its ids as typeId.',
+      'Pass an id from client.cards.types().',
     );
   }
   if (body.customerId !== undefined && !text(body.customerId)) {
@@ -145,7 +145,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
       'customerId',
       'format',
       'customerId must be a non-empty string.',
-      'Pass the id returned by client.customers.create().',
+      'Pass a customer id, or leave it out.',
     );
   }
   if (body.customerId === undefined) {
@@ -155,8 +155,8 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
         invalid(
           field,
           'min_length',
-          `${field} is required (2 characters or more) when no customerId is given.`,
-          'Pass customerId, or both firstName and lastName of at least 2 characters.',
+          `${field} (2 characters or more) is required without customerId.`,
+          'Pass customerId, or firstName and lastName.',
         );
       }
     }
@@ -167,7 +167,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
         'budgetId',
         'not_allowed',
         'budgetId applies only to budget cards.',
-        "Use model: 'budget' to issue a card on a budget.",
+        "Use model: 'budget' for a budget card.",
       );
     }
     if (body.initialBalance === undefined) {
@@ -175,7 +175,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
         'initialBalance',
         'required',
         'initialBalance is required for a standalone card.',
-        'Pass initialBalance in major units, e.g. 50.',
+        'Pass initialBalance, e.g. 50.',
       );
     }
     body.initialBalance = toAmount(body.initialBalance, 'initialBalance');
@@ -185,7 +185,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
         'initialBalance',
         'not_allowed',
         'initialBalance applies only to standalone cards.',
-        'Fund the budget with client.funds.topUpBudget() instead.',
+        'Leave it out: fund the budget instead.',
       );
     }
     if (!text(body.budgetId)) {
@@ -193,7 +193,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
         'budgetId',
         'required',
         'budgetId is required for a budget card.',
-        'Pass the id of the budget the card spends from.',
+        'Pass the budget the card spends from.',
       );
     }
   }
