@@ -70,14 +70,6 @@ export function trusted(send: (request: SendRequest) => Promise<SendResponse>): 
   return Object.assign(send, { honoursSignal: true as const });
 }
 
-// Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http). Only
-// the SDK's own undici sender, which saw that nothing was written, may call such a failure local.
-const LOCAL_CODES: ReadonlySet<string> = new Set(
-  'UND_ERR_INVALID_ARG UND_ERR_NOT_SUPPORTED ERR_INVALID_ARG_TYPE ERR_INVALID_ARG_VALUE ERR_INVALID_HTTP_TOKEN ERR_INVALID_CHAR ERR_INVALID_URL ERR_HTTP_INVALID_HEADER_VALUE'.split(
-    ' ',
-  ),
-);
-
 // A stable error code: upper-case letters, digits and underscores. Anything else a custom fetch
 // put in `code` (which could be a token or a body) is replaced, never stored.
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
@@ -115,16 +107,11 @@ function namesConnectStep(error: unknown): boolean {
 
 /**
  * Turns whatever a runtime threw into a {@link SendError}, keeping only its code. The phase is a
- * fact, never a guess from the code: `written: false` is the SDK's own sender having seen that no
- * byte of the request was written (then an argument error is `local`, anything else `connect`);
- * otherwise only a failure that names the connect step is `connect`, and everything else `sent`.
+ * fact, never a guess from the code: only a failure that names the connect step is `connect`, and
+ * everything else `sent` (the undici sender, which sees whether a byte was written, knows more).
  * Never reads more than `code`, `name`, `syscall` and `cause`, and survives throwing getters.
  */
-export function toSendError(
-  error: unknown,
-  signal: { readonly aborted: boolean },
-  written?: boolean,
-): SendError {
+export function toSendError(error: unknown, signal: { readonly aborted: boolean }): SendError {
   if (error instanceof SendError) return error;
   if (signal.aborted) return new SendError('The request was aborted.', 'ABORTED', 'sent');
   let code: string | undefined;
@@ -140,15 +127,11 @@ export function toSendError(
     }
   }
   const safeCode = code !== undefined && CODE.test(code) ? code : 'NETWORK_ERROR';
-  const phase: SendPhase =
-    written === false
-      ? LOCAL_CODES.has(safeCode)
-        ? 'local'
-        : 'connect'
-      : namesConnectStep(error)
-        ? 'connect'
-        : 'sent';
-  return new SendError(`The connection failed (${safeCode}).`, safeCode, phase);
+  return new SendError(
+    `The connection failed (${safeCode}).`,
+    safeCode,
+    namesConnectStep(error) ? 'connect' : 'sent',
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   bodyFailed,
   checkDeclaredLength,
   readCapped,
+  SendError,
   type Sender,
   type SendResponse,
   toSendError,
@@ -25,6 +26,24 @@ function loadRequest(): Promise<UndiciRequest> {
     return m.request;
   });
   return loading;
+}
+
+// Raised by the HTTP stack for a bad argument before any byte leaves (undici, Node's http). Only
+// this sender, which sees whether anything was written, may call such a failure local.
+const LOCAL_CODES: ReadonlySet<string> = new Set(
+  'UND_ERR_INVALID_ARG UND_ERR_NOT_SUPPORTED ERR_INVALID_ARG_TYPE ERR_INVALID_ARG_VALUE ERR_INVALID_HTTP_TOKEN ERR_INVALID_CHAR ERR_INVALID_URL ERR_HTTP_INVALID_HEADER_VALUE'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The {@link SendError} of a request this sender saw leave no byte: an argument error is `local`,
+ * anything else `connect` (an abort stays `sent`, as {@link toSendError} makes it).
+ */
+export function unwrittenError(error: unknown, signal: { readonly aborted: boolean }): SendError {
+  const failure = toSendError(error, signal);
+  if (error instanceof SendError || signal.aborted) return failure;
+  return new SendError(failure.message, failure.code, LOCAL_CODES.has(failure.code) ? 'local' : 'connect');
 }
 
 function headerOf(headers: Record<string, string | string[] | undefined>): SendResponse['header'] {
@@ -59,7 +78,7 @@ export function createUndiciSender(dispatcher?: UndiciDispatcher): Sender {
       // never reached a caller's dispatcher (an argument error); otherwise only a failure that
       // names the connect step proves it.
       const unsent = !watch.written && (watch.own === true || watch.dispatched !== true);
-      throw toSendError(error, req.signal, unsent ? false : undefined);
+      throw (unsent ? unwrittenError : toSendError)(error, req.signal);
     }
     try {
       const header = res.headers['content-length'];

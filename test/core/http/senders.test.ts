@@ -9,7 +9,7 @@ import {
   type SendRequest,
   toSendError,
 } from '../../../src/core/http/types.js';
-import { createUndiciSender } from '../../../src/core/http/undici-sender.js';
+import { createUndiciSender, unwrittenError } from '../../../src/core/http/undici-sender.js';
 import {
   letLoopbackThroughMsw,
   type ScriptedServer,
@@ -91,9 +91,9 @@ describe('toSendError', () => {
   });
 
   it("trusts the SDK's own sender when it saw no byte written: argument errors local, others connect", () => {
-    expect(toSendError(coded('UND_ERR_INVALID_ARG'), live, false).phase).toBe('local');
-    expect(toSendError(coded('ECONNRESET'), live, false).phase).toBe('connect');
-    expect(toSendError(coded('UND_ERR_INVALID_ARG'), live, true).phase).toBe('sent');
+    expect(unwrittenError(coded('UND_ERR_INVALID_ARG'), live).phase).toBe('local');
+    expect(unwrittenError(coded('ECONNRESET'), live).phase).toBe('connect');
+    expect(toSendError(coded('UND_ERR_INVALID_ARG'), live).phase).toBe('sent');
   });
 
   it('finds the connect step in the cause chain (fetch wraps it in "fetch failed")', () => {
