@@ -220,7 +220,7 @@ export class ErrorFactory {
           hint ??
           // A de-duplicated operation's own hint offers resend(), which this client turned off.
           (resend === undefined && spec.deduplicated === true
-            ? 'retryUnknownOutcomes is false: call error.reconcile() first.'
+            ? 'De-duplicated by Idempotency-Key, but retryUnknownOutcomes is false: call error.reconcile() first.'
             : outcome?.hint) ??
           `Call ${resend ? 'error.resend() (same Idempotency-Key) or ' : ''}error.reconcile() before re-sending.`,
         resend,

@@ -116,7 +116,7 @@ async function* itemsFrom<T>(first: Page<T>, signal: AbortSignal | undefined): A
     // Ending quietly would look like the last page to the caller, so an abort is an error.
     if (signal?.aborted) {
       throw new RequestAbortedError('List aborted before the next page.', {
-        hint: 'Your AbortSignal fired; the items so far are not the whole list.',
+        hint: 'Your AbortSignal fired: the list is incomplete.',
       });
     }
     current = await current.nextPage();

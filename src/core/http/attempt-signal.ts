@@ -20,6 +20,11 @@ export class AttemptSignal {
     return undefined;
   }
 
+  /** Itself: it is its own controller, as {@link AttemptController} asks. */
+  get signal(): AttemptSignal {
+    return this;
+  }
+
   /** Adds an `abort` listener; each runs at most once (the signal aborts once). */
   addEventListener(type: string, listener: () => void, _options?: { once?: boolean }): void {
     if (type !== 'abort' || this.#aborted) return;
@@ -66,5 +71,6 @@ export class AttemptSignal {
 
 /** The `AbortSignal` to hand to an API that needs a real one (fetch). */
 export function toAbortSignal(signal: AbortSignal | AttemptSignal): AbortSignal {
-  return signal instanceof AttemptSignal ? signal.toAbortSignal() : signal;
+  // Not `instanceof`: a bundle for fetch alone then carries no AttemptSignal class.
+  return (signal as Partial<AttemptSignal>).toAbortSignal?.() ?? (signal as AbortSignal);
 }

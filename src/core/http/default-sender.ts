@@ -1,5 +1,5 @@
 import { createFetchSender } from './fetch-sender.js';
-import type { Sender, UndiciDispatcher } from './types.js';
+import type { AttemptController, Sender, UndiciDispatcher } from './types.js';
 
 /**
  * How a platform sends when the client is given no `fetch`: the sender it builds and the name the
@@ -12,6 +12,8 @@ export interface DefaultSender {
   readonly transport: 'fetch' | 'undici';
   /** Builds the sender; `dispatcher` is the client's option, which only the undici sender uses. */
   create(dispatcher?: UndiciDispatcher): Sender;
+  /** A new controller for one attempt's signal, of the kind this platform's default sender takes. */
+  controller(): AttemptController;
 }
 
 /**
@@ -25,4 +27,5 @@ export interface DefaultSender {
 export const DEFAULT_SENDER: DefaultSender = {
   transport: 'fetch',
   create: () => createFetchSender(),
+  controller: () => new AbortController(),
 };

@@ -59,11 +59,7 @@ export function createFetchSender(fetchImpl?: FetchLike): Sender {
     try {
       // Once fetch was called, even a value that is not a Response may follow an applied call.
       if (!isResponse(res)) {
-        throw new SendError(
-          'The fetch function returned something that is not a Response.',
-          'NOT_A_RESPONSE',
-          'sent',
-        );
+        throw new SendError('fetch returned no Response.', 'NOT_A_RESPONSE', 'sent');
       }
       status = res.status;
       const headers = res.headers;

@@ -1,5 +1,11 @@
 import type { AttemptSignal } from './attempt-signal.js';
 
+/** What aborts one attempt: an `AbortController`, or on Node the lighter {@link AttemptSignal}. */
+export interface AttemptController {
+  abort(): void;
+  readonly signal: AbortSignal | AttemptSignal;
+}
+
 /** One HTTP attempt as the transport hands it to a sender. */
 export interface SendRequest {
   method: 'GET' | 'POST' | 'DELETE';

@@ -70,7 +70,7 @@ export function orderPhysical(
     retry: 'must-not-repeat',
     subject: { cardId: card.id },
     outcome: {
-      hint: 'Re-sending may order a second card and no read shows an order: ask bfinance support before ordering again.',
+      hint: 'Re-sending may order a second card, and no read shows an order: ask bfinance first.',
     },
   };
 }

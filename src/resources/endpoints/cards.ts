@@ -115,7 +115,7 @@ export function reissueCard(cardId: string, initialBalance: number): Endpoint<Re
     subject: { cardId, amount: initialBalance },
     outcome: {
       // What a reissue leaves behind on the old card is not documented, so no read settles it.
-      hint: 'Re-sending may reissue the card twice and no read shows a reissue: check cards.list or ask bfinance support before reissuing again.',
+      hint: 'Re-sending may reissue the card twice, and no read shows a reissue: check cards.list or ask bfinance first.',
     },
   };
 }
