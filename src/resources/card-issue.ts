@@ -111,14 +111,6 @@ function text(value: unknown): value is string {
  * @throws {ValidationError} naming the field and rule.
  */
 export function issueBody(params: IssueCardParams): { model: CardModel; body: Record<string, unknown> } {
-  if (typeof params !== 'object' || params === null) {
-    invalid(
-      'params',
-      'required',
-      'cards.issue needs a parameters object.',
-      "Pass { model: 'card' | 'budget', typeId, … }.",
-    );
-  }
   // The copy has no prototype; the body stays without one, so an absent field never reads as
   // a value inherited from a polluted Object.prototype.
   const body = checkShape(params, '', 'cards.issue', ISSUE_SHAPE);
@@ -133,12 +125,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
     );
   }
   if (!text(body.typeId)) {
-    invalid(
-      'typeId',
-      'required',
-      'typeId is required.',
-      'Pass an id from client.cards.types().',
-    );
+    invalid('typeId', 'required', 'typeId is required.', 'Pass an id from client.cards.types().');
   }
   if (body.customerId !== undefined && !text(body.customerId)) {
     invalid(
