@@ -203,8 +203,8 @@ export class Connection {
       errors: new ErrorFactory(secrets, baseUrl === SANDBOX_BASE_URL, causes),
       production,
       secrets,
-      ...(clock?.sleep ? { sleep: clock.sleep } : {}),
-      ...(clock?.random ? { random: clock.random } : {}),
+      sleep: clock?.sleep,
+      random: clock?.random,
     });
     this.transport = transport;
     this.audit = audit;

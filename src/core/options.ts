@@ -1,39 +1,31 @@
 import { unknownField } from './did-you-mean.js';
 import { checkHeaders } from './headers.js';
 import { isSignal } from './params.js';
-import { invalid } from './refuse.js';
+import { invalid, refuse } from './refuse.js';
 import { isPlainObject, snapshot } from './snapshot.js';
 import type { RequestOptions } from './spec.js';
 
-/** The bounds of the numeric options, shared by the client and every call. */
+/** The bounds of the numeric options, `[min, max]`, shared by the client and every call. */
 export const BOUNDS = {
-  timeoutMs: { min: 1, max: 600_000 },
-  maxRetries: { min: 0, max: 10 },
-  maxResponseBytes: { min: 1, max: Number.MAX_SAFE_INTEGER },
+  timeoutMs: [1, 600_000],
+  maxRetries: [0, 10],
+  maxResponseBytes: [1, Number.MAX_SAFE_INTEGER],
 } as const;
 
 /**
- * Checks a whole number against its bounds.
+ * Checks a bounded option, a whole number within {@link BOUNDS}; `undefined` takes the fallback
+ * (`null` is a bad value, not a default).
  *
- * @throws {ValidationError} outside `min`..`max` or not a whole number.
+ * @throws {ValidationError} outside its bounds or not a whole number.
  */
-function checkCount(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
-    throw invalid(
-      field,
-      'range',
-      `${field} must be a whole number ${range}.`,
-      'Leave it out for the default.',
-    );
-  }
-  return value;
-}
-
-/** Checks a bounded option; `undefined` takes the fallback (`null` is a bad value, not a default). */
 export function bounded(value: unknown, fallback: number, field: keyof typeof BOUNDS): number {
   if (value === undefined) return fallback;
-  return checkCount(value, field, BOUNDS[field].min, BOUNDS[field].max);
+  const [min, max] = BOUNDS[field];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+    refuse(field, 'range', `${field} must be a whole number ${range}.`, 'Leave it out for the default.');
+  }
+  return value;
 }
 
 const CALL_OPTIONS: ReadonlySet<string> = new Set(

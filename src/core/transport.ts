@@ -35,8 +35,8 @@ export interface TransportConfig extends PrepareConfig {
    */
   drift?: ((spec: RequestSpec<unknown>, data: unknown) => void) | undefined;
   /** Injected in tests for deterministic backoff. */
-  random?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: (() => number) | undefined;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
 interface CallState {
