@@ -7,7 +7,7 @@ import { type AuditEvent, type AuditHook, AuditTrail } from './core/hooks/audit.
 import { DEFAULT_SENDER } from './core/http/default-sender.js';
 import { createFetchSender } from './core/http/fetch-sender.js';
 import type { UndiciDispatcher } from './core/http/types.js';
-import { createLogSink, type Logger, type LogLevel } from './core/logger.js';
+import { createLogSink, LOG_LEVELS, type Logger, type LogLevel } from './core/logger.js';
 import { bounded, checkNames } from './core/options.js';
 import { refuse } from './core/refuse.js';
 import { readEnv, runtimeName } from './core/runtime.js';
@@ -70,8 +70,6 @@ export interface CardsClientOptions {
    */
   retryUnknownOutcomes?: boolean | 'documented';
 }
-
-const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 const CLIENT_OPTIONS: ReadonlySet<string> = new Set(
   'apiToken baseUrl timeoutMs maxRetries logger logLevel onAudit fetch dispatcher headers userAgent pinPolicy maxResponseBytes retryUnknownOutcomes'.split(

@@ -18,6 +18,9 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 const RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
+/** Every level, from `off` to `debug`. */
+export const LOG_LEVELS = Object.keys(RANK) as readonly LogLevel[];
+
 /**
  * Structured fields of one log event: operation, templated path, attempt, timings, status, the
  * ids bfinance issued for what the call acted on (card, customer, budget, dispute) and the request

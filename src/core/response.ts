@@ -79,7 +79,7 @@ export function readResponse<T>(
   const parsed = parseJson(res.body);
   const envelope = parsed.ok ? unwrap(parsed.value) : undefined;
   if (res.status >= 400 || res.status < 200 || (envelope && !envelope.ok)) {
-    const details = parsed.ok ? errorDetails(parsed.value) : { message: undefined, errorId: undefined };
+    const details = errorDetails(parsed.ok ? parsed.value : undefined);
     return {
       type: 'status',
       status: res.status,
