@@ -41,7 +41,7 @@ export function createCustomer(body: Record<string, unknown>): Endpoint<Customer
     subject: {},
     outcome: {
       // bfinance offers no customer list, so a customer created without an answer cannot be found.
-      hint: 'bfinance documents no de-duplication for customer creation, so re-sending may create a second customer. No API read lists customers, so error.reconcile() answers still-unknown: ask bfinance support before creating the customer again.',
+      hint: 'Re-sending may create a second customer. No API read lists customers, so error.reconcile() cannot tell: ask bfinance first.',
     },
   };
 }

@@ -31,7 +31,7 @@ export function createDispute(body: DisputeBody): Endpoint<Dispute> {
     subject: { cardId: body.cardId },
     outcome: {
       // bfinance has no list of disputes, so no read can find one filed without an answer.
-      hint: 'bfinance documents no de-duplication for disputes, so re-sending may file a second one. No API read lists disputes, so error.reconcile() answers still-unknown: ask bfinance support whether the dispute was filed before filing it again.',
+      hint: 'Re-sending may file a second dispute. No API read lists disputes, so error.reconcile() cannot tell: ask bfinance first.',
     },
   };
 }
