@@ -76,14 +76,14 @@ const RESTRICTED: ErrorCause = [
   ComplianceRestrictionError,
   /\b(nationality|nationals?|citizens?|citizenship|countr(y|ies)|residen\w*|jurisdictions?|regions?|sanctions?|embargo\w*|compliance|aml)\b/i,
   /\b(sanction\w*|embargo\w*|compliance|high[- ]risk|restrict(ed|ion)|prohibited|blocked|banned|ineligible|(?:not|\w*n't|no longer|never) (be )?(allowed|supported|eligible|permitted|accepted|available|onboarded|served)|cannot be (onboarded|served|accepted))\b/i,
-  'The card program refuses this; pick another in client.cards.types() or ask bfinance.',
+  'The card program refuses this: pick another in client.cards.types().',
 ];
 const NO_FUNDS: ErrorCause = [
   // A card, organization or budget balance too low for the amount.
   InsufficientFundsError,
   /\b(funds?|balances?|money|amount|budget)\b/i,
   /\b(insufficient|not (enough|sufficient)|(does (?:not|\w*n't|no longer|never)|doesn't|do not|don't) have (enough|sufficient)|low balance|lacks?( sufficient)? (funds|balance|money)|underfunded|(exceeds?|(greater|higher|larger|more) than) (the )?(available |current )?(card |organi[sz]ation |budget |account )?(balance|funds)|no (available )?funds|(balance|funds) (is |are )?(too low|(lower|less|smaller) than)|(lower|less|smaller) than (the )?(requested |required )?amount)\b/i,
-  'Check client.funds.balance() (the card’s, for a withdrawal); move less or add funds.',
+  'Check client.funds.balance(); move less or add funds.',
 ];
 const BUDGET_CARD: ErrorCause = [
   // A budget card's bare id sent to a card top-up or withdrawal (funds wins a tie).
@@ -97,7 +97,7 @@ const DISPUTE_STATE: ErrorCause = [
   DisputeStateError,
   /\b(disputes?|chargebacks?)\b/i,
   /\b((?:not|\w*n't|no longer|never) pending|only\b[^.]*\bpending|in review|under review|already (been )?(cancell?ed|closed|resolved|accepted|rejected|reviewed)|(is|was|has been) (closed|resolved|cancell?ed|accepted|rejected|being reviewed)|cannot (be )?(cancell?ed|changed|modified|withdrawn|withdraw)|(status|state) (does (?:not|\w*n't|no longer|never)|doesn't) allow)\b/i,
-  'Only a pending dispute can change: check client.disputes.status(); file a new dispute if needed.',
+  'Only a pending dispute can change: see client.disputes.status().',
 ];
 const CARD_STATE: ErrorCause = [
   // Frozen, blocked, expired, deleted…
