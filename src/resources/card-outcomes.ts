@@ -17,11 +17,11 @@ import { CardStateError } from './domain-errors.js';
 export function issueOutcome(transport: Requester, model: CardModel, externalId: unknown): OutcomeSpec {
   if (typeof externalId !== 'string' || externalId.trim() === '') {
     return {
-      hint: 'Re-sending may issue a second card: check cards.list first. Pass an externalId when issuing, so that error.reconcile() can find the card.',
+      hint: 'Re-sending may issue a second card: check cards.list. Pass an externalId, so that error.reconcile() can find the card.',
     };
   }
   return {
-    hint: 'Re-sending may issue a second card: call error.reconcile(), which looks the card up by its externalId.',
+    hint: 'Re-sending may issue a second card: call error.reconcile(), which looks it up by externalId.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, { id: externalId, model }, readOptions(options));
       return import('./card-reconcile.js').then((m) => m.reconcileIssue(read, call));
@@ -32,7 +32,7 @@ export function issueOutcome(transport: Requester, model: CardModel, externalId:
 /** Settles a card delete by reading the card's status (see `reconcileDelete`). */
 export function deleteOutcome(transport: Requester, card: ResolvedCard): OutcomeSpec {
   return {
-    hint: 'Call error.reconcile(), which reads the card, before sending the delete again.',
+    hint: 'Call error.reconcile(), which reads the card, before deleting again.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, card, readOptions(options));
       return import('./card-reconcile.js').then((m) => m.reconcileDelete(read, call));

@@ -1,5 +1,5 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
-import { recordEvidence, settleByRead } from '../core/outcome/settle-by-read.js';
+import { settleByRead } from '../core/outcome/settle-by-read.js';
 import type { Card } from './card-results.js';
 import { cardStatusKind } from './reconcile-words.js';
 
@@ -11,12 +11,11 @@ import { cardStatusKind } from './reconcile-words.js';
  * read's answer: a server may not show a new card at once, so `reconcileSettled` reads again.
  */
 export function reconcileIssue(read: () => Promise<Card>, call: CallWindow): Promise<Reconciliation> {
-  return settleByRead(call, 'cards.retrieve', read, (found) => {
-    const evidence = recordEvidence('cards.retrieve', 'card', found);
-    return found
-      ? { status: 'applied', summary: 'A card with this externalId exists.', evidence }
-      : { status: 'not-applied', summary: 'No card has this externalId.', evidence };
-  });
+  return settleByRead(call, 'cards.retrieve', 'card', read, (found) =>
+    found
+      ? ['applied', 'finds a card with this externalId']
+      : ['not-applied', 'finds no card with this externalId'],
+  );
 }
 
 /**
@@ -25,14 +24,12 @@ export function reconcileIssue(read: () => Promise<Card>, call: CallWindow): Pro
  * a status the SDK does not know (see `cardStatusKind`) and for a card not found.
  */
 export function reconcileDelete(read: () => Promise<Card>, call: CallWindow): Promise<Reconciliation> {
-  return settleByRead(call, 'cards.retrieve', read, (found) => {
-    const evidence = recordEvidence('cards.retrieve', 'card', found);
-    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
-    if (found === undefined) return answer('still-unknown', 'The card was not found.');
+  return settleByRead(call, 'cards.retrieve', 'card', read, (found) => {
+    if (found === undefined) return ['still-unknown', 'finds no card'];
+    // The summary names the kind, never the status as sent: it is server text.
     const kind = cardStatusKind(found.status);
-    if (kind === 'deleted') return answer('applied', 'cards.retrieve shows the card deleted.');
-    if (kind === 'live')
-      return answer('not-applied', `cards.retrieve shows the card ${found.status}, not deleted.`);
-    return answer('still-unknown', 'cards.retrieve shows the card with a status the SDK does not know.');
+    if (kind === 'deleted') return ['applied', 'shows the card deleted'];
+    if (kind === 'live') return ['not-applied', 'shows the card still there, not deleted'];
+    return ['still-unknown', 'shows the card with a status the SDK does not know'];
   });
 }

@@ -1,5 +1,5 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
-import { recordEvidence, settleByRead } from '../core/outcome/settle-by-read.js';
+import { settleByRead } from '../core/outcome/settle-by-read.js';
 import type { Customer } from './customer-schemas.js';
 import { customerLive } from './reconcile-words.js';
 
@@ -11,16 +11,10 @@ export function reconcileCustomerDelete(
   read: () => Promise<Customer>,
   call: CallWindow,
 ): Promise<Reconciliation> {
-  return settleByRead(call, 'customers.retrieve', read, (found) => {
-    const evidence = recordEvidence('customers.retrieve', 'customer', found);
-    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
-    if (!found) return answer('applied', 'customers.retrieve no longer finds the customer.');
-    if (customerLive(found.status))
-      return answer('not-applied', 'customers.retrieve still finds the customer.');
-    return answer(
-      'still-unknown',
-      'customers.retrieve finds the customer with a status the SDK does not know, so it cannot tell whether it was deleted.',
-    );
+  return settleByRead(call, 'customers.retrieve', 'customer', read, (found) => {
+    if (!found) return ['applied', 'no longer finds the customer'];
+    if (customerLive(found.status)) return ['not-applied', 'still finds the customer'];
+    return ['still-unknown', 'finds the customer with a status the SDK does not know'];
   });
 }
 
@@ -37,29 +31,23 @@ export function reconcileAccess(
   call: CallWindow,
 ): Promise<Reconciliation> {
   const { accessType, cardType } = request;
-  return settleByRead(call, 'customers.retrieve', read, (found) => {
-    const access = (found?.featuresAccess ?? []).filter(
+  return settleByRead(call, 'customers.retrieve', 'access', read, (found) => {
+    const listed = found?.featuresAccess;
+    const access = (listed ?? []).filter(
       (a) => a.type === accessType && (cardType === undefined || a.cardType === cardType),
     );
+    // A reply without the list says nothing about the request: absence is not proof.
+    const complete = Array.isArray(listed);
     const evidence = {
       reads: ['customers.retrieve'],
-      examined: found?.featuresAccess?.length ?? 0,
-      complete: found !== undefined,
+      examined: listed?.length ?? 0,
+      complete,
       matches: access.map(({ id, type, status }) => ({ kind: 'access' as const, id, type, status })),
     };
-    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
-    if (found === undefined) return answer('still-unknown', 'The customer was not found.');
-    // A reply without the list says nothing about the request: absence is not proof.
-    if (!Array.isArray(found.featuresAccess)) {
-      return {
-        status: 'still-unknown',
-        summary:
-          'customers.retrieve did not list the customer’s product access, so it cannot show the request.',
-        evidence: { ...evidence, complete: false },
-      };
-    }
+    if (!found) return ['still-unknown', 'finds no customer', evidence];
+    if (!complete) return ['still-unknown', 'does not list the customer’s product access', evidence];
     return access.length > 0
-      ? answer('applied', 'The customer has this access request.')
-      : answer('not-applied', 'The customer has no such access request.');
+      ? ['applied', 'lists this access request', evidence]
+      : ['not-applied', 'lists no such access request', evidence];
   });
 }

@@ -21,7 +21,7 @@ export function cardMovementOutcome(
 ): OutcomeSpec {
   return {
     // bfinance documents de-duplication by Idempotency-Key for card top-ups and withdrawals only.
-    hint: `bfinance processes a card ${kind === 'topup' ? 'top-up' : 'withdrawal'} once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.`,
+    hint: 'De-duplicated by Idempotency-Key: call error.resend() to re-send it, or error.reconcile() to look for it.',
     reconcile: (call, options) => {
       const read = readOptions(options);
       const reads = {
@@ -45,7 +45,7 @@ export function cardMovementOutcome(
 /** Settles a budget top-up from the budget's transactions. */
 export function budgetTopUpOutcome(transport: Requester, budgetId: string, amount: number): OutcomeSpec {
   return {
-    hint: "bfinance documents no de-duplication for budget top-ups, so re-sending may move the money twice: call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
+    hint: "Re-sending may move the money twice: call error.reconcile(), which reads the budget's transactions.",
     reconcile: (call, options) => {
       const read = readOptions(options);
       const transactions = (page: number, limit: number) =>

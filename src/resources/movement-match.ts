@@ -42,24 +42,22 @@ export interface MatchWindow {
 type Check = true | false | string;
 
 // A date-time with an explicit zone; anything else cannot be placed on the timeline for sure.
-const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const LOCAL = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/i;
+const ZONED = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:[.,](\d+))?\s*(?:Z|([+-]\d\d):?(\d\d)?)$/i;
 
 /** The instant of a listed date, or why it cannot be placed (no date, no time zone, unreadable). */
 export function entryTime(date: unknown): number | string {
-  if (typeof date !== 'string' || date.trim() === '') return 'it has no date';
-  const text = date.trim();
+  const text = typeof date === 'string' ? date.trim() : '';
   const zoned = ZONED.exec(text);
   if (!zoned) {
-    return LOCAL.test(text)
+    if (text === '') return 'it has no date';
+    return /^\d{4}-\d\d-\d\d(?:[T ][\d:.,]+)?$/.test(text)
       ? 'its date has no time zone'
-      : 'its date is not an ISO 8601 date-time with a zone';
+      : 'its date is not ISO 8601';
   }
-  const [, day, clock, fraction, zone = 'Z'] = zoned;
-  const offset = /^[+-]\d{2}$/.test(zone) ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const [, day, clock, fraction, hours, minutes = '00'] = zoned;
   const millis = fraction ? `.${fraction.slice(0, 3).padEnd(3, '0')}` : '';
-  const time = Date.parse(`${day}T${clock}${millis}${offset.toUpperCase()}`);
-  return Number.isNaN(time) ? 'its date could not be read' : time;
+  const time = Date.parse(`${day}T${clock}${millis}${hours ? `${hours}:${minutes}` : 'Z'}`);
+  return Number.isNaN(time) ? 'its date is not ISO 8601' : time;
 }
 
 function checkKind(type: unknown, kind: MovementKind): Check {
@@ -79,16 +77,14 @@ function checkAmount(entry: MovementEntry, query: MovementQuery): Check {
   const listed = currencyOf(entry.currency);
   const called = currencyOf(query.currency);
   if (listed !== undefined && called !== undefined && listed !== called) {
-    return `its amount is in ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}, so it may be converted`;
+    return `its amount may be converted from ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}`;
   }
   const cents = Math.round(amount * 100);
   const wanted = Math.round(query.amount * 100);
   if (cents === wanted) return true;
   if (Math.abs(cents) === Math.abs(wanted)) return 'its amount has the opposite sign';
-  if (listed === undefined || called === undefined) {
-    return 'its amount differs but its currency cannot be compared, so it may be converted';
-  }
-  return false;
+  // A different amount in a currency that cannot be compared may be the call's, converted.
+  return listed === undefined || called === undefined ? 'its amount may be converted' : false;
 }
 
 // Case, spacing, punctuation and a trailing ellipsis are the usual rewrites of a stored note.
@@ -101,32 +97,21 @@ function skeleton(text: string): string {
 
 const MASKED = /[•*#]|x{3,}|\[redacted\]/i;
 
-function checkNote(listed: unknown, sent: string | undefined): Check {
+function checkNote(listed: unknown, sent = ''): Check {
+  if (listed != null && typeof listed !== 'string') return 'its note is unreadable';
+  const a = skeleton(listed ?? '');
+  const b = skeleton(sent);
   // Without a note on both sides, a same-amount movement of another caller looks the same.
-  if (listed === undefined || listed === null) {
-    return sent === undefined || sent === ''
-      ? 'the call sent no note, so it may be another movement of the same amount'
-      : 'it shows no note, so it may be another movement of the same amount';
-  }
-  if (typeof listed !== 'string') return 'its note could not be read';
-  const call = sent ?? '';
-  if (call === '') {
-    return skeleton(listed) === ''
-      ? 'the call sent no note, so it may be another movement of the same amount'
-      : 'it carries a note the call did not send (the server may add one)';
-  }
-  if (listed === call) return true;
-  const a = skeleton(listed);
-  const b = skeleton(call);
-  if (a === b) return "its note differs from the call's only in case, spacing or punctuation";
-  if (a.includes(b) || b.includes(a)) return "its note may be a shortened or rewritten form of the call's";
+  if (sent === '') return a === '' ? 'the call sent no note' : 'it has a note the call did not send';
+  if (listed == null) return 'it shows no note';
+  if (listed === sent) return true;
+  if (a === b) return 'its note differs in case, spacing or punctuation';
+  if (a.includes(b) || b.includes(a)) return 'its note may be shortened or rewritten';
   if (MASKED.test(listed)) {
     const letters = (text: string): string => skeleton(text).replace(/\p{N}/gu, '');
     const la = letters(listed);
-    const lb = letters(call);
-    if (la === '' || lb === '' || la.includes(lb) || lb.includes(la)) {
-      return "its note may be the call's with characters masked by the server";
-    }
+    const lb = letters(sent);
+    if (la === '' || lb === '' || la.includes(lb) || lb.includes(la)) return 'its note may be masked';
   }
   return false;
 }
@@ -136,7 +121,7 @@ function checkStatus(status: unknown): Check {
   if (status === undefined || status === null) return true; // the listing shows no statuses
   const kind = statusKind(status);
   if (kind === 'failed') return false;
-  if (kind === 'pending') return 'its status says it may still go through or fail';
+  if (kind === 'pending') return 'it may still go through or fail';
   return kind === 'done' ? true : 'its status is not one the SDK knows';
 }
 

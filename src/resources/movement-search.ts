@@ -4,18 +4,12 @@ import {
   type EvidenceItem,
   type ReconcileEvidence,
   type ReconcileOptions,
+  type ReconcileStatus,
   type Reconciliation,
 } from '../core/outcome/contract.js';
-import { describeFailure } from '../core/outcome/settle-by-read.js';
-import { undecided } from '../core/outcome/undecided.js';
+import { readFailed } from '../core/outcome/settle-by-read.js';
 import { type ListingRead, type PageReader, readListing } from './movement-listing.js';
-import {
-  type EntryMatch,
-  listingCurrency,
-  type MovementEntry,
-  type MovementQuery,
-  matchEntry,
-} from './movement-match.js';
+import { listingCurrency, type MovementEntry, type MovementQuery, matchEntry } from './movement-match.js';
 import { movementKind } from './reconcile-words.js';
 
 /** Page size the movement readers ask for (a server may answer with fewer per page). */
@@ -43,20 +37,17 @@ export async function readMovements(
   return { operation: read.operation, window: { from, to }, ...listing };
 }
 
-function evidenceItem(entry: MovementEntry, match: EntryMatch, query: MovementQuery): EvidenceItem {
+function evidenceItem(entry: MovementEntry, doubts: string[], query: MovementQuery): EvidenceItem {
   const item: EvidenceItem = { kind: 'transaction', id: entry.id };
-  if (entry.type !== undefined) item.type = entry.type === null ? null : query.redactNote(entry.type);
   if (typeof entry.amount === 'number') item.amount = entry.amount;
-  if (typeof entry.currency === 'string') item.currency = query.redactNote(entry.currency);
-  if (entry.date !== undefined) item.date = entry.date === null ? null : query.redactNote(entry.date);
-  if (entry.note !== undefined) item.note = entry.note === null ? null : query.redactNote(entry.note);
-  if (typeof entry.status === 'string') item.status = query.redactNote(entry.status);
-  if (match.verdict === 'possible') item.doubt = match.doubts.join('; ');
+  for (const field of ['type', 'currency', 'date', 'note', 'status'] as const) {
+    const value = entry[field];
+    if (typeof value === 'string') item[field] = query.redactNote(value);
+    // Type, date and note say so when the listing nulls them.
+    else if (value === null && field !== 'currency' && field !== 'status') item[field] = null;
+  }
+  if (doubts.length > 0) item.doubt = doubts.join('; ');
   return item;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -71,15 +62,10 @@ export function decideMovement(
   listing: MovementListing,
   query: MovementQuery,
 ): Reconciliation {
-  const { operation, window, entries } = listing;
+  const { operation, window, entries, complete, reason } = listing;
   const span = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
   if (listing.error !== undefined) {
-    return undecided(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
-      reads: [operation],
-      window: span,
-      examined: entries.length,
-      error: describeFailure(listing.error),
-    });
+    return readFailed(call, operation, listing.error, { window: span, examined: entries.length });
   }
   if (query.currency === undefined) {
     const inferred = listingCurrency(entries, query, window);
@@ -91,72 +77,50 @@ export function decideMovement(
   let fundingSeen = false;
   for (const entry of entries) {
     const match = matchEntry(entry, query, window);
-    if (match.verdict === 'certain') certain.push(evidenceItem(entry, match, query));
+    if (match.verdict === 'certain') certain.push(evidenceItem(entry, [], query));
     if (match.verdict === 'possible') {
-      possible.push(evidenceItem(entry, match, query));
+      possible.push(evidenceItem(entry, match.doubts, query));
       for (const doubt of match.doubts) doubts.add(doubt);
     }
     if (movementKind(entry.type) !== undefined) fundingSeen = true;
+  }
+  const matches = [...certain, ...possible];
+  // Only a note the call sent, listed back, tells its movement from another caller's.
+  const advice =
+    certain.length > 1 || [...doubts].some((d) => d.includes('note'))
+      ? query.takesNote
+        ? ' Send each top-up with a unique note.'
+        : ' This call takes no note, so its movement cannot be told from a look-alike.'
+      : '';
+  if (matches.length > 1) doubts.add(`${matches.length} entries look like it`);
+  const what = query.kind === 'topup' ? 'top-up' : 'withdrawal';
+  let status: ReconcileStatus = 'still-unknown';
+  let summary = `${operation} does not list the ${what}.`;
+  // A possible match has a doubt, so without doubts there is one certain match or none.
+  if (doubts.size > 0) {
+    summary = `${operation} may list the ${what}, but not surely: ${[...doubts].join('; ')}.${advice}`;
+  } else if (certain.length === 1) {
+    summary = `${operation} lists the ${what}.`;
+    if (complete) status = 'applied';
+  } else if (complete && fundingSeen) {
+    status = 'not-applied';
+    summary = `${operation} does not list the ${what}, read to its end: ${reason}.`;
+  } else if (complete) {
+    summary = `${operation} lists no top-ups or withdrawals at all, so it cannot show this ${what}.`;
   }
   const evidence: ReconcileEvidence = {
     reads: [operation],
     window: span,
     examined: entries.length,
     pages: listing.pages,
-    complete: listing.complete,
-    matches: [...certain, ...possible],
+    complete,
+    matches,
   };
-  if (!listing.complete) evidence.incomplete = listing.reason;
-  const currency = /^[A-Za-z]{3}$/.test(query.currency ?? '') ? ` ${query.currency?.toUpperCase()}` : '';
-  const what = `${query.kind === 'topup' ? 'top-up' : 'withdrawal'} of ${Math.round(query.amount * 100) / 100}${currency}`;
-  const answer = (status: Reconciliation['status'], summary: string): Reconciliation => ({
-    status,
-    operation: call.operation,
-    idempotencyKey: call.idempotencyKey,
-    summary,
-    evidence,
-  });
-  if (certain.length === 1 && possible.length === 0 && listing.complete) {
-    return answer('applied', `${operation} lists the ${what} in the call's window.`);
+  if (!complete) {
+    evidence.incomplete = reason;
+    summary += ` It was not read to its end, so more may follow: ${reason}.`;
   }
-  // When the listing was also cut short, the summary says so too.
-  const cut = listing.complete ? '' : ` The listing was not read to its end either: ${listing.reason}.`;
-  if (certain.length > 1) {
-    return answer(
-      'still-unknown',
-      `${operation} lists ${certain.length} movements that look like this ${what}; give each movement a unique note to tell them apart.${cut}`,
-    );
-  }
-  if (possible.length > 0) {
-    const besides = certain.length === 1 ? ', besides one that matches' : '';
-    // Only a note the call sent, listed back, tells its movement from another caller's.
-    const advice = ![...doubts].some((d) => d.includes('note'))
-      ? ''
-      : query.takesNote
-        ? ' Send each top-up with a unique note, so that its movement can be told from any other.'
-        : ' This call takes no note, so a listing cannot tell its movement from another of the same amount.';
-    return answer(
-      'still-unknown',
-      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.${advice}${cut}`,
-    );
-  }
-  if (!listing.complete) {
-    const seen =
-      certain.length === 1
-        ? 'it lists the movement, but a look-alike may follow'
-        : `the ${what} was not among the ${plural(entries.length, 'entry', 'entries')} read`;
-    return answer('still-unknown', `${operation} was not read to its end: ${listing.reason}; ${seen}.`);
-  }
-  if (!fundingSeen) {
-    return answer(
-      'still-unknown',
-      `${operation} lists no top-ups or withdrawals at all, so it cannot show whether this ${what} happened.`,
-    );
-  }
-  return answer(
-    'not-applied',
-    `${operation} does not list the ${what} in the call's window; the listing was ${listing.reason}.`,
-  );
+  return { status, operation: call.operation, idempotencyKey: call.idempotencyKey, summary, evidence };
 }
 
 /**

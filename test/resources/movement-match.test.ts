@@ -152,7 +152,7 @@ describe('matchEntry', () => {
 
   it('counts whatever might be the movement as possible, with the reason', () => {
     const possible: Array<[Partial<MovementEntry>, RegExp]> = [
-      [{ currency: 'USD' }, /in USD/],
+      [{ currency: 'USD' }, /from USD/],
       [{ currency: 'JPY', amount: 6622.33 }, /converted/],
       [{ currency: 'US Dollar 4111 1111 1111 1111', amount: 45 }, /another currency/],
       [{ amount: null }, /no amount/],

@@ -1,14 +1,31 @@
 import { branded } from '../errors/brand.js';
-import type { CallWindow, EvidenceItem, ReconcileEvidence, Reconciliation } from './contract.js';
+import type {
+  CallWindow,
+  EvidenceItem,
+  ReconcileEvidence,
+  ReconcileStatus,
+  Reconciliation,
+} from './contract.js';
 import { undecided } from './undecided.js';
 
 // Reconcilers that settle a call from one read of one record (a card, a customer): the read's
 // evidence, and what a failed read leaves.
 
-/** The `error` field of evidence for a read that failed; only SDK errors, whose text is redacted. */
-export function describeFailure(error: unknown): string {
-  if (branded(error)) return `${error.name}: ${error.message}`;
-  return 'the read failed';
+/**
+ * The answer when a read failed: still unknown, with the failure in the evidence (only an SDK
+ * error's name and message, whose text is redacted).
+ */
+export function readFailed(
+  call: CallWindow,
+  operation: string,
+  error: unknown,
+  evidence?: Partial<ReconcileEvidence>,
+): Reconciliation {
+  return undecided(call, `Reading ${operation} failed.`, {
+    reads: [operation],
+    ...evidence,
+    error: branded(error) ? `${error.name}: ${error.message}` : 'the read failed',
+  });
 }
 
 /** A record a single-record read found: what the evidence shows of it. */
@@ -38,25 +55,25 @@ export function recordEvidence(
 
 /**
  * Settles a call by reading one resource: `decide` maps what the read returned (or `undefined`
- * for a 404) to an answer; any other read failure leaves the outcome unknown.
+ * for a 404) to a status and what the read showed, which the summary puts after the operation's
+ * name; the evidence is the record found (see {@link recordEvidence}) unless `decide` gives its
+ * own. Any other read failure leaves the outcome unknown.
  */
-export async function settleByRead<R>(
+export async function settleByRead<R extends FoundRecord>(
   call: CallWindow,
   operation: string,
+  kind: EvidenceItem['kind'],
   read: () => Promise<R>,
-  decide: (found: R | undefined) => Omit<Reconciliation, 'operation' | 'idempotencyKey'>,
+  decide: (found: R | undefined) => [ReconcileStatus, string, ReconcileEvidence?],
 ): Promise<Reconciliation> {
   let found: R | undefined;
   try {
     found = await read();
   } catch (error) {
     // A 404 (by name: this module does not import the error classes, see errors/brand.ts).
-    if (!branded(error) || error.name !== 'NotFoundError') {
-      return undecided(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
-        reads: [operation],
-        error: describeFailure(error),
-      });
-    }
+    if (!branded(error) || error.name !== 'NotFoundError') return readFailed(call, operation, error);
   }
-  return { ...decide(found), operation: call.operation, idempotencyKey: call.idempotencyKey };
+  const [status, shown, evidence = recordEvidence(operation, kind, found)] = decide(found);
+  const { operation: op, idempotencyKey } = call;
+  return { status, operation: op, idempotencyKey, summary: `${operation} ${shown}.`, evidence };
 }
