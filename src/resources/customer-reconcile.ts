@@ -1,5 +1,5 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
-import { settleByRead } from '../core/outcome/settle-by-read.js';
+import { recordItem, settleByRead } from '../core/outcome/settle-by-read.js';
 import type { Customer } from './customer-schemas.js';
 import { customerLive } from './reconcile-words.js';
 
@@ -42,7 +42,7 @@ export function reconcileAccess(
       reads: ['customers.retrieve'],
       examined: listed?.length ?? 0,
       complete,
-      matches: access.map(({ id, type, status }) => ({ kind: 'access' as const, id, type, status })),
+      matches: access.map((a) => ({ ...recordItem('access', a), type: a.type })),
     };
     if (!found) return ['still-unknown', 'finds no customer', evidence];
     if (!complete) return ['still-unknown', 'does not list the customer’s product access', evidence];

@@ -107,19 +107,19 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
         return done(pages, false, `reading page ${reading} failed`, error);
       }
       const items = itemsOf(result);
-      const key = `${items.map(entryKey)}`;
-      const repeat = key === previous;
-      previous = key;
+      const pageKey = `${items.map(entryKey)}`;
+      const repeat = pageKey === previous;
+      previous = pageKey;
       const total = pageCount(result?.totalPages);
+      lastTotal = total ?? lastTotal;
       if (items.length === 0) {
         // An empty page the server's own count says is not the last proves no end: not "not there".
-        const counted = total ?? lastTotal;
-        if (counted !== undefined && page <= counted && !countWrong) {
-          return done(page, false, `page ${page} was empty, but the listing counts ${counted} pages`);
+        if (lastTotal !== undefined && page <= lastTotal && !countWrong) {
+          return done(page, false, `page ${page} was empty, but the listing counts ${lastTotal} pages`);
         }
         return done(page, true, `page ${page} was empty`);
       }
-      let fresh = 0;
+      const known = entries.length;
       for (const item of items) {
         const time = entryTime(item.date);
         // A date that cannot be placed neither proves nor refutes the order.
@@ -129,19 +129,18 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
           if (time < from) passed = true;
           last = time;
         }
-        if (seen.has(entryKey(item))) continue;
-        seen.add(entryKey(item));
-        entries.push(item);
-        fresh++;
+        const key = entryKey(item);
+        if (!seen.has(key)) entries.push(item);
+        seen.add(key);
       }
-      lastTotal = total ?? lastTotal;
-      if (total !== undefined && page > total && fresh > 0) countWrong = true;
+      const fresh = entries.length > known;
+      if (total !== undefined && page > total && fresh) countWrong = true;
       // A page that repeats the one before, once the server has shown it honours page numbers (or
       // past a count nothing contradicts), is a server clamping the page number: the end.
       if (repeat && (page > 2 || (total !== undefined && page > total && !countWrong))) {
         return done(page, true, `page ${page} repeated page ${pages}`);
       }
-      if (fresh === 0) {
+      if (!fresh) {
         return done(
           page,
           false,

@@ -61,10 +61,11 @@ export function entryTime(date: unknown): number | string {
 }
 
 function checkKind(type: unknown, kind: MovementKind): Check {
-  if (typeof type !== 'string' || type.trim() === '') return 'it has no type';
   const listed = listedKind(type);
-  if (listed === undefined) return 'its type is not one the SDK knows';
-  return listed === kind;
+  if (listed !== undefined) return listed === kind;
+  return typeof type === 'string' && type.trim() !== ''
+    ? 'its type is not one the SDK knows'
+    : 'it has no type';
 }
 
 function currencyOf(value: unknown): string | undefined {
@@ -97,6 +98,10 @@ function skeleton(text: string): string {
 
 const MASKED = /[•*#]|x{3,}|\[redacted\]/i;
 
+function overlaps(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
 function checkNote(listed: unknown, sent = ''): Check {
   if (listed != null && typeof listed !== 'string') return 'its note is unreadable';
   const a = skeleton(listed ?? '');
@@ -106,14 +111,10 @@ function checkNote(listed: unknown, sent = ''): Check {
   if (listed == null) return 'it shows no note';
   if (listed === sent) return true;
   if (a === b) return 'its note differs in case, spacing or punctuation';
-  if (a.includes(b) || b.includes(a)) return 'its note may be shortened or rewritten';
-  if (MASKED.test(listed)) {
-    const letters = (text: string): string => skeleton(text).replace(/\p{N}/gu, '');
-    const la = letters(listed);
-    const lb = letters(sent);
-    if (la === '' || lb === '' || la.includes(lb) || lb.includes(la)) return 'its note may be masked';
-  }
-  return false;
+  if (overlaps(a, b)) return 'its note may be shortened or rewritten';
+  // Masked digits: the letters must still agree (an empty side agrees with anything).
+  const letters = (text: string): string => text.replace(/\p{N}/gu, '');
+  return MASKED.test(listed) && overlaps(letters(a), letters(b)) ? 'its note may be masked' : false;
 }
 
 // A declined, reversed or failed entry moved no money: it is not the call's application.

@@ -1,4 +1,5 @@
 import { branded } from '../errors/brand.js';
+import { redact } from '../redact/index.js';
 import type {
   CallWindow,
   EvidenceItem,
@@ -34,30 +35,17 @@ export interface FoundRecord {
   status?: string | undefined;
 }
 
-/**
- * The evidence of one single-record read (a card, a customer, an access request): the read, and
- * the record it found, if any. Such a read sees everything it needs, so it is always complete.
- */
-export function recordEvidence(
-  read: string,
-  kind: EvidenceItem['kind'],
-  found: FoundRecord | undefined,
-): ReconcileEvidence {
-  return {
-    reads: [read],
-    examined: found ? 1 : 0,
-    complete: true,
-    matches: found
-      ? [{ kind, id: found.id, ...(found.status === undefined ? {} : { status: found.status }) }]
-      : [],
-  };
+/** What evidence shows of a record read: its id, and its status redacted (it is server text). */
+export function recordItem(kind: EvidenceItem['kind'], record: FoundRecord): EvidenceItem {
+  const { id, status } = record;
+  return { kind, id, status: typeof status === 'string' ? redact(status) : undefined };
 }
 
 /**
  * Settles a call by reading one resource: `decide` maps what the read returned (or `undefined`
  * for a 404) to a status and what the read showed, which the summary puts after the operation's
- * name; the evidence is the record found (see {@link recordEvidence}) unless `decide` gives its
- * own. Any other read failure leaves the outcome unknown.
+ * name; the evidence is the record found (see {@link recordItem}) unless `decide` gives its own.
+ * Any other read failure leaves the outcome unknown.
  */
 export async function settleByRead<R extends FoundRecord>(
   call: CallWindow,
@@ -73,7 +61,17 @@ export async function settleByRead<R extends FoundRecord>(
     // A 404 (by name: this module does not import the error classes, see errors/brand.ts).
     if (!branded(error) || error.name !== 'NotFoundError') return readFailed(call, operation, error);
   }
-  const [status, shown, evidence = recordEvidence(operation, kind, found)] = decide(found);
+  // A single-record read sees everything it needs, so its evidence is complete.
+  const [
+    status,
+    shown,
+    evidence = {
+      reads: [operation],
+      examined: found ? 1 : 0,
+      complete: true,
+      matches: found ? [recordItem(kind, found)] : [],
+    },
+  ] = decide(found);
   const { operation: op, idempotencyKey } = call;
   return { status, operation: op, idempotencyKey, summary: `${operation} ${shown}.`, evidence };
 }
