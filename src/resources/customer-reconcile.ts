@@ -1,7 +1,7 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
 import { recordItem, settleByRead } from '../core/outcome/settle-by-read.js';
 import type { Customer } from './customer-schemas.js';
-import { customerLive } from './reconcile-words.js';
+import { CUSTOMER_STATUSES, kindOf } from './reconcile-words.js';
 
 // How customer calls are settled when their outcome is unknown, from one read of the customer.
 // Loaded by customer-outcomes.ts on the first error.reconcile(); it takes the read from there.
@@ -13,7 +13,7 @@ export function reconcileCustomerDelete(
 ): Promise<Reconciliation> {
   return settleByRead(call, 'customers.retrieve', 'customer', read, (found) => {
     if (!found) return ['applied', 'no longer finds the customer'];
-    if (customerLive(found.status)) return ['not-applied', 'still finds the customer'];
+    if (kindOf(CUSTOMER_STATUSES, found.status)) return ['not-applied', 'still finds the customer'];
     return ['still-unknown', 'finds the customer with a status the SDK does not know'];
   });
 }

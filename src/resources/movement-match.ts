@@ -1,5 +1,5 @@
 import type { CardTransaction } from './card-results.js';
-import { listedKind, type MovementKind, statusKind } from './reconcile-words.js';
+import { kindOf, listedKind, type MovementKind, STATUSES } from './reconcile-words.js';
 
 /**
  * A money movement as a transaction listing shows it, in the fields of a card transaction (a
@@ -120,7 +120,7 @@ function checkNote(listed: unknown, sent = ''): Check {
 // A declined, reversed or failed entry moved no money: it is not the call's application.
 function checkStatus(status: unknown): Check {
   if (status === undefined || status === null) return true; // the listing shows no statuses
-  const kind = statusKind(status);
+  const kind = kindOf(STATUSES, status);
   if (kind === 'failed') return false;
   if (kind === 'pending') return 'it may still go through or fail';
   return kind === 'done' ? true : 'its status is not one the SDK knows';

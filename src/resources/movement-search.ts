@@ -1,6 +1,7 @@
 import {
   type CallWindow,
-  clockSkew,
+  checkedMs,
+  DEFAULT_CLOCK_SKEW_MS,
   type EvidenceItem,
   type ReconcileEvidence,
   type ReconcileOptions,
@@ -8,6 +9,7 @@ import {
   type Reconciliation,
 } from '../core/outcome/contract.js';
 import { readFailed } from '../core/outcome/settle-by-read.js';
+import type { Card } from './card-results.js';
 import { type ListingRead, type PageReader, readListing } from './movement-listing.js';
 import { listingCurrency, type MovementEntry, type MovementQuery, matchEntry } from './movement-match.js';
 import { movementKind } from './reconcile-words.js';
@@ -15,26 +17,19 @@ import { movementKind } from './reconcile-words.js';
 /** Page size the movement readers ask for (a server may answer with fewer per page). */
 export const MOVEMENT_PAGE_SIZE = 50;
 
-/** A listing read for one call: what was read, over which span. */
-export interface MovementListing extends ListingRead {
+/** Where a call's movement would show: a listing, and for a card movement the card itself. */
+export interface MovementReads {
   /** The operation read, e.g. `cards.transactions`. */
   operation: string;
-  /** Epoch milliseconds: the call's window widened by the clock skew. */
-  window: { from: number; to: number };
+  page: PageReader<MovementEntry>;
+  /** The card, read after the listing for its currency and balance. */
+  card?: (() => Promise<Card>) | undefined;
 }
 
-/** Reads the listing a call's movement would show in, bounded as {@link readListing} says. */
-export async function readMovements(
-  call: CallWindow,
-  options: ReconcileOptions,
-  read: { operation: string; page: PageReader<MovementEntry> },
-): Promise<MovementListing> {
-  const skew = clockSkew(options);
-  const from = call.startedAt - skew;
-  // Up to now, not to the failure: a request the client gave up on can still be applied later.
-  const to = Math.max(Date.now(), call.endedAt) + skew;
-  const listing = await readListing(read.page, from);
-  return { operation: read.operation, window: { from, to }, ...listing };
+// A listing read for one call, over the call's window (epoch milliseconds, widened by the skew).
+interface MovementListing extends ListingRead {
+  operation: string;
+  window: { from: number; to: number };
 }
 
 function evidenceItem(entry: MovementEntry, doubts: string[], query: MovementQuery): EvidenceItem {
@@ -57,11 +52,7 @@ function evidenceItem(entry: MovementEntry, doubts: string[], query: MovementQue
  * `still-unknown`, with the reason in the summary and the evidence. Without the call's currency,
  * the currency every surely-other entry shares stands in for it (see {@link listingCurrency}).
  */
-export function decideMovement(
-  call: CallWindow,
-  listing: MovementListing,
-  query: MovementQuery,
-): Reconciliation {
+function decideMovement(call: CallWindow, listing: MovementListing, query: MovementQuery): Reconciliation {
   const { operation, window, entries, complete, reason } = listing;
   const span = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
   if (listing.error !== undefined) {
@@ -125,13 +116,32 @@ export function decideMovement(
 
 /**
  * Searches a transaction listing for the movement a call would have made, within the call's time
- * window (see {@link readMovements} and {@link decideMovement}).
+ * window widened by the clock skew, bounded as {@link readListing} says; decides as
+ * `decideMovement` says. For a card movement the card is read after the listing: without the
+ * call's currency its currency tells a converted amount from another movement, and its balance
+ * goes into the evidence (it never decides on its own).
  */
 export async function findMovement(
   call: CallWindow,
   options: ReconcileOptions,
-  read: { operation: string; page: PageReader<MovementEntry> },
+  read: MovementReads,
   query: MovementQuery,
 ): Promise<Reconciliation> {
-  return decideMovement(call, await readMovements(call, options, read), query);
+  const skew = checkedMs(options.clockSkewMs, DEFAULT_CLOCK_SKEW_MS);
+  // Up to now, not to the failure: a request the client gave up on can still be applied later.
+  const window = { from: call.startedAt - skew, to: Math.max(Date.now(), call.endedAt) + skew };
+  const listing = await readListing(read.page, window.from);
+  // Without the card the search is only more cautious.
+  const card = await read.card?.().catch(() => undefined);
+  const currency = query.currency ?? card?.balance?.currency ?? card?.currency ?? undefined;
+  const answer = decideMovement(
+    call,
+    { operation: read.operation, window, ...listing },
+    { ...query, currency },
+  );
+  if (card?.balance) {
+    answer.evidence.balance = card.balance;
+    answer.evidence.reads.push('cards.retrieve');
+  }
+  return answer;
 }

@@ -27,8 +27,8 @@ const TYPES: Readonly<Record<ListedKind, string>> = {
 /** What a listed transaction status says: it went through, it did not, or it may still do either. */
 export type StatusKind = 'done' | 'failed' | 'pending';
 
-// [INF] Transaction statuses. `failed` entries moved no money: they are never a call's application.
-const STATUSES: Readonly<Record<StatusKind, string>> = {
+/** [INF] Transaction statuses. `failed` entries moved no money: they are never a call's application. */
+export const STATUSES: Readonly<Record<StatusKind, string>> = {
   done: 'completed complete success succeeded successful settled posted approved cleared processed done',
   failed: 'declined failed failure reversed reversal rejected cancelled canceled voided void refused error',
   pending: 'pending processing inprogress authorized authorised hold onhold created new',
@@ -37,33 +37,33 @@ const STATUSES: Readonly<Record<StatusKind, string>> = {
 /** What a card status says about a delete: the card is gone, or it is still there. */
 export type CardStatusKind = 'deleted' | 'live';
 
-// [INF] Card statuses. bfinance documents active, frozen, deleted, blocked and expired, and lists
-// pending as a filter value; the synonyms are guesses at other spellings of the same states. Only
-// the two states a delete plainly leaves behind count as "still there": a deleted card might well
-// be shown as inactive, blocked or suspended, so those (and expired, pending) decide nothing.
-const CARD_STATUSES: Readonly<Record<CardStatusKind, string>> = {
+/**
+ * [INF] Card statuses. bfinance documents active, frozen, deleted, blocked and expired, and lists
+ * pending as a filter value; the synonyms are guesses at other spellings of the same states. Only
+ * the two states a delete plainly leaves behind count as "still there": a deleted card might well
+ * be shown as inactive, blocked or suspended, so those (and expired, pending) decide nothing.
+ */
+export const CARD_STATUSES: Readonly<Record<CardStatusKind, string>> = {
   deleted: 'deleted removed terminated',
   live: 'active frozen',
 };
 
-// Customer statuses bfinance documents for verification [DOC: onboarding-verification]; a customer
-// read with one of them still exists. Any other word may be a deleted customer's.
-const CUSTOMER_STATUSES = { live: 'pending active rejected needsinformation updaterequested onhold' };
+/**
+ * Customer statuses bfinance documents for verification [DOC: onboarding-verification]: a customer
+ * read with one of them still exists. Any other word may be a deleted customer's.
+ */
+export const CUSTOMER_STATUSES: Readonly<Record<'live', string>> = {
+  live: 'pending active rejected needsinformation updaterequested onhold',
+};
 
-function kindOf<K extends string>(lists: Readonly<Record<K, string>>, word: unknown): K | undefined {
+/**
+ * The kind whose list holds a word (compared lower case, letters only); undefined for a missing
+ * word or one in no list.
+ */
+export function kindOf<K extends string>(lists: Readonly<Record<K, string>>, word: unknown): K | undefined {
   // An empty word never matches: the lists hold single spaces only.
   const normal = ` ${typeof word === 'string' ? word.toLowerCase().replace(/[^a-z]/g, '') : ''} `;
   return (Object.keys(lists) as K[]).find((kind) => ` ${lists[kind]} `.includes(normal));
-}
-
-/** The kind of a listed transaction status; undefined for a missing status or an unknown word. */
-export function statusKind(status: unknown): StatusKind | undefined {
-  return kindOf(STATUSES, status);
-}
-
-/** The kind of a card status; undefined for a missing status or a word the SDK does not know. */
-export function cardStatusKind(status: unknown): CardStatusKind | undefined {
-  return kindOf(CARD_STATUSES, status);
 }
 
 /**
@@ -81,9 +81,4 @@ export function listedKind(type: unknown): ListedKind | undefined {
 export function movementKind(type: unknown): MovementKind | 'other' | undefined {
   const kind = listedKind(type);
   return kind === 'spend' ? undefined : kind;
-}
-
-/** True when a customer status is one that bfinance documents for a customer that exists. */
-export function customerLive(status: unknown): boolean {
-  return kindOf(CUSTOMER_STATUSES, status) !== undefined;
 }
