@@ -35,7 +35,7 @@ export function cardMovementOutcome(
         // Listings echo notes redacted (see echoedText), so the note is compared in that form.
         note: note === undefined ? undefined : redact(note),
         takesNote: kind === 'topup',
-        redactNote: (text: string) => redact(text),
+        redactNote: redact,
       };
       return import('./funds-reconcile.js').then((m) => m.reconcileCardMovement(reads, query, call, options));
     },
@@ -55,7 +55,7 @@ export function budgetTopUpOutcome(transport: Requester, budgetId: string, amoun
         kind: 'topup' as const,
         amount,
         currency: 'USD',
-        redactNote: (text: string) => redact(text),
+        redactNote: redact,
       };
       return import('./funds-reconcile.js').then((m) =>
         m.reconcileBudgetTopUp(transactions, query, call, options),

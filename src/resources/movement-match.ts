@@ -49,43 +49,39 @@ export function entryTime(date: unknown): number | string {
   const text = typeof date === 'string' ? date.trim() : '';
   const zoned = ZONED.exec(text);
   if (!zoned) {
-    if (text === '') return 'it has no date';
-    return /^\d{4}-\d\d-\d\d(?:[T ][\d:.,]+)?$/.test(text)
-      ? 'its date has no time zone'
-      : 'its date is not ISO 8601';
+    if (text === '') return 'no date';
+    return /^\d{4}-\d\d-\d\d(?:[T ][\d:.,]+)?$/.test(text) ? 'date without time zone' : 'date not ISO 8601';
   }
   const [, day, clock, fraction, hours, minutes = '00'] = zoned;
   const millis = fraction ? `.${fraction.slice(0, 3).padEnd(3, '0')}` : '';
   const time = Date.parse(`${day}T${clock}${millis}${hours ? `${hours}:${minutes}` : 'Z'}`);
-  return Number.isNaN(time) ? 'its date is not ISO 8601' : time;
+  return Number.isNaN(time) ? 'date not ISO 8601' : time;
 }
 
 function checkKind(type: unknown, kind: MovementKind): Check {
   const listed = listedKind(type);
   if (listed !== undefined) return listed === kind;
-  return typeof type === 'string' && type.trim() !== ''
-    ? 'its type is not one the SDK knows'
-    : 'it has no type';
+  return typeof type === 'string' && type.trim() !== '' ? 'type unknown to the SDK' : 'no type';
 }
 
 function currencyOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined;
+  return typeof value === 'string' ? value.trim().toUpperCase() || undefined : undefined;
 }
 
 function checkAmount(entry: MovementEntry, query: MovementQuery): Check {
   const { amount } = entry;
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) return 'it has no amount';
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return 'no amount';
   const listed = currencyOf(entry.currency);
   const called = currencyOf(query.currency);
-  if (listed !== undefined && called !== undefined && listed !== called) {
-    return `its amount may be converted from ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}`;
+  if (listed && called && listed !== called) {
+    return `amount in ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}, maybe converted`;
   }
   const cents = Math.round(amount * 100);
   const wanted = Math.round(query.amount * 100);
   if (cents === wanted) return true;
-  if (Math.abs(cents) === Math.abs(wanted)) return 'its amount has the opposite sign';
+  if (cents === -wanted) return 'amount of opposite sign';
   // A different amount in a currency that cannot be compared may be the call's, converted.
-  return listed === undefined || called === undefined ? 'its amount may be converted' : false;
+  return listed && called ? false : 'amount differs, maybe converted';
 }
 
 // Case, spacing, punctuation and a trailing ellipsis are the usual rewrites of a stored note.
@@ -103,18 +99,18 @@ function overlaps(a: string, b: string): boolean {
 }
 
 function checkNote(listed: unknown, sent = ''): Check {
-  if (listed != null && typeof listed !== 'string') return 'its note is unreadable';
+  if (listed != null && typeof listed !== 'string') return 'note unreadable';
   const a = skeleton(listed ?? '');
   const b = skeleton(sent);
   // Without a note on both sides, a same-amount movement of another caller looks the same.
-  if (sent === '') return a === '' ? 'the call sent no note' : 'it has a note the call did not send';
-  if (listed == null) return 'it shows no note';
+  if (sent === '') return a === '' ? 'the call sent no note' : 'a note the call did not send';
+  if (listed == null) return 'no note shown';
   if (listed === sent) return true;
-  if (a === b) return 'its note differs in case, spacing or punctuation';
-  if (overlaps(a, b)) return 'its note may be shortened or rewritten';
+  if (a === b) return 'note differs in case, spacing or punctuation';
+  if (overlaps(a, b)) return 'note may be shortened or rewritten';
   // Masked digits: the letters must still agree (an empty side agrees with anything).
   const letters = (text: string): string => text.replace(/\p{N}/gu, '');
-  return MASKED.test(listed) && overlaps(letters(a), letters(b)) ? 'its note may be masked' : false;
+  return MASKED.test(listed) && overlaps(letters(a), letters(b)) ? 'note may be masked' : false;
 }
 
 // A declined, reversed or failed entry moved no money: it is not the call's application.
@@ -123,7 +119,7 @@ function checkStatus(status: unknown): Check {
   const kind = kindOf(STATUSES, status);
   if (kind === 'failed') return false;
   if (kind === 'pending') return 'it may still go through or fail';
-  return kind === 'done' ? true : 'its status is not one the SDK knows';
+  return kind === 'done' ? true : 'status unknown to the SDK';
 }
 
 /**

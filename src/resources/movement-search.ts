@@ -81,7 +81,7 @@ function decideMovement(call: CallWindow, listing: MovementListing, query: Movem
     certain.length > 1 || [...doubts].some((d) => d.includes('note'))
       ? query.takesNote
         ? ' Send each top-up with a unique note.'
-        : ' This call takes no note, so its movement cannot be told from a look-alike.'
+        : ' This call takes no note to tell it apart.'
       : '';
   if (matches.length > 1) doubts.add(`${matches.length} entries look like it`);
   const what = query.kind === 'topup' ? 'top-up' : 'withdrawal';
@@ -97,7 +97,7 @@ function decideMovement(call: CallWindow, listing: MovementListing, query: Movem
     status = 'not-applied';
     summary = `${operation} does not list the ${what}, read to its end: ${reason}.`;
   } else if (complete) {
-    summary = `${operation} lists no top-ups or withdrawals at all, so it cannot show this ${what}.`;
+    summary = `${operation} lists no top-ups or withdrawals, so it cannot show this ${what}.`;
   }
   const evidence: ReconcileEvidence = {
     reads: [operation],
