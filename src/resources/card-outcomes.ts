@@ -1,5 +1,6 @@
 import type { CardsError } from '../core/errors.js';
 import type { OutcomeSpec } from '../core/outcome/contract.js';
+import { redact } from '../core/redact/index.js';
 import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { readCard, readOptions } from './card-read.js';
@@ -24,7 +25,7 @@ export function issueOutcome(transport: Requester, model: CardModel, externalId:
     hint: 'Re-sending may issue a second card: call error.reconcile(), which looks it up by externalId.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, { id: externalId, model }, readOptions(options));
-      return import('./card-reconcile.js').then((m) => m.reconcileIssue(read, call));
+      return import('./card-reconcile.js').then((m) => m.reconcileIssue({ read, redact }, call));
     },
   };
 }
@@ -35,7 +36,7 @@ export function deleteOutcome(transport: Requester, card: ResolvedCard): Outcome
     hint: 'Call error.reconcile(), which reads the card, before deleting again.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, card, readOptions(options));
-      return import('./card-reconcile.js').then((m) => m.reconcileDelete(read, call));
+      return import('./card-reconcile.js').then((m) => m.reconcileDelete({ read, redact }, call));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { OutcomeSpec } from '../core/outcome/contract.js';
+import { redact } from '../core/redact/index.js';
 import type { Requester } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { retrieveCustomer } from './endpoints/customers.js';
@@ -13,7 +14,7 @@ export function deleteCustomerOutcome(transport: Requester, customerId: string):
     hint: 'Call error.reconcile(), which reads the customer, before deleting again.',
     reconcile: (call, options) => {
       const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
-      return import('./customer-reconcile.js').then((m) => m.reconcileCustomerDelete(read, call));
+      return import('./customer-reconcile.js').then((m) => m.reconcileCustomerDelete({ read, redact }, call));
     },
   };
 }
@@ -30,7 +31,7 @@ export function accessOutcome(
     reconcile: (call, options) => {
       const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
       return import('./customer-reconcile.js').then((m) =>
-        m.reconcileAccess(read, { accessType, cardType }, call),
+        m.reconcileAccess({ read, redact }, { accessType, cardType }, call),
       );
     },
   };

@@ -71,11 +71,9 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
   for (let pass = 1; ; pass++) {
     const entries: MovementEntry[] = [];
     const seen = new Set<string>();
-    // Order evidence: the last placed date, descending steps, any ascending one, an entry before `from`.
+    // Order evidence: the last placed date, and the descending steps so far (none after an ascending one).
     let last = Number.NaN;
     let steps = 0;
-    let unordered = false;
-    let passed = false;
     let lastTotal: number | undefined;
     let countWrong = false;
     let previous = '';
@@ -124,9 +122,8 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
         const time = entryTime(item.date);
         // A date that cannot be placed neither proves nor refutes the order.
         if (typeof time === 'number') {
-          if (time > last) unordered = true;
+          if (time > last) steps = Number.NEGATIVE_INFINITY;
           if (time < last) steps++;
-          if (time < from) passed = true;
           last = time;
         }
         const key = entryKey(item);
@@ -134,10 +131,11 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
         seen.add(key);
       }
       const fresh = entries.length > known;
-      if (total !== undefined && page > total && fresh) countWrong = true;
+      const pastCount = total !== undefined && page > total;
+      if (pastCount && fresh) countWrong = true;
       // A page that repeats the one before, once the server has shown it honours page numbers (or
       // past a count nothing contradicts), is a server clamping the page number: the end.
-      if (repeat && (page > 2 || (total !== undefined && page > total && !countWrong))) {
+      if (repeat && (page > 2 || (pastCount && !countWrong))) {
         return done(page, true, `page ${page} repeated page ${pages}`);
       }
       if (!fresh) {
@@ -147,7 +145,8 @@ export async function readListing(read: PageReader<MovementEntry>, from: number)
           `page ${page} repeated entries already read: the server may ignore the page number`,
         );
       }
-      if (!unordered && passed && steps >= ORDER_PROOF_STEPS) {
+      // In a listing proven newest first, the last date read is the oldest so far.
+      if (last < from && steps >= ORDER_PROOF_STEPS) {
         return done(page, true, 'the dates show it newest first, past the window');
       }
     }

@@ -1,5 +1,4 @@
 import { branded } from '../errors/brand.js';
-import { redact } from '../redact/index.js';
 import type {
   CallWindow,
   EvidenceItem,
@@ -35,8 +34,21 @@ export interface FoundRecord {
   status?: string | undefined;
 }
 
+/**
+ * A read of one record, and the redactor for the server text it shows: the caller's, so that the
+ * code loaded on first use imports no redactor (a bundler would have to wrap it for lazy loading).
+ */
+export interface RecordRead<R> {
+  read: () => Promise<R>;
+  redact: (text: string) => string;
+}
+
 /** What evidence shows of a record read: its id, and its status redacted (it is server text). */
-export function recordItem(kind: EvidenceItem['kind'], record: FoundRecord): EvidenceItem {
+export function recordItem(
+  kind: EvidenceItem['kind'],
+  record: FoundRecord,
+  redact: (text: string) => string,
+): EvidenceItem {
   const { id, status } = record;
   return { kind, id, status: typeof status === 'string' ? redact(status) : undefined };
 }
@@ -51,12 +63,12 @@ export async function settleByRead<R extends FoundRecord>(
   call: CallWindow,
   operation: string,
   kind: EvidenceItem['kind'],
-  read: () => Promise<R>,
+  source: RecordRead<R>,
   decide: (found: R | undefined) => [ReconcileStatus, string, ReconcileEvidence?],
 ): Promise<Reconciliation> {
   let found: R | undefined;
   try {
-    found = await read();
+    found = await source.read();
   } catch (error) {
     // A 404 (by name: this module does not import the error classes, see errors/brand.ts).
     if (!branded(error) || error.name !== 'NotFoundError') return readFailed(call, operation, error);
@@ -69,7 +81,7 @@ export async function settleByRead<R extends FoundRecord>(
       reads: [operation],
       examined: found ? 1 : 0,
       complete: true,
-      matches: found ? [recordItem(kind, found)] : [],
+      matches: found ? [recordItem(kind, found, source.redact)] : [],
     },
   ] = decide(found);
   const { operation: op, idempotencyKey } = call;
