@@ -21,6 +21,7 @@ export const MOVEMENT_PAGE_SIZE = 50;
 export interface MovementReads {
   /** The operation read, e.g. `cards.transactions`. */
   operation: string;
+  /** Reads one page of the listing. */
   page: PageReader<MovementEntry>;
   /** The card, read after the listing for its currency and balance. */
   card?: (() => Promise<Card>) | undefined;
