@@ -1,5 +1,6 @@
 import type { CardsError } from '../core/errors.js';
 import type { OutcomeSpec } from '../core/outcome/contract.js';
+import { redact } from '../core/redact/index.js';
 import type { ActionResult } from '../core/schema.js';
 import type { Requester, RequestOptions } from '../core/spec.js';
 import { readCard, readOptions } from './card-read.js';
@@ -17,14 +18,14 @@ import { CardStateError } from './domain-errors.js';
 export function issueOutcome(transport: Requester, model: CardModel, externalId: unknown): OutcomeSpec {
   if (typeof externalId !== 'string' || externalId.trim() === '') {
     return {
-      hint: 'Re-sending may issue a second card: check cards.list first. Pass an externalId when issuing, so that error.reconcile() can find the card.',
+      hint: 'Re-sending may issue a second card: check cards.list. Pass an externalId, so that error.reconcile() can find the card.',
     };
   }
   return {
-    hint: 'Re-sending may issue a second card: call error.reconcile(), which looks the card up by its externalId.',
+    hint: 'Re-sending may issue a second card: call error.reconcile(), which looks it up by externalId.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, { id: externalId, model }, readOptions(options));
-      return import('./card-reconcile.js').then((m) => m.reconcileIssue(read, call));
+      return import('./card-reconcile.js').then((m) => m.reconcileIssue({ read, redact }, call));
     },
   };
 }
@@ -32,10 +33,10 @@ export function issueOutcome(transport: Requester, model: CardModel, externalId:
 /** Settles a card delete by reading the card's status (see `reconcileDelete`). */
 export function deleteOutcome(transport: Requester, card: ResolvedCard): OutcomeSpec {
   return {
-    hint: 'Call error.reconcile(), which reads the card, before sending the delete again.',
+    hint: 'Call error.reconcile(), which reads the card, before deleting again.',
     reconcile: (call, options) => {
       const read = () => readCard(transport, card, readOptions(options));
-      return import('./card-reconcile.js').then((m) => m.reconcileDelete(read, call));
+      return import('./card-reconcile.js').then((m) => m.reconcileDelete({ read, redact }, call));
     },
   };
 }

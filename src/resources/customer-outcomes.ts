@@ -1,4 +1,5 @@
 import type { OutcomeSpec } from '../core/outcome/contract.js';
+import { redact } from '../core/redact/index.js';
 import type { Requester } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { retrieveCustomer } from './endpoints/customers.js';
@@ -10,10 +11,10 @@ import { retrieveCustomer } from './endpoints/customers.js';
 /** Settles a customer delete: the customer is gone once `customers.retrieve` answers 404. */
 export function deleteCustomerOutcome(transport: Requester, customerId: string): OutcomeSpec {
   return {
-    hint: 'bfinance documents no de-duplication for customer deletes: call error.reconcile(), which reads the customer, to see whether it was deleted, before sending the delete again.',
+    hint: 'Call error.reconcile(), which reads the customer, before deleting again.',
     reconcile: (call, options) => {
       const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
-      return import('./customer-reconcile.js').then((m) => m.reconcileCustomerDelete(read, call));
+      return import('./customer-reconcile.js').then((m) => m.reconcileCustomerDelete({ read, redact }, call));
     },
   };
 }
@@ -26,11 +27,11 @@ export function accessOutcome(
   cardType: string | undefined,
 ): OutcomeSpec {
   return {
-    hint: "bfinance documents no de-duplication for access requests, so re-sending may file a second one: call error.reconcile(), which reads the customer's product access, to see whether the request was recorded.",
+    hint: "Re-sending may file a second request: call error.reconcile(), which reads the customer's product access.",
     reconcile: (call, options) => {
       const read = () => transport.request(retrieveCustomer(customerId), readOptions(options));
       return import('./customer-reconcile.js').then((m) =>
-        m.reconcileAccess(read, { accessType, cardType }, call),
+        m.reconcileAccess({ read, redact }, { accessType, cardType }, call),
       );
     },
   };

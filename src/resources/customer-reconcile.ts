@@ -1,26 +1,20 @@
 import type { CallWindow, Reconciliation } from '../core/outcome/contract.js';
-import { recordEvidence, settleByRead } from '../core/outcome/settle-by-read.js';
+import { type RecordRead, recordItem, settleByRead } from '../core/outcome/settle-by-read.js';
 import type { Customer } from './customer-schemas.js';
-import { customerLive } from './reconcile-words.js';
+import { CUSTOMER_STATUSES, kindOf } from './reconcile-words.js';
 
 // How customer calls are settled when their outcome is unknown, from one read of the customer.
-// Loaded by customer-outcomes.ts on the first error.reconcile(); it takes the read from there.
+// Loaded by customer-outcomes.ts on the first error.reconcile(); it takes the read and the redactor from there.
 
 /** Settles a customer delete: the customer is gone once `customers.retrieve` answers 404. */
 export function reconcileCustomerDelete(
-  read: () => Promise<Customer>,
+  customer: RecordRead<Customer>,
   call: CallWindow,
 ): Promise<Reconciliation> {
-  return settleByRead(call, 'customers.retrieve', read, (found) => {
-    const evidence = recordEvidence('customers.retrieve', 'customer', found);
-    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
-    if (!found) return answer('applied', 'customers.retrieve no longer finds the customer.');
-    if (customerLive(found.status))
-      return answer('not-applied', 'customers.retrieve still finds the customer.');
-    return answer(
-      'still-unknown',
-      'customers.retrieve finds the customer with a status the SDK does not know, so it cannot tell whether it was deleted.',
-    );
+  return settleByRead(call, 'customers.retrieve', 'customer', customer, (found) => {
+    if (!found) return ['applied', 'no longer finds the customer'];
+    if (kindOf(CUSTOMER_STATUSES, found.status)) return ['not-applied', 'still finds the customer'];
+    return ['still-unknown', 'finds the customer with a status the SDK does not know'];
   });
 }
 
@@ -32,34 +26,28 @@ export interface AccessRequest {
 
 /** Settles an access request: the customer's product access lists it once it was recorded. */
 export function reconcileAccess(
-  read: () => Promise<Customer>,
+  customer: RecordRead<Customer>,
   request: AccessRequest,
   call: CallWindow,
 ): Promise<Reconciliation> {
   const { accessType, cardType } = request;
-  return settleByRead(call, 'customers.retrieve', read, (found) => {
-    const access = (found?.featuresAccess ?? []).filter(
+  return settleByRead(call, 'customers.retrieve', 'access', customer, (found) => {
+    const listed = found?.featuresAccess;
+    const access = (listed ?? []).filter(
       (a) => a.type === accessType && (cardType === undefined || a.cardType === cardType),
     );
+    // A reply without the list says nothing about the request: absence is not proof.
+    const complete = Array.isArray(listed);
     const evidence = {
       reads: ['customers.retrieve'],
-      examined: found?.featuresAccess?.length ?? 0,
-      complete: found !== undefined,
-      matches: access.map(({ id, type, status }) => ({ kind: 'access' as const, id, type, status })),
+      examined: listed?.length ?? 0,
+      complete,
+      matches: access.map((a) => ({ ...recordItem('access', a, customer.redact), type: a.type })),
     };
-    const answer = (status: Reconciliation['status'], summary: string) => ({ status, summary, evidence });
-    if (found === undefined) return answer('still-unknown', 'The customer was not found.');
-    // A reply without the list says nothing about the request: absence is not proof.
-    if (!Array.isArray(found.featuresAccess)) {
-      return {
-        status: 'still-unknown',
-        summary:
-          'customers.retrieve did not list the customer’s product access, so it cannot show the request.',
-        evidence: { ...evidence, complete: false },
-      };
-    }
+    if (!found) return ['still-unknown', 'finds no customer', evidence];
+    if (!complete) return ['still-unknown', 'does not list the customer’s product access', evidence];
     return access.length > 0
-      ? answer('applied', 'The customer has this access request.')
-      : answer('not-applied', 'The customer has no such access request.');
+      ? ['applied', 'lists this access request', evidence]
+      : ['not-applied', 'lists no such access request', evidence];
   });
 }

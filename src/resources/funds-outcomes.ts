@@ -21,7 +21,7 @@ export function cardMovementOutcome(
 ): OutcomeSpec {
   return {
     // bfinance documents de-duplication by Idempotency-Key for card top-ups and withdrawals only.
-    hint: `bfinance processes a card ${kind === 'topup' ? 'top-up' : 'withdrawal'} once per Idempotency-Key: call error.resend() to re-send it with the same key, or error.reconcile() to look for it.`,
+    hint: 'De-duplicated by Idempotency-Key: call error.resend() to re-send it, or error.reconcile() to look for it.',
     reconcile: (call, options) => {
       const read = readOptions(options);
       const reads = {
@@ -35,7 +35,7 @@ export function cardMovementOutcome(
         // Listings echo notes redacted (see echoedText), so the note is compared in that form.
         note: note === undefined ? undefined : redact(note),
         takesNote: kind === 'topup',
-        redactNote: (text: string) => redact(text),
+        redactNote: redact,
       };
       return import('./funds-reconcile.js').then((m) => m.reconcileCardMovement(reads, query, call, options));
     },
@@ -45,7 +45,7 @@ export function cardMovementOutcome(
 /** Settles a budget top-up from the budget's transactions. */
 export function budgetTopUpOutcome(transport: Requester, budgetId: string, amount: number): OutcomeSpec {
   return {
-    hint: "bfinance documents no de-duplication for budget top-ups, so re-sending may move the money twice: call error.reconcile(), which reads the budget's transactions, to see whether the top-up was applied.",
+    hint: "Re-sending may move the money twice: call error.reconcile(), which reads the budget's transactions.",
     reconcile: (call, options) => {
       const read = readOptions(options);
       const transactions = (page: number, limit: number) =>
@@ -55,7 +55,7 @@ export function budgetTopUpOutcome(transport: Requester, budgetId: string, amoun
         kind: 'topup' as const,
         amount,
         currency: 'USD',
-        redactNote: (text: string) => redact(text),
+        redactNote: redact,
       };
       return import('./funds-reconcile.js').then((m) =>
         m.reconcileBudgetTopUp(transactions, query, call, options),

@@ -4,7 +4,7 @@ import type { Card, CardTransaction } from './card-results.js';
 import type { BudgetTransaction } from './funds-schemas.js';
 import type { ListingPage } from './movement-listing.js';
 import type { MovementEntry, MovementQuery } from './movement-match.js';
-import { decideMovement, findMovement, MOVEMENT_PAGE_SIZE, readMovements } from './movement-search.js';
+import { findMovement, MOVEMENT_PAGE_SIZE } from './movement-search.js';
 
 // How money movements are settled when their outcome is unknown: by searching the card's or the
 // budget's transactions for the movement. Loaded by funds-outcomes.ts on the first
@@ -20,9 +20,9 @@ export interface CardMovementReads {
 }
 
 /** Settles a card top-up or withdrawal from the card's transactions (and notes its balance). */
-export async function reconcileCardMovement(
+export function reconcileCardMovement(
   reads: CardMovementReads,
-  query: Omit<MovementQuery, 'currency'>,
+  query: MovementQuery,
   call: CallWindow,
   options: ReconcileOptions,
 ): Promise<Reconciliation> {
@@ -31,21 +31,7 @@ export async function reconcileCardMovement(
     // A card transaction carries every field of a movement entry under the same name.
     return { items: data.transactions, totalPages: (data as { totalPages?: number | null }).totalPages };
   };
-  const listing = await readMovements(call, options, { operation: 'cards.transactions', page });
-  // The card is read after the listing: its currency tells a converted amount from another movement.
-  let details: Card | undefined;
-  try {
-    details = await reads.card();
-  } catch {
-    // The balance is only for the record; without the currency the search is more cautious.
-  }
-  const currency = details?.balance?.currency ?? details?.currency ?? undefined;
-  const answer = decideMovement(call, listing, { ...query, currency });
-  if (details?.balance) {
-    answer.evidence.balance = details.balance;
-    answer.evidence.reads.push('cards.retrieve');
-  }
-  return answer;
+  return findMovement(call, options, { operation: 'cards.transactions', page, card: reads.card }, query);
 }
 
 /** Settles a budget top-up from the budget's transactions (one page per call of `transactions`). */

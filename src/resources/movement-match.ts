@@ -1,5 +1,5 @@
 import type { CardTransaction } from './card-results.js';
-import { listedKind, type MovementKind, statusKind } from './reconcile-words.js';
+import { kindOf, listedKind, type MovementKind, STATUSES } from './reconcile-words.js';
 
 /**
  * A money movement as a transaction listing shows it, in the fields of a card transaction (a
@@ -42,53 +42,46 @@ export interface MatchWindow {
 type Check = true | false | string;
 
 // A date-time with an explicit zone; anything else cannot be placed on the timeline for sure.
-const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const LOCAL = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/i;
+const ZONED = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:[.,](\d+))?\s*(?:Z|([+-]\d\d):?(\d\d)?)$/i;
 
 /** The instant of a listed date, or why it cannot be placed (no date, no time zone, unreadable). */
 export function entryTime(date: unknown): number | string {
-  if (typeof date !== 'string' || date.trim() === '') return 'it has no date';
-  const text = date.trim();
+  const text = typeof date === 'string' ? date.trim() : '';
   const zoned = ZONED.exec(text);
   if (!zoned) {
-    return LOCAL.test(text)
-      ? 'its date has no time zone'
-      : 'its date is not an ISO 8601 date-time with a zone';
+    if (text === '') return 'no date';
+    return /^\d{4}-\d\d-\d\d(?:[T ][\d:.,]+)?$/.test(text) ? 'date without time zone' : 'date not ISO 8601';
   }
-  const [, day, clock, fraction, zone = 'Z'] = zoned;
-  const offset = /^[+-]\d{2}$/.test(zone) ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const [, day, clock, fraction, hours, minutes = '00'] = zoned;
   const millis = fraction ? `.${fraction.slice(0, 3).padEnd(3, '0')}` : '';
-  const time = Date.parse(`${day}T${clock}${millis}${offset.toUpperCase()}`);
-  return Number.isNaN(time) ? 'its date could not be read' : time;
+  const time = Date.parse(`${day}T${clock}${millis}${hours ? `${hours}:${minutes}` : 'Z'}`);
+  return Number.isNaN(time) ? 'date not ISO 8601' : time;
 }
 
 function checkKind(type: unknown, kind: MovementKind): Check {
-  if (typeof type !== 'string' || type.trim() === '') return 'it has no type';
   const listed = listedKind(type);
-  if (listed === undefined) return 'its type is not one the SDK knows';
-  return listed === kind;
+  if (listed !== undefined) return listed === kind;
+  return typeof type === 'string' && type.trim() !== '' ? 'type unknown to the SDK' : 'no type';
 }
 
 function currencyOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined;
+  return typeof value === 'string' ? value.trim().toUpperCase() || undefined : undefined;
 }
 
 function checkAmount(entry: MovementEntry, query: MovementQuery): Check {
   const { amount } = entry;
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) return 'it has no amount';
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return 'no amount';
   const listed = currencyOf(entry.currency);
   const called = currencyOf(query.currency);
-  if (listed !== undefined && called !== undefined && listed !== called) {
-    return `its amount is in ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}, so it may be converted`;
+  if (listed && called && listed !== called) {
+    return `amount in ${/^[A-Z]{3}$/.test(listed) ? listed : 'another currency'}, maybe converted`;
   }
   const cents = Math.round(amount * 100);
   const wanted = Math.round(query.amount * 100);
   if (cents === wanted) return true;
-  if (Math.abs(cents) === Math.abs(wanted)) return 'its amount has the opposite sign';
-  if (listed === undefined || called === undefined) {
-    return 'its amount differs but its currency cannot be compared, so it may be converted';
-  }
-  return false;
+  if (cents === -wanted) return 'amount of opposite sign';
+  // A different amount in a currency that cannot be compared may be the call's, converted.
+  return listed && called ? false : 'amount differs, maybe converted';
 }
 
 // Case, spacing, punctuation and a trailing ellipsis are the usual rewrites of a stored note.
@@ -101,43 +94,32 @@ function skeleton(text: string): string {
 
 const MASKED = /[•*#]|x{3,}|\[redacted\]/i;
 
-function checkNote(listed: unknown, sent: string | undefined): Check {
+function overlaps(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
+function checkNote(listed: unknown, sent = ''): Check {
+  if (listed != null && typeof listed !== 'string') return 'note unreadable';
+  const a = skeleton(listed ?? '');
+  const b = skeleton(sent);
   // Without a note on both sides, a same-amount movement of another caller looks the same.
-  if (listed === undefined || listed === null) {
-    return sent === undefined || sent === ''
-      ? 'the call sent no note, so it may be another movement of the same amount'
-      : 'it shows no note, so it may be another movement of the same amount';
-  }
-  if (typeof listed !== 'string') return 'its note could not be read';
-  const call = sent ?? '';
-  if (call === '') {
-    return skeleton(listed) === ''
-      ? 'the call sent no note, so it may be another movement of the same amount'
-      : 'it carries a note the call did not send (the server may add one)';
-  }
-  if (listed === call) return true;
-  const a = skeleton(listed);
-  const b = skeleton(call);
-  if (a === b) return "its note differs from the call's only in case, spacing or punctuation";
-  if (a.includes(b) || b.includes(a)) return "its note may be a shortened or rewritten form of the call's";
-  if (MASKED.test(listed)) {
-    const letters = (text: string): string => skeleton(text).replace(/\p{N}/gu, '');
-    const la = letters(listed);
-    const lb = letters(call);
-    if (la === '' || lb === '' || la.includes(lb) || lb.includes(la)) {
-      return "its note may be the call's with characters masked by the server";
-    }
-  }
-  return false;
+  if (sent === '') return a === '' ? 'the call sent no note' : 'a note the call did not send';
+  if (listed == null) return 'no note shown';
+  if (listed === sent) return true;
+  if (a === b) return 'note differs in case, spacing or punctuation';
+  if (overlaps(a, b)) return 'note may be shortened or rewritten';
+  // Masked digits: the letters must still agree (an empty side agrees with anything).
+  const letters = (text: string): string => text.replace(/\p{N}/gu, '');
+  return MASKED.test(listed) && overlaps(letters(a), letters(b)) ? 'note may be masked' : false;
 }
 
 // A declined, reversed or failed entry moved no money: it is not the call's application.
 function checkStatus(status: unknown): Check {
   if (status === undefined || status === null) return true; // the listing shows no statuses
-  const kind = statusKind(status);
+  const kind = kindOf(STATUSES, status);
   if (kind === 'failed') return false;
-  if (kind === 'pending') return 'its status says it may still go through or fail';
-  return kind === 'done' ? true : 'its status is not one the SDK knows';
+  if (kind === 'pending') return 'it may still go through or fail';
+  return kind === 'done' ? true : 'status unknown to the SDK';
 }
 
 /**

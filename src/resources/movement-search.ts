@@ -1,62 +1,49 @@
 import {
   type CallWindow,
-  clockSkew,
+  checkedMs,
+  DEFAULT_CLOCK_SKEW_MS,
   type EvidenceItem,
   type ReconcileEvidence,
   type ReconcileOptions,
+  type ReconcileStatus,
   type Reconciliation,
 } from '../core/outcome/contract.js';
-import { describeFailure } from '../core/outcome/settle-by-read.js';
-import { undecided } from '../core/outcome/undecided.js';
+import { readFailed } from '../core/outcome/settle-by-read.js';
+import type { Card } from './card-results.js';
 import { type ListingRead, type PageReader, readListing } from './movement-listing.js';
-import {
-  type EntryMatch,
-  listingCurrency,
-  type MovementEntry,
-  type MovementQuery,
-  matchEntry,
-} from './movement-match.js';
+import { listingCurrency, type MovementEntry, type MovementQuery, matchEntry } from './movement-match.js';
 import { movementKind } from './reconcile-words.js';
 
 /** Page size the movement readers ask for (a server may answer with fewer per page). */
 export const MOVEMENT_PAGE_SIZE = 50;
 
-/** A listing read for one call: what was read, over which span. */
-export interface MovementListing extends ListingRead {
+/** Where a call's movement would show: a listing, and for a card movement the card itself. */
+export interface MovementReads {
   /** The operation read, e.g. `cards.transactions`. */
   operation: string;
-  /** Epoch milliseconds: the call's window widened by the clock skew. */
+  /** Reads one page of the listing. */
+  page: PageReader<MovementEntry>;
+  /** The card, read after the listing for its currency and balance. */
+  card?: (() => Promise<Card>) | undefined;
+}
+
+// A listing read for one call, over the call's window (epoch milliseconds, widened by the skew).
+interface MovementListing extends ListingRead {
+  operation: string;
   window: { from: number; to: number };
 }
 
-/** Reads the listing a call's movement would show in, bounded as {@link readListing} says. */
-export async function readMovements(
-  call: CallWindow,
-  options: ReconcileOptions,
-  read: { operation: string; page: PageReader<MovementEntry> },
-): Promise<MovementListing> {
-  const skew = clockSkew(options);
-  const from = call.startedAt - skew;
-  // Up to now, not to the failure: a request the client gave up on can still be applied later.
-  const to = Math.max(Date.now(), call.endedAt) + skew;
-  const listing = await readListing(read.page, from);
-  return { operation: read.operation, window: { from, to }, ...listing };
-}
-
-function evidenceItem(entry: MovementEntry, match: EntryMatch, query: MovementQuery): EvidenceItem {
+function evidenceItem(entry: MovementEntry, doubts: string[], query: MovementQuery): EvidenceItem {
   const item: EvidenceItem = { kind: 'transaction', id: entry.id };
-  if (entry.type !== undefined) item.type = entry.type === null ? null : query.redactNote(entry.type);
   if (typeof entry.amount === 'number') item.amount = entry.amount;
-  if (typeof entry.currency === 'string') item.currency = query.redactNote(entry.currency);
-  if (entry.date !== undefined) item.date = entry.date === null ? null : query.redactNote(entry.date);
-  if (entry.note !== undefined) item.note = entry.note === null ? null : query.redactNote(entry.note);
-  if (typeof entry.status === 'string') item.status = query.redactNote(entry.status);
-  if (match.verdict === 'possible') item.doubt = match.doubts.join('; ');
+  for (const field of ['type', 'currency', 'date', 'note', 'status'] as const) {
+    const value = entry[field];
+    if (typeof value === 'string') item[field] = query.redactNote(value);
+    // Type, date and note say so when the listing nulls them.
+    else if (value === null && field !== 'currency' && field !== 'status') item[field] = null;
+  }
+  if (doubts.length > 0) item.doubt = doubts.join('; ');
   return item;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -66,20 +53,11 @@ function plural(n: number, one: string, many: string): string {
  * `still-unknown`, with the reason in the summary and the evidence. Without the call's currency,
  * the currency every surely-other entry shares stands in for it (see {@link listingCurrency}).
  */
-export function decideMovement(
-  call: CallWindow,
-  listing: MovementListing,
-  query: MovementQuery,
-): Reconciliation {
-  const { operation, window, entries } = listing;
+function decideMovement(call: CallWindow, listing: MovementListing, query: MovementQuery): Reconciliation {
+  const { operation, window, entries, complete, reason } = listing;
   const span = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
   if (listing.error !== undefined) {
-    return undecided(call, `Reading ${operation} failed, so the outcome is still unknown.`, {
-      reads: [operation],
-      window: span,
-      examined: entries.length,
-      error: describeFailure(listing.error),
-    });
+    return readFailed(call, operation, listing.error, { window: span, examined: entries.length });
   }
   if (query.currency === undefined) {
     const inferred = listingCurrency(entries, query, window);
@@ -91,83 +69,80 @@ export function decideMovement(
   let fundingSeen = false;
   for (const entry of entries) {
     const match = matchEntry(entry, query, window);
-    if (match.verdict === 'certain') certain.push(evidenceItem(entry, match, query));
+    if (match.verdict === 'certain') certain.push(evidenceItem(entry, [], query));
     if (match.verdict === 'possible') {
-      possible.push(evidenceItem(entry, match, query));
+      possible.push(evidenceItem(entry, match.doubts, query));
       for (const doubt of match.doubts) doubts.add(doubt);
     }
     if (movementKind(entry.type) !== undefined) fundingSeen = true;
+  }
+  const matches = [...certain, ...possible];
+  // Only a note the call sent, listed back, tells its movement from another caller's.
+  const advice =
+    certain.length > 1 || [...doubts].some((d) => d.includes('note'))
+      ? query.takesNote
+        ? ' Send each top-up with a unique note.'
+        : ' This call takes no note to tell it apart.'
+      : '';
+  if (matches.length > 1) doubts.add(`${matches.length} entries look like it`);
+  const what = query.kind === 'topup' ? 'top-up' : 'withdrawal';
+  let status: ReconcileStatus = 'still-unknown';
+  let summary = `${operation} does not list the ${what}.`;
+  // A possible match has a doubt, so without doubts there is one certain match or none.
+  if (doubts.size > 0) {
+    summary = `${operation} may list the ${what}, but not surely: ${[...doubts].join('; ')}.${advice}`;
+  } else if (certain.length === 1) {
+    summary = `${operation} lists the ${what}.`;
+    if (complete) status = 'applied';
+  } else if (complete && fundingSeen) {
+    status = 'not-applied';
+    summary = `${operation} does not list the ${what}, read to its end: ${reason}.`;
+  } else if (complete) {
+    summary = `${operation} lists no top-ups or withdrawals, so it cannot show this ${what}.`;
   }
   const evidence: ReconcileEvidence = {
     reads: [operation],
     window: span,
     examined: entries.length,
     pages: listing.pages,
-    complete: listing.complete,
-    matches: [...certain, ...possible],
+    complete,
+    matches,
   };
-  if (!listing.complete) evidence.incomplete = listing.reason;
-  const currency = /^[A-Za-z]{3}$/.test(query.currency ?? '') ? ` ${query.currency?.toUpperCase()}` : '';
-  const what = `${query.kind === 'topup' ? 'top-up' : 'withdrawal'} of ${Math.round(query.amount * 100) / 100}${currency}`;
-  const answer = (status: Reconciliation['status'], summary: string): Reconciliation => ({
-    status,
-    operation: call.operation,
-    idempotencyKey: call.idempotencyKey,
-    summary,
-    evidence,
-  });
-  if (certain.length === 1 && possible.length === 0 && listing.complete) {
-    return answer('applied', `${operation} lists the ${what} in the call's window.`);
+  if (!complete) {
+    evidence.incomplete = reason;
+    summary += ` It was not read to its end, so more may follow: ${reason}.`;
   }
-  // When the listing was also cut short, the summary says so too.
-  const cut = listing.complete ? '' : ` The listing was not read to its end either: ${listing.reason}.`;
-  if (certain.length > 1) {
-    return answer(
-      'still-unknown',
-      `${operation} lists ${certain.length} movements that look like this ${what}; give each movement a unique note to tell them apart.${cut}`,
-    );
-  }
-  if (possible.length > 0) {
-    const besides = certain.length === 1 ? ', besides one that matches' : '';
-    // Only a note the call sent, listed back, tells its movement from another caller's.
-    const advice = ![...doubts].some((d) => d.includes('note'))
-      ? ''
-      : query.takesNote
-        ? ' Send each top-up with a unique note, so that its movement can be told from any other.'
-        : ' This call takes no note, so a listing cannot tell its movement from another of the same amount.';
-    return answer(
-      'still-unknown',
-      `${operation} lists ${plural(possible.length, 'entry', 'entries')} that may be this ${what} but cannot be matched for sure${besides}: ${[...doubts].join('; ')}.${advice}${cut}`,
-    );
-  }
-  if (!listing.complete) {
-    const seen =
-      certain.length === 1
-        ? 'it lists the movement, but a look-alike may follow'
-        : `the ${what} was not among the ${plural(entries.length, 'entry', 'entries')} read`;
-    return answer('still-unknown', `${operation} was not read to its end: ${listing.reason}; ${seen}.`);
-  }
-  if (!fundingSeen) {
-    return answer(
-      'still-unknown',
-      `${operation} lists no top-ups or withdrawals at all, so it cannot show whether this ${what} happened.`,
-    );
-  }
-  return answer(
-    'not-applied',
-    `${operation} does not list the ${what} in the call's window; the listing was ${listing.reason}.`,
-  );
+  return { status, operation: call.operation, idempotencyKey: call.idempotencyKey, summary, evidence };
 }
 
 /**
  * Searches a transaction listing for the movement a call would have made, within the call's time
- * window (see {@link readMovements} and {@link decideMovement}).
+ * window widened by the clock skew, bounded as {@link readListing} says; decides as
+ * `decideMovement` says. For a card movement the card is read after the listing: without the
+ * call's currency its currency tells a converted amount from another movement, and its balance
+ * goes into the evidence (it never decides on its own).
  */
 export async function findMovement(
   call: CallWindow,
   options: ReconcileOptions,
-  read: { operation: string; page: PageReader<MovementEntry> },
+  read: MovementReads,
   query: MovementQuery,
 ): Promise<Reconciliation> {
-  return decideMovement(call, await readMovements(call, options, read), query);
+  const skew = checkedMs(options.clockSkewMs, DEFAULT_CLOCK_SKEW_MS);
+  // Up to now, not to the failure: a request the client gave up on can still be applied later.
+  const window = { from: call.startedAt - skew, to: Math.max(Date.now(), call.endedAt) + skew };
+  const listing = await readListing(read.page, window.from);
+  // Without the card the search is only more cautious.
+  const card = await read.card?.().catch(() => undefined);
+  const currency = query.currency ?? card?.balance?.currency ?? card?.currency ?? undefined;
+  const answer = decideMovement(
+    call,
+    { operation: read.operation, window, ...listing },
+    { ...query, currency },
+  );
+  if (card?.balance) {
+    answer.evidence.balance = card.balance;
+    answer.evidence.reads.push('cards.retrieve');
+  }
+  return answer;
 }

@@ -1,7 +1,7 @@
 // Every word the SDK reads meaning into when it settles an unknown outcome, in one place. bfinance
 // documents no transaction types and no transaction statuses, and card statuses only in part: each
-// set below is an inference [INF]. A word outside every set is unknown, and an unknown word never
-// decides an answer either way.
+// list below is an inference [INF]. A word outside every list is unknown, and an unknown word never
+// decides an answer either way. Words are compared lower case with everything but letters removed.
 
 /** Which kind of funding movement a call makes. */
 export type MovementKind = 'topup' | 'withdraw';
@@ -14,144 +14,71 @@ export type MovementKind = 'topup' | 'withdraw';
 export type ListedKind = MovementKind | 'other' | 'spend';
 
 // [INF] Transaction types: the usual spellings; an unknown type can still be the call's movement.
-const KNOWN_TYPES: Readonly<Record<ListedKind, ReadonlySet<string>>> = {
-  topup: new Set(['topup', 'deposit', 'load', 'fund', 'funding', 'cardtopup', 'budgettopup']),
-  withdraw: new Set(['withdraw', 'withdrawal', 'unload', 'cardwithdraw', 'cardwithdrawal']),
-  // Funding that no top-up or withdrawal call makes, e.g. a card's initial balance at issuance.
-  // `transfer` is not here: a server may well call a top-up (organization → card) a transfer.
-  other: new Set(['issue', 'issuance', 'initialbalance', 'initialload', 'reissue']),
-  spend: new Set([
-    'purchase',
-    'payment',
-    'spend',
-    'sale',
-    'authorization',
-    'authorisation',
-    'auth',
-    'capture',
-    'pos',
-    'ecommerce',
-    'atm',
-    'atmwithdrawal',
-    'cashwithdrawal',
-    'refund',
-    'reversal',
-    'chargeback',
-    'fee',
-    'decline',
-    'declined',
-  ]),
+// `other` is funding no top-up or withdrawal call makes, e.g. a card's initial balance at issuance.
+// `transfer` is in no list: a server may well call a top-up (organization → card) a transfer.
+const TYPES: Readonly<Record<ListedKind, string>> = {
+  topup: 'topup deposit load fund funding cardtopup budgettopup',
+  withdraw: 'withdraw withdrawal unload cardwithdraw cardwithdrawal',
+  other: 'issue issuance initialbalance initialload reissue',
+  spend:
+    'purchase payment spend sale authorization authorisation auth capture pos ecommerce atm atmwithdrawal cashwithdrawal refund reversal chargeback fee decline declined',
 };
 
 /** What a listed transaction status says: it went through, it did not, or it may still do either. */
 export type StatusKind = 'done' | 'failed' | 'pending';
 
-// [INF] Transaction statuses. `failed` entries moved no money: they are never a call's application.
-const KNOWN_STATUSES: Readonly<Record<StatusKind, ReadonlySet<string>>> = {
-  done: new Set([
-    'completed',
-    'complete',
-    'success',
-    'succeeded',
-    'successful',
-    'settled',
-    'posted',
-    'approved',
-    'cleared',
-    'processed',
-    'done',
-  ]),
-  failed: new Set([
-    'declined',
-    'failed',
-    'failure',
-    'reversed',
-    'reversal',
-    'rejected',
-    'cancelled',
-    'canceled',
-    'voided',
-    'void',
-    'refused',
-    'error',
-  ]),
-  pending: new Set([
-    'pending',
-    'processing',
-    'inprogress',
-    'authorized',
-    'authorised',
-    'hold',
-    'onhold',
-    'created',
-    'new',
-  ]),
+/** [INF] Transaction statuses. `failed` entries moved no money: they are never a call's application. */
+export const STATUSES: Readonly<Record<StatusKind, string>> = {
+  done: 'completed complete success succeeded successful settled posted approved cleared processed done',
+  failed: 'declined failed failure reversed reversal rejected cancelled canceled voided void refused error',
+  pending: 'pending processing inprogress authorized authorised hold onhold created new',
 };
 
 /** What a card status says about a delete: the card is gone, or it is still there. */
 export type CardStatusKind = 'deleted' | 'live';
 
-// [INF] Card statuses. bfinance documents active, frozen, deleted, blocked and expired, and lists
-// pending as a filter value; the synonyms are guesses at other spellings of the same states. Only
-// the two states a delete plainly leaves behind count as "still there": a deleted card might well
-// be shown as inactive, blocked or suspended, so those (and expired, pending) decide nothing.
-const CARD_STATUSES: Readonly<Record<CardStatusKind, ReadonlySet<string>>> = {
-  deleted: new Set(['deleted', 'removed', 'terminated']),
-  live: new Set(['active', 'frozen']),
+/**
+ * [INF] Card statuses. bfinance documents active, frozen, deleted, blocked and expired, and lists
+ * pending as a filter value; the synonyms are guesses at other spellings of the same states. Only
+ * the two states a delete plainly leaves behind count as "still there": a deleted card might well
+ * be shown as inactive, blocked or suspended, so those (and expired, pending) decide nothing.
+ */
+export const CARD_STATUSES: Readonly<Record<CardStatusKind, string>> = {
+  deleted: 'deleted removed terminated',
+  live: 'active frozen',
 };
 
-// Customer statuses bfinance documents for verification [DOC: onboarding-verification]; a customer
-// read with one of them still exists. Any other word may be a deleted customer's.
-const CUSTOMER_STATUSES: ReadonlySet<string> = new Set([
-  'pending',
-  'active',
-  'rejected',
-  'needsinformation',
-  'updaterequested',
-  'onhold',
-]);
+/**
+ * Customer statuses bfinance documents for verification [DOC: onboarding-verification]: a customer
+ * read with one of them still exists. Any other word may be a deleted customer's.
+ */
+export const CUSTOMER_STATUSES: Readonly<Record<'live', string>> = {
+  live: 'pending active rejected needsinformation updaterequested onhold',
+};
 
-function normalType(type: string | null | undefined): string {
-  return (typeof type === 'string' ? type : '').toLowerCase().replace(/[^a-z]/g, '');
-}
-
-function kindOf<K extends string>(
-  sets: Readonly<Record<K, ReadonlySet<string>>>,
-  word: unknown,
-): K | undefined {
-  const normal = normalType(typeof word === 'string' ? word : undefined);
-  for (const kind of Object.keys(sets) as K[]) if (sets[kind].has(normal)) return kind;
-  return undefined;
-}
-
-/** The kind of a listed transaction status; undefined for a missing status or an unknown word. */
-export function statusKind(status: unknown): StatusKind | undefined {
-  return kindOf(KNOWN_STATUSES, status);
-}
-
-/** The kind of a card status; undefined for a missing status or a word the SDK does not know. */
-export function cardStatusKind(status: unknown): CardStatusKind | undefined {
-  return kindOf(CARD_STATUSES, status);
+/**
+ * The kind whose list holds a word (compared lower case, letters only); undefined for a missing
+ * word or one in no list.
+ */
+export function kindOf<K extends string>(lists: Readonly<Record<K, string>>, word: unknown): K | undefined {
+  // An empty word never matches: the lists hold single spaces only.
+  const normal = ` ${typeof word === 'string' ? word.toLowerCase().replace(/[^a-z]/g, '') : ''} `;
+  return (Object.keys(lists) as K[]).find((kind) => ` ${lists[kind]} `.includes(normal));
 }
 
 /**
  * The kind of a listed transaction type (see {@link ListedKind}); undefined for a missing type
  * or one the SDK does not recognise.
  */
-export function listedKind(type: string | null | undefined): ListedKind | undefined {
-  return kindOf(KNOWN_TYPES, type);
+export function listedKind(type: unknown): ListedKind | undefined {
+  return kindOf(TYPES, type);
 }
 
 /**
  * The funding kind of a listed transaction type: `topup`, `withdraw`, `other` for funding no
  * top-up or withdrawal call makes (an initial balance), undefined for spend, refunds and the rest.
  */
-export function movementKind(type: string | null | undefined): MovementKind | 'other' | undefined {
+export function movementKind(type: unknown): MovementKind | 'other' | undefined {
   const kind = listedKind(type);
   return kind === 'spend' ? undefined : kind;
-}
-
-/** True when a customer status is one that bfinance documents for a customer that exists. */
-export function customerLive(status: unknown): boolean {
-  return CUSTOMER_STATUSES.has(normalType(typeof status === 'string' ? status : undefined));
 }

@@ -136,4 +136,20 @@ describe('status.delete reconcile()', () => {
     expect(answer.status).toBe('still-unknown');
     expect(answer.summary).toContain('status the SDK does not know');
   });
+
+  it('keeps a card number a server put into the status out of the summary and the evidence', async () => {
+    const pan = '4111 1111 1111 1111';
+    const c = client(() => card('c1', `active ${pan}`));
+    const answer = await (await unknown(c.status.delete('c1'))).reconcile({ settleMs: 0 });
+    expect(answer.status).toBe('not-applied');
+    // The summary names the kind of status the SDK read into it, never the status as sent.
+    expect(answer.summary).toContain('not deleted');
+    expect(answer.summary).not.toContain('active');
+    const text = JSON.stringify(answer);
+    expect(text).not.toContain(pan);
+    expect(text).not.toContain(pan.replace(/ /g, ''));
+    expect(answer.evidence.matches).toEqual([
+      { kind: 'card', id: 'c1', status: expect.stringMatching(/^active /) },
+    ]);
+  });
 });

@@ -51,9 +51,9 @@ describe('entryTime', () => {
   });
 
   it('names why a date cannot be placed: none, no time zone, or unreadable', () => {
-    for (const date of [undefined, null, '', '   ']) expect(entryTime(date)).toBe('it has no date');
+    for (const date of [undefined, null, '', '   ']) expect(entryTime(date)).toBe('no date');
     for (const date of ['2026-12-01T10:00:00', '2026-12-01 10:00', '2026-12-01']) {
-      expect(entryTime(date)).toBe('its date has no time zone');
+      expect(entryTime(date)).toBe('date without time zone');
     }
     for (const date of [
       'yesterday',
@@ -133,7 +133,7 @@ describe('matchEntry', () => {
     for (const status of ['queued_for_review', 'X7', '']) {
       expect(matchEntry({ ...EXACT, status }, QUERY, WINDOW), status).toEqual({
         verdict: 'possible',
-        doubts: ['its status is not one the SDK knows'],
+        doubts: ['status unknown to the SDK'],
       });
     }
   });
@@ -159,13 +159,13 @@ describe('matchEntry', () => {
       [{ amount: undefined }, /no amount/],
       [{ amount: Number.NaN }, /no amount/],
       [{ amount: -42.1 }, /opposite sign/],
-      [{ type: 'credit' }, /type is not one/],
-      [{ type: 'balance_adjustment' }, /type is not one/],
-      [{ type: 'transfer' }, /type is not one/],
+      [{ type: 'credit' }, /type unknown/],
+      [{ type: 'balance_adjustment' }, /type unknown/],
+      [{ type: 'transfer' }, /type unknown/],
       [{ type: null }, /no type/],
       [{ type: undefined }, /no type/],
-      [{ date: '2026-12-01T10:00:00' }, /no time zone/],
-      [{ date: '2025-01-01' }, /no time zone/],
+      [{ date: '2026-12-01T10:00:00' }, /without time zone/],
+      [{ date: '2025-01-01' }, /without time zone/],
       [{ date: 'not a date' }, /ISO 8601/],
       [{ date: null }, /no date/],
       [{ date: undefined }, /no date/],

@@ -68,4 +68,18 @@ describe('reconcile code is off the path of a call that succeeds', () => {
       ]),
     );
   });
+
+  it('imports no other SDK code than three small modules: a one-file bundle wraps what it imports for lazy loading', () => {
+    // Redactors, schemas and endpoints come in from the outcome specs (see RecordRead, redactNote).
+    const allowed = new Set([
+      ...RECONCILE_ONLY,
+      'core/errors/brand.ts',
+      'core/outcome/contract.ts',
+      'core/outcome/undecided.ts',
+    ]);
+    for (const file of RECONCILE_ONLY) {
+      for (const target of targets(file, STATIC))
+        expect(allowed.has(target), `${file} → ${target}`).toBe(true);
+    }
+  });
 });

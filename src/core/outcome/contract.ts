@@ -158,10 +158,11 @@ export const DEFAULT_CLOCK_SKEW_MS = 60_000;
 export const DEFAULT_SETTLE_MS = 10_000;
 
 /**
- * The checked clock skew of reconcile options; here, not in settle.ts, since the reconcilers loaded
- * on first use need it alone.
+ * A duration option of {@link ReconcileOptions}, checked: `fallback` unless a finite number of
+ * milliseconds, zero or more. Here, not in settle.ts, since the reconcilers loaded on first use
+ * need it alone.
  */
-export function clockSkew(options: ReconcileOptions): number {
-  const skew = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
-  return Number.isFinite(skew) && skew >= 0 ? skew : DEFAULT_CLOCK_SKEW_MS;
+export function checkedMs(value: number | undefined, fallback: number): number {
+  const ms = value ?? fallback;
+  return Number.isFinite(ms) && ms >= 0 ? ms : fallback;
 }

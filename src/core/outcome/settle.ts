@@ -1,6 +1,7 @@
 import { sleep } from '../retry.js';
 import {
   type CallWindow,
+  checkedMs,
   DEFAULT_SETTLE_MS,
   type ReconcileOptions,
   type Reconciler,
@@ -24,7 +25,7 @@ export async function reconcileSettled(
   options: ReconcileOptions,
   reconciler: Reconciler,
 ): Promise<Reconciliation> {
-  const settleMs = checkedSettle(options);
+  const settleMs = checkedMs(options.settleMs, DEFAULT_SETTLE_MS);
   let answer = await reconciler(call, options);
   let agreeing = answer.status === 'not-applied' ? 1 : 0;
   let rounds = 1;
@@ -48,12 +49,7 @@ export async function reconcileSettled(
   }
   return undecided(
     call,
-    `${answer.summary} Only one read says so, not proof: call error.reconcile() again.`,
+    `${answer.summary} One read is not proof: call error.reconcile() again.`,
     answer.evidence,
   );
-}
-
-function checkedSettle(options: ReconcileOptions): number {
-  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
-  return Number.isFinite(settleMs) && settleMs >= 0 ? settleMs : DEFAULT_SETTLE_MS;
 }
