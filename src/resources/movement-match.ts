@@ -42,7 +42,7 @@ export interface MatchWindow {
 type Check = true | false | string;
 
 // A date-time with an explicit zone; anything else cannot be placed on the timeline for sure.
-const ZONED = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:[.,](\d+))?\s*(?:Z|([+-]\d\d):?(\d\d)?)$/i;
+const ZONED = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:[.,](\d+))?\s*(?:Z|([+-]\d\d)(?::?(\d\d))?)$/i;
 
 /** The instant of a listed date, or why it cannot be placed (no date, no time zone, unreadable). */
 export function entryTime(date: unknown): number | string {

@@ -36,3 +36,29 @@ describe('readListing and the server’s own page count', () => {
     expect(listing.complete).toBe(true);
   });
 });
+
+describe('readListing and a page that only looks like the one before', () => {
+  it('the same ids with any field changed are new entries, not a clamped page: reading goes on (property)', async () => {
+    const fields = ['amount', 'currency', 'type', 'date', 'note', 'status'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), fc.integer({ min: 2, max: 4 }), async (field, at) => {
+        const base = {
+          amount: 1,
+          currency: 'USD',
+          type: 'topup',
+          date: '2026-12-01T10:00:00Z',
+          note: 'n',
+          status: 'completed',
+        };
+        // Page `at` repeats the ids of the page before with one field changed (a declined try and
+        // the applied one may share an id); the entry after it must still be read.
+        const pages = Array.from({ length: at + 1 }, (_, i) => [{ ...base, id: `e${i}` }]);
+        pages[at - 1] = [{ ...base, id: `e${at - 2}`, [field]: field === 'amount' ? 2 : 'other' }];
+        const read = async (page: number) => ({ items: pages[page - 1] ?? [] });
+        const listing = await readListing(read, 0);
+        expect(listing.complete).toBe(true);
+        expect(listing.entries.map((e) => e.id)).toContain(`e${at}`);
+      }),
+    );
+  });
+});

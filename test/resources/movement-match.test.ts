@@ -64,6 +64,12 @@ describe('entryTime', () => {
       expect(typeof entryTime(date)).toBe('string');
     }
   });
+
+  it('does not guess the minutes of a cut-off offset: +05: may be +05:30 or +05:45', () => {
+    for (const zone of ['+05:', '-01:', '+00:', '+05:3', '+0530:']) {
+      expect(typeof entryTime(`2026-12-01T10:00:00${zone}`)).toBe('string');
+    }
+  });
 });
 
 describe('listedKind', () => {
