@@ -91,7 +91,7 @@ export class ErrorFactory {
     return invalid(
       'idempotencyKey',
       'reused',
-      `${operation}: idempotencyKey already sent with another request.`,
+      `${operation}: idempotencyKey already sent with another request; nothing sent.`,
       'Use a new idempotencyKey for each new operation.',
       operation,
     );

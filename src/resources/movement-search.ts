@@ -132,8 +132,12 @@ export async function findMovement(
   // Up to now, not to the failure: a request the client gave up on can still be applied later.
   const window = { from: call.startedAt - skew, to: Math.max(Date.now(), call.endedAt) + skew };
   const listing = await readListing(read.page, window.from);
-  // Without the card the search is only more cautious.
-  const card = await read.card?.().catch(() => undefined);
+  let card: Card | undefined;
+  try {
+    card = await read.card?.();
+  } catch {
+    // Without the card the search is only more cautious.
+  }
   const currency = query.currency ?? card?.balance?.currency ?? card?.currency ?? undefined;
   const answer = decideMovement(
     call,

@@ -60,4 +60,21 @@ describe('findMovement over a tolerant listing', () => {
     expect(result.status).toBe('applied');
     expect(result.evidence.matches.map((m) => m.id)).toEqual(['m']);
   });
+
+  it('answers from the listing alone when reading the card throws, before or after it returns a promise', async () => {
+    const throwsNow = (): Promise<never> => {
+      throw new TypeError('card read failed');
+    };
+    const rejects = (): Promise<never> => Promise.reject(new TypeError('card read failed'));
+    for (const card of [throwsNow, rejects]) {
+      const result = await findMovement(
+        call,
+        {},
+        { operation: 'cards.transactions', page: async (n) => ({ items: n === 1 ? [funding] : [] }), card },
+        { kind: 'topup', amount: 12.5, note: 'inv-7', redactNote: (t) => t },
+      );
+      expect(result.status).toBe('not-applied');
+      expect(result.evidence.reads).toEqual(['cards.transactions']);
+    }
+  });
 });
