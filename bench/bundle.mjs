@@ -38,6 +38,7 @@ async function bundle(options, stdin = { contents: PROGRAM, loader: 'js' }) {
     tsconfigRaw: '{}',
     ...options,
   });
+  // With splitting, the first output is the program's entry chunk; the others load on `import()`.
   const output = result.outputFiles[0].contents;
   const inputs = Object.values(result.metafile.outputs)[0].inputs;
   const from = Object.keys(inputs).filter((file) => file.includes('dist/'));
@@ -50,6 +51,11 @@ const edgeCards = await bundle(EDGE, { contents: CARDS_PROGRAM, loader: 'js' });
 for (const { from } of [edge, edgeCards])
   if (!from.some((file) => file.includes('dist/lib/')))
     throw new Error('the edge bundle did not use dist/lib');
+// A bundler that splits code (Vite, webpack, Next, esbuild --splitting) keeps what the SDK loads
+// with `import()` (the reconcilers behind `error.reconcile()`) out of the program's entry chunk.
+const SPLIT = { ...EDGE, splitting: true, outdir: `${ROOT}bench/.split` };
+const edgeSplit = await bundle(SPLIT);
+const edgeCardsSplit = await bundle(SPLIT, { contents: CARDS_PROGRAM, loader: 'js' });
 // What a Node process loads on import (the undici chunk stays a separate file, required on the
 // first request through createRequire, which esbuild does not follow) …
 const nodeEager = await bundle({ platform: 'node' });
@@ -76,6 +82,11 @@ const results = {
     bytes: edgeCards.bytes,
     gzip: edgeCards.gzip,
     from: edgeCards.from,
+  },
+  'edge program, entry chunk of a splitting bundler': { bytes: edgeSplit.bytes, gzip: edgeSplit.gzip },
+  'edge program, Cards alone, entry chunk of a splitting bundler': {
+    bytes: edgeCardsSplit.bytes,
+    gzip: edgeCardsSplit.gzip,
   },
   'node program (loaded on import)': { bytes: nodeEager.bytes, gzip: nodeEager.gzip, from: nodeEager.from },
   'node program (after the first request)': { bytes: nodeAll.bytes, gzip: nodeAll.gzip, from: nodeAll.from },

@@ -213,6 +213,8 @@ function render(r, m, totalSeconds) {
   for (const name of [
     'edge program (workerd, edge-light)',
     'edge program, Cards alone (bfinance-cards/cards)',
+    'edge program, entry chunk of a splitting bundler',
+    'edge program, Cards alone, entry chunk of a splitting bundler',
     'node program (loaded on import)',
     'node program (after the first request)',
   ]) {
