@@ -96,7 +96,7 @@ const ISSUE_SHAPE: ParamShape = {
   }),
 };
 
-function invalid(field: string, rule: string, message: string, hint: string): never {
+function refuseIssue(field: string, rule: string, message: string, hint: string): never {
   refuse(field, rule, message, hint, 'cards.issue');
 }
 
@@ -117,7 +117,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
   const model = body.model;
   delete body.model;
   if (model !== 'card' && model !== 'budget') {
-    invalid(
+    refuseIssue(
       'model',
       'enum',
       "model must be 'card' or 'budget'.",
@@ -125,10 +125,10 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
     );
   }
   if (!text(body.typeId)) {
-    invalid('typeId', 'required', 'typeId is required.', 'Pass an id from client.cards.types().');
+    refuseIssue('typeId', 'required', 'typeId is required.', 'Pass an id from client.cards.types().');
   }
   if (body.customerId !== undefined && !text(body.customerId)) {
-    invalid(
+    refuseIssue(
       'customerId',
       'format',
       'customerId must be a non-empty string.',
@@ -139,7 +139,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
     for (const field of ['firstName', 'lastName'] as const) {
       const name = body[field];
       if (typeof name !== 'string' || name.trim().length < 2) {
-        invalid(
+        refuseIssue(
           field,
           'min_length',
           `${field} (2 characters or more) is required without customerId.`,
@@ -150,7 +150,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
   }
   if (model === 'card') {
     if (body.budgetId !== undefined) {
-      invalid(
+      refuseIssue(
         'budgetId',
         'not_allowed',
         'budgetId applies only to budget cards.',
@@ -158,7 +158,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
       );
     }
     if (body.initialBalance === undefined) {
-      invalid(
+      refuseIssue(
         'initialBalance',
         'required',
         'initialBalance is required for a standalone card.',
@@ -168,7 +168,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
     body.initialBalance = toAmount(body.initialBalance, 'initialBalance');
   } else {
     if (body.initialBalance !== undefined) {
-      invalid(
+      refuseIssue(
         'initialBalance',
         'not_allowed',
         'initialBalance applies only to standalone cards.',
@@ -176,7 +176,7 @@ export function issueBody(params: IssueCardParams): { model: CardModel; body: Re
       );
     }
     if (!text(body.budgetId)) {
-      invalid(
+      refuseIssue(
         'budgetId',
         'required',
         'budgetId is required for a budget card.',

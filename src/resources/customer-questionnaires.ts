@@ -1,4 +1,4 @@
-import { ValidationError } from '../core/errors.js';
+import { refuse } from '../core/refuse.js';
 import { snapshot } from '../core/snapshot.js';
 import type { RequestOptions } from '../core/spec.js';
 import {
@@ -11,13 +11,14 @@ import { Resource } from './resource.js';
 
 const OPERATION = 'customers.questionnaires.submit';
 
-function refuse(field: string, rule: string, message: string): never {
-  throw new ValidationError(message, {
+function refuseAnswers(field: string, rule: string, message: string): never {
+  refuse(
     field,
     rule,
-    operation: OPERATION,
-    hint: 'Pass [{ id: questionId, answer }, …], or an object keyed by question id.',
-  });
+    message,
+    'Pass [{ id: questionId, answer }, …], or an object keyed by question id.',
+    OPERATION,
+  );
 }
 
 function isAnswerValue(value: unknown): boolean {
@@ -40,23 +41,28 @@ function answersBody(
 ): QuestionnaireAnswer[] {
   const answers = snapshot(input, 'answers') as typeof input;
   if (typeof answers !== 'object' || answers === null) {
-    refuse('answers', 'type', 'answers must be a list of { id, answer } or an object keyed by question id.');
+    refuseAnswers(
+      'answers',
+      'type',
+      'answers must be a list of { id, answer } or an object keyed by question id.',
+    );
   }
   const list: unknown[] = Array.isArray(answers)
     ? answers
     : Object.entries(answers).map(([id, answer]) => ({ id, answer }));
-  if (list.length === 0) refuse('answers', 'required', 'answers must hold at least one answer.');
+  if (list.length === 0) refuseAnswers('answers', 'required', 'answers must hold at least one answer.');
   return list.map((item, index) => {
     const where = `answers[${index}]`;
-    if (typeof item !== 'object' || item === null) refuse(where, 'type', `${where} must be { id, answer }.`);
+    if (typeof item !== 'object' || item === null)
+      refuseAnswers(where, 'type', `${where} must be { id, answer }.`);
     const { id, answer, ...extra } = item as Record<string, unknown>;
     const unknown = Object.keys(extra)[0];
     if (unknown !== undefined)
-      refuse(`${where}.${unknown}`, 'unknown_field', `${where} has an unknown field.`);
+      refuseAnswers(`${where}.${unknown}`, 'unknown_field', `${where} has an unknown field.`);
     if (typeof id !== 'string' || id.trim() === '')
-      refuse(`${where}.id`, 'required', `${where}.id is required.`);
+      refuseAnswers(`${where}.id`, 'required', `${where}.id is required.`);
     if (!isAnswerValue(answer)) {
-      refuse(
+      refuseAnswers(
         `${where}.answer`,
         'type',
         `${where}.answer must be a string, number, boolean or list of strings.`,

@@ -1,5 +1,6 @@
-import { ValidationError } from '../core/errors.js';
+import type { ValidationError } from '../core/errors.js';
 import { anyText, checkShape, refId, text } from '../core/params.js';
+import { invalid } from '../core/refuse.js';
 import type { RequestOptions } from '../core/spec.js';
 import { readOptions } from './card-read.js';
 import { type CardRef, resolveCard } from './card-ref.js';
@@ -52,8 +53,8 @@ export type DisputeRef =
 const MIN_EVIDENCE = 10;
 const MAX_EVIDENCE = 65_535;
 
-function invalid(field: string, rule: string, message: string, hint: string): ValidationError {
-  return new ValidationError(message, { field, rule, operation: 'disputes.create', hint });
+function invalidFiling(field: string, rule: string, message: string, hint: string): ValidationError {
+  return invalid(field, rule, message, hint, 'disputes.create');
 }
 
 /**
@@ -94,7 +95,7 @@ export class Disputes extends ClientResource {
       textEvidence: anyText,
       files: (value) => {
         if (!Array.isArray(value) || !value.every((f) => typeof f === 'string')) {
-          throw invalid(
+          throw invalidFiling(
             'files',
             'type',
             'files must be a list of URL strings.',
@@ -109,7 +110,7 @@ export class Disputes extends ClientResource {
     const transactionId = refId(given.transactionId);
     const { textEvidence, files } = given as Partial<CreateDisputeParams>;
     if (typeof transactionId !== 'string' || transactionId.trim() === '') {
-      throw invalid(
+      throw invalidFiling(
         'transactionId',
         'required',
         'transactionId is required.',
@@ -119,7 +120,7 @@ export class Disputes extends ClientResource {
     // Never refuse what bfinance may accept: the minimum counts UTF-16 units, the maximum code points.
     const tooShort = typeof textEvidence !== 'string' || textEvidence.length < MIN_EVIDENCE;
     if (tooShort || [...textEvidence].length > MAX_EVIDENCE) {
-      throw invalid(
+      throw invalidFiling(
         'textEvidence',
         'length',
         `textEvidence must be ${MIN_EVIDENCE} to ${MAX_EVIDENCE} characters long.`,

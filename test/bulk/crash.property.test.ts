@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BulkResult, issueCards, topUpCards } from '../../src/bulk/index.js';
 import { type MemoryStore, memoryStore } from './memory-store.js';
+import { issueRows } from './rows.js';
 
 /** Thrown at the instant the simulated process dies. */
 class Crash extends Error {}
@@ -104,14 +105,7 @@ describe('bulk runs killed between any two steps of a row', () => {
         async (n, concurrency, plan) => {
           const sandbox = createSandbox({ seed: 7 });
           const store = memoryStore();
-          const rows = Array.from({ length: n }, (_, i) => ({
-            ref: `E-${i}`,
-            model: 'card' as const,
-            typeId: sandbox.cardTypeIds.standalone,
-            initialBalance: 5,
-            firstName: 'Ada',
-            lastName: 'Lovelace',
-          }));
+          const rows = issueRows(sandbox.cardTypeIds.standalone, n);
           const result = await untilDone(sandbox, store, plan, (client, journal) =>
             issueCards(client, rows, { journal, concurrency, settleMs: 0, batchId: 'b1' }),
           );

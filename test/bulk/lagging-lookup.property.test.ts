@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { issueCards } from '../../src/bulk/index.js';
 import { memoryStore } from './memory-store.js';
+import { issueRows } from './rows.js';
 
 // Our sandbox finds a card by its externalId the instant it is issued. bfinance's lookup may lag
 // behind the issue [INF]; this fake serves a 404 for `GET /cards/{externalId}` until `lagMs` after
@@ -55,14 +56,7 @@ describe('bulk issue against a lookup by externalId that lags behind the issue',
             fetch,
             maxRetries: 0,
           });
-          const rows = Array.from({ length: n }, (_, i) => ({
-            ref: `E-${i}`,
-            model: 'card' as const,
-            typeId: sandbox.cardTypeIds.standalone,
-            initialBalance: 5,
-            firstName: 'Ada',
-            lastName: 'Lovelace',
-          }));
+          const rows = issueRows(sandbox.cardTypeIds.standalone, n);
           const store = memoryStore();
           const options = { journal: store, concurrency: 2, settleMs: lagMs + 40, batchId: 'b1' };
           let result = await issueCards(client, rows, options);
